@@ -1,0 +1,481 @@
+//===- SpectralOps.td - Spectral op definitions ------------*- tablegen -*-===//
+//
+// Part of the spectral-dialect project, under the Apache License v2.0 with
+// LLVM Exceptions. See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SPECTRAL_OPS
+#define SPECTRAL_OPS
+
+include "SpectralDialect/IR/SpectralDialect.td"
+include "SpectralDialect/IR/SpectralAttributes.td"
+include "SpectralDialect/IR/SpectralTypes.td"
+include "mlir/Interfaces/InferTypeOpInterface.td"
+include "mlir/Interfaces/SideEffectInterfaces.td"
+include "mlir/IR/CommonTypeConstraints.td"
+include "mlir/IR/CommonAttrConstraints.td"
+
+//===----------------------------------------------------------------------===//
+// Type constraints
+//===----------------------------------------------------------------------===//
+
+def Spectral_SST : Type<CPred<"::llvm::isa<::mlir::spectral::SparseSpectralType>($_self)">,
+    "sparse spectral tensor", "::mlir::spectral::SparseSpectralType">;
+
+def Spectral_Float : AnyTypeOf<[F16, BF16, F32, F64]>;
+def Spectral_Complex : Complex<Spectral_Float>;
+def Spectral_RealTensor : RankedTensorOf<[Spectral_Float]>;
+def Spectral_ComplexTensor : RankedTensorOf<[Spectral_Complex]>;
+def Spectral_Tensor : RankedTensorOf<[Spectral_Float, Spectral_Complex]>;
+
+def Spectral_NormAttr : DefaultValuedAttr<Spectral_FFTNorm, "FFTNorm::backward">;
+
+// Ops whose result type is computed by a C++ `inferReturnTypes`, which also
+// reports invalid operands and attributes with a diagnostic.
+class Spectral_InferredOp<string mnemonic, list<Trait> traits = []>
+    : Spectral_Op<mnemonic,
+        !listconcat(traits, [Pure, InferTypeOpAdaptor])>;
+
+//===----------------------------------------------------------------------===//
+// Compression
+//===----------------------------------------------------------------------===//
+
+def Spectral_CompressOp : Spectral_Op<"compress", [Pure]> {
+  let summary = "keeps the top-K Fourier coefficients of every tile";
+  let description = [{
+    Cuts `input` into the tiles of the result type, transforms every tile
+    over the result's `axes` (`rfft` or `fft`, unnormalised forward
+    transform) and keeps the `keep` coefficients of highest energy per tile,
+    ties broken towards the lower position. The input type must be the dense
+    type of the result.
+
+    Compression is lossy: `decompress(compress(x))` is not folded to `x`.
+
+    Example:
+
+    ```mlir
+    %s = spectral.compress %w : tensor<256x512xf32>
+           -> !spectral.sst<256x512xf32, keep = 64, tile = [16, 512]>
+    ```
+  }];
+  let arguments = (ins Spectral_Tensor:$input);
+  let results = (outs Spectral_SST:$result);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` qualified(type($result))";
+  let hasVerifier = 1;
+}
+
+def Spectral_DecompressOp : Spectral_InferredOp<"decompress"> {
+  let summary = "rebuilds the dense tensor from its kept coefficients";
+  let description = [{
+    Scatters the kept coefficients of every tile into a zero spectrum
+    (restoring conjugate partners for `rfft`) and applies the inverse
+    transform, so each tile is the exact inverse of its kept bins. The result
+    is the dense type of the input. With `fft` on real data the result is the
+    real part of the inverse.
+
+    Example:
+
+    ```mlir
+    %d = spectral.decompress %s : !spectral.sst<256x512xf32, keep = 64>
+    // %d : tensor<256x512xf32>
+    ```
+  }];
+  let arguments = (ins Spectral_SST:$input);
+  let results = (outs Spectral_Tensor:$result);
+  let assemblyFormat = "$input attr-dict `:` qualified(type($input))";
+}
+
+def Spectral_DecompressTilesOp : Spectral_InferredOp<"decompress_tiles"> {
+  let summary = "decompresses a tile-aligned slice of a sparse spectral tensor";
+  let description = [{
+    Decompresses only the tiles covering the slice that starts at `offsets`
+    and has the static `sizes` (both in elements of the dense tensor), and
+    returns that slice. It is the building block of block streaming: a loop
+    over tile groups never materialises the whole tensor.
+
+    Every size must be a positive multiple of the tile size of its dimension
+    and fit in the shape; static offsets must be multiples of the tile size
+    and keep the slice in bounds. Dynamic offsets must satisfy the same rules
+    at run time.
+
+    Example:
+
+    ```mlir
+    %rows = spectral.decompress_tiles %s[%i, 0] [64, 4096]
+              : !spectral.sst<4096x4096xf32, keep = 512, tile = [64, 4096]>
+    // %rows : tensor<64x4096xf32>
+    ```
+  }];
+  let arguments = (ins Spectral_SST:$input, Variadic<Index>:$offsets,
+                       DenseI64ArrayAttr:$static_offsets,
+                       DenseI64ArrayAttr:$static_sizes);
+  let results = (outs Spectral_Tensor:$result);
+  let assemblyFormat = [{
+    $input custom<DynamicIndexList>($offsets, $static_offsets)
+    $static_sizes attr-dict `:` qualified(type($input))
+  }];
+  let extraClassDeclaration = [{
+    /// Offsets as a list of static attributes and dynamic values.
+    ::llvm::SmallVector<::mlir::OpFoldResult> getMixedOffsets();
+  }];
+}
+
+//===----------------------------------------------------------------------===//
+// Storage access
+//===----------------------------------------------------------------------===//
+
+def Spectral_AssembleOp : Spectral_Op<"assemble", [Pure]> {
+  let summary = "builds a sparse spectral tensor from its storage tensors";
+  let description = [{
+    Wraps a coefficient tensor `tensor<T x K x coeff>` and a position tensor
+    `tensor<T x K x index>` into a sparse spectral tensor of the result type,
+    for instance to load compressed weights produced elsewhere. The operand
+    types must be exactly the storage types of the result. Positions are
+    linear indices into each tile's spectrum; they are taken as given.
+
+    Example:
+
+    ```mlir
+    %s = spectral.assemble %c, %p
+           : tensor<1x64xcomplex<f32>>, tensor<1x64xi32>
+           -> !spectral.sst<256x512xf32, keep = 64>
+    ```
+  }];
+  let arguments = (ins Spectral_ComplexTensor:$coefficients,
+                       RankedTensorOf<[I16, I32, I64]>:$positions);
+  let results = (outs Spectral_SST:$result);
+  let assemblyFormat = [{
+    $coefficients `,` $positions attr-dict `:` type($coefficients) `,`
+    type($positions) `->` qualified(type($result))
+  }];
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
+def Spectral_CoefficientsOp : Spectral_InferredOp<"coefficients"> {
+  let summary = "the coefficient storage of a sparse spectral tensor";
+  let description = [{
+    Returns the kept coefficients as `tensor<T x K x coeff>`, in the order
+    of the positions returned by `spectral.positions`.
+
+    Example:
+
+    ```mlir
+    %c = spectral.coefficients %s : !spectral.sst<256x512xf32, keep = 64>
+    // %c : tensor<1x64xcomplex<f32>>
+    ```
+  }];
+  let arguments = (ins Spectral_SST:$input);
+  let results = (outs Spectral_ComplexTensor:$result);
+  let assemblyFormat = "$input attr-dict `:` qualified(type($input))";
+  let hasFolder = 1;
+}
+
+def Spectral_PositionsOp : Spectral_InferredOp<"positions"> {
+  let summary = "the position storage of a sparse spectral tensor";
+  let description = [{
+    Returns the positions of the kept coefficients as
+    `tensor<T x K x index>`: row-major linear indices into each tile's
+    spectrum.
+
+    Example:
+
+    ```mlir
+    %p = spectral.positions %s : !spectral.sst<256x512xf32, keep = 64>
+    // %p : tensor<1x64xi32>
+    ```
+  }];
+  let arguments = (ins Spectral_SST:$input);
+  let results = (outs RankedTensorOf<[I16, I32, I64]>:$result);
+  let assemblyFormat = "$input attr-dict `:` qualified(type($input))";
+  let hasFolder = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Linear algebra on coefficients
+//===----------------------------------------------------------------------===//
+
+def Spectral_ScaleOp : Spectral_Op<"scale",
+    [Pure, AllTypesMatch<["input", "result"]>]> {
+  let summary = "multiplies a sparse spectral tensor by a scalar";
+  let description = [{
+    Multiplies every kept coefficient by `factor`, which is the same as
+    scaling the dense tensor, without decompressing. The factor is the real
+    scalar type of the element type, or, when the element type is complex,
+    may also be the element type itself (a complex factor would not commute
+    with taking the real part of a real tensor).
+
+    Chains fold: `scale(scale(s, a), b)` becomes `scale(s, a * b)`, and a
+    factor of constant one folds away.
+
+    Example:
+
+    ```mlir
+    %t = spectral.scale %s, %c : !spectral.sst<256x512xf32, keep = 64>, f32
+    ```
+  }];
+  let arguments = (ins Spectral_SST:$input,
+                       AnyTypeOf<[Spectral_Float, Spectral_Complex]>:$factor);
+  let results = (outs Spectral_SST:$result);
+  let assemblyFormat = "$input `,` $factor attr-dict `:` qualified(type($input)) `,` type($factor)";
+  let hasVerifier = 1;
+  let hasFolder = 1;
+  let hasCanonicalizer = 1;
+}
+
+def Spectral_AddOp : Spectral_Op<"add", [Pure, Commutative]> {
+  let summary = "adds two sparse spectral tensors of the same layout";
+  let description = [{
+    Adds two sparse spectral tensors directly on their coefficients: per
+    tile, the union of the kept positions with the coefficients summed where
+    both keep a bin, truncated to the `keep` of the result type by the same
+    energy rule as `compress`. Both operands and the result must share shape,
+    element type, transform, axes and tile; their `keep`, coefficient and
+    index types may differ. The result keeps at most the sum of the operands'
+    `keep`, the size of the union.
+
+    Example:
+
+    ```mlir
+    %c = spectral.add %a, %b : !spectral.sst<64x64xf32, keep = 32>,
+           !spectral.sst<64x64xf32, keep = 16>
+           -> !spectral.sst<64x64xf32, keep = 48>
+    ```
+  }];
+  let arguments = (ins Spectral_SST:$lhs, Spectral_SST:$rhs);
+  let results = (outs Spectral_SST:$result);
+  let assemblyFormat = [{
+    $lhs `,` $rhs attr-dict `:` qualified(type($lhs)) `,` qualified(type($rhs))
+    `->` qualified(type($result))
+  }];
+  let hasVerifier = 1;
+}
+
+def Spectral_EnergyOp : Spectral_InferredOp<"energy"> {
+  let summary = "sum of squares of the decompressed tensor, by Parseval";
+  let description = [{
+    Returns the sum of |x|^2 over the decompressed tensor, computed from the
+    kept coefficients alone (Parseval: per tile, the weighted sum of |X|^2
+    divided by the transformed size, each kept `rfft` bin weighted by the
+    number of dense bins it stands for). The result is the real scalar type
+    of the element type.
+
+    Example:
+
+    ```mlir
+    %e = spectral.energy %s : !spectral.sst<256x512xf32, keep = 64>
+    // %e : f32
+    ```
+  }];
+  let arguments = (ins Spectral_SST:$input);
+  let results = (outs Spectral_Float:$result);
+  let assemblyFormat = "$input attr-dict `:` qualified(type($input))";
+}
+
+//===----------------------------------------------------------------------===//
+// Dense transforms
+//===----------------------------------------------------------------------===//
+
+class Spectral_ComplexTransformOp<string mnemonic, string direction>
+    : Spectral_Op<mnemonic, [Pure, AllTypesMatch<["input", "result"]>]> {
+  let summary = direction # " complex-to-complex FFT over some axes";
+  let arguments = (ins Spectral_ComplexTensor:$input,
+                       OptionalAttr<DenseI64ArrayAttr>:$axes,
+                       Spectral_NormAttr:$norm);
+  let results = (outs Spectral_ComplexTensor:$result);
+  let assemblyFormat = [{
+    $input (`axes` $axes^)? (`norm` $norm^)? attr-dict `:` type($input)
+  }];
+  let hasVerifier = 1;
+  let hasFolder = 1;
+  let extraClassDeclaration = [{
+    /// The transformed axes: `axes` if given, else every dimension.
+    ::llvm::SmallVector<int64_t> getEffectiveAxes();
+  }];
+}
+
+def Spectral_FFTOp : Spectral_ComplexTransformOp<"fft", "forward"> {
+  let description = [{
+    The forward discrete Fourier transform of a complex tensor over `axes`
+    (every dimension when absent), of any length, scaled according to
+    `norm` (default `backward`: unscaled). Like `numpy.fft.fftn`.
+
+    `fft(ifft(x))` with the same axes and `norm` folds to `x`.
+
+    Example:
+
+    ```mlir
+    %y = spectral.fft %x axes [1] norm ortho : tensor<8x100xcomplex<f32>>
+    ```
+  }];
+}
+
+def Spectral_IFFTOp : Spectral_ComplexTransformOp<"ifft", "inverse"> {
+  let description = [{
+    The inverse discrete Fourier transform of a complex tensor over `axes`
+    (every dimension when absent), scaled according to `norm` (default
+    `backward`: by 1/n). Like `numpy.fft.ifftn`.
+
+    `ifft(fft(x))` with the same axes and `norm` folds to `x`.
+
+    Example:
+
+    ```mlir
+    %x = spectral.ifft %y axes [1] norm ortho : tensor<8x100xcomplex<f32>>
+    ```
+  }];
+}
+
+def Spectral_RFFTOp : Spectral_InferredOp<"rfft"> {
+  let summary = "real-to-complex FFT keeping the non-negative half spectrum";
+  let description = [{
+    The forward transform of a real tensor over `axes` (every dimension when
+    absent). The last listed axis, of length n, is halved to n/2+1 bins; the
+    others keep their length. Like `numpy.fft.rfftn`.
+
+    Example:
+
+    ```mlir
+    %y = spectral.rfft %x axes [1] : tensor<8x100xf32>
+    // %y : tensor<8x51xcomplex<f32>>
+    ```
+  }];
+  let arguments = (ins Spectral_RealTensor:$input,
+                       OptionalAttr<DenseI64ArrayAttr>:$axes,
+                       Spectral_NormAttr:$norm);
+  let results = (outs Spectral_ComplexTensor:$result);
+  let assemblyFormat = [{
+    $input (`axes` $axes^)? (`norm` $norm^)? attr-dict `:` type($input)
+  }];
+  let extraClassDeclaration = [{
+    /// The transformed axes: `axes` if given, else every dimension.
+    ::llvm::SmallVector<int64_t> getEffectiveAxes();
+  }];
+}
+
+def Spectral_IRFFTOp : Spectral_InferredOp<"irfft"> {
+  let summary = "complex-to-real inverse FFT of a half spectrum";
+  let description = [{
+    The inverse of `rfft`: the input holds the half spectrum along the last
+    listed axis, whose output length is `n` (default 2 * (m - 1) for an
+    input length m, as in numpy). The input length along that axis must be
+    n/2+1, which is how odd lengths are expressed: `n = 255` reads 128 bins.
+    Imaginary parts that a real signal cannot have (the k = 0 bin and, for
+    even n, k = n/2) are ignored. Like `numpy.fft.irfftn`.
+
+    `irfft(rfft(x))` folds to `x` when axes, `norm` and the length match.
+    `rfft(irfft(y))` is *not* folded: it drops those imaginary parts.
+
+    Example:
+
+    ```mlir
+    %x = spectral.irfft %y axes [1] n 255 : tensor<8x128xcomplex<f32>>
+    // %x : tensor<8x255xf32>
+    ```
+  }];
+  let arguments = (ins Spectral_ComplexTensor:$input,
+                       OptionalAttr<DenseI64ArrayAttr>:$axes,
+                       OptionalAttr<I64Attr>:$n,
+                       Spectral_NormAttr:$norm);
+  let results = (outs Spectral_RealTensor:$result);
+  let assemblyFormat = [{
+    $input (`axes` $axes^)? (`n` $n^)? (`norm` $norm^)? attr-dict `:`
+    type($input)
+  }];
+  let hasFolder = 1;
+  let extraClassDeclaration = [{
+    /// The transformed axes: `axes` if given, else every dimension.
+    ::llvm::SmallVector<int64_t> getEffectiveAxes();
+  }];
+}
+
+//===----------------------------------------------------------------------===//
+// Spectral layers
+//===----------------------------------------------------------------------===//
+
+def Spectral_MixOp : Spectral_Op<"mix",
+    [Pure, AllTypesMatch<["input", "result"]>]> {
+  let summary = "FNet-style spectral mixing along one axis";
+  let description = [{
+    Computes `irfft(rfft(x, axis) * filter, n = len(axis))`: a global
+    (circular) mixing of `input` along `axis` by a learned complex filter
+    over the half spectrum. With T the length of `axis`, the filter is either
+    `tensor<(T/2+1) x complex<E>>`, shared by every other position, or has
+    the rank of the input with T/2+1 along `axis` and, along every other
+    dimension, either that dimension's size or 1 (broadcast).
+
+    Example:
+
+    ```mlir
+    // Mix 2048 tokens of 256 channels with one filter per channel.
+    %y = spectral.mix %x, %f axis 1
+           : tensor<4x2048x256xf32>, tensor<1x1025x256xcomplex<f32>>
+    ```
+  }];
+  let arguments = (ins Spectral_RealTensor:$input,
+                       Spectral_ComplexTensor:$filter, I64Attr:$axis);
+  let results = (outs Spectral_RealTensor:$result);
+  let assemblyFormat = [{
+    $input `,` $filter `axis` $axis attr-dict `:` type($input) `,`
+    type($filter)
+  }];
+  let hasVerifier = 1;
+}
+
+def Spectral_ConvOp : Spectral_InferredOp<"conv"> {
+  let summary = "linear convolution through the FFT";
+  let description = [{
+    The linear (zero-padded, not circular) convolution of `input` with
+    `kernel` over 1 to 3 `axes`, computed with FFTs of the padded length.
+    Both are real tensors of the same rank and element type; along the other
+    dimensions the kernel has the input's size or 1 (broadcast). Along a
+    convolved axis of input length n and kernel length m the result has
+    n + m - 1 samples for `mode = full` (the default), n samples centred like
+    `scipy.signal.fftconvolve(mode="same")` for `same`, and the first n for
+    `causal`.
+
+    Example:
+
+    ```mlir
+    %y = spectral.conv %x, %k axes [1] mode causal
+           : tensor<4x1000xf32>, tensor<1x63xf32>
+    // %y : tensor<4x1000xf32>
+    ```
+  }];
+  let arguments = (ins Spectral_RealTensor:$input, Spectral_RealTensor:$kernel,
+                       DenseI64ArrayAttr:$axes,
+                       DefaultValuedAttr<Spectral_ConvMode, "ConvMode::full">:$mode);
+  let results = (outs Spectral_RealTensor:$result);
+  let assemblyFormat = [{
+    $input `,` $kernel `axes` $axes (`mode` $mode^)? attr-dict `:`
+    type($input) `,` type($kernel)
+  }];
+}
+
+def Spectral_MatmulOp : Spectral_InferredOp<"matmul"> {
+  let summary = "multiplies a dense tensor by a compressed matrix";
+  let description = [{
+    Computes `input . decompress(weight)` for a rank-2 sparse spectral
+    `weight` of shape K x N: the last dimension of `input` (K) is contracted,
+    the leading ones are batch dimensions, and the result has the input's
+    leading dimensions followed by N. Element types match. Lowerings may
+    stream the weight tile group by tile group so that it never exists whole
+    in memory; the result is the same.
+
+    Example:
+
+    ```mlir
+    %y = spectral.matmul %x, %w
+           : tensor<8x128x4096xf32>,
+             !spectral.sst<4096x1024xf32, keep = 256, tile = [64, 1024]>
+    // %y : tensor<8x128x1024xf32>
+    ```
+  }];
+  let arguments = (ins Spectral_Tensor:$input, Spectral_SST:$weight);
+  let results = (outs Spectral_Tensor:$result);
+  let assemblyFormat = "$input `,` $weight attr-dict `:` type($input) `,` qualified(type($weight))";
+}
+
+#endif // SPECTRAL_OPS

@@ -1,0 +1,49 @@
+//===- SpectralUtils.h - Shared checks of the spectral dialect --*- C++ -*-===//
+//
+// Part of the spectral-dialect project, under the Apache License v2.0 with
+// LLVM Exceptions. See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// Checks shared by the type verifier and the op verifiers, so that a bad axis
+// list or rank is reported with the same words everywhere.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SPECTRALDIALECT_IR_SPECTRALUTILS_H
+#define SPECTRALDIALECT_IR_SPECTRALUTILS_H
+
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/Support/LLVM.h"
+#include "llvm/ADT/SmallVector.h"
+
+namespace mlir {
+class Type;
+namespace spectral {
+
+/// Ranks the dialect and its runtime support.
+constexpr int64_t kMinRank = 1;
+constexpr int64_t kMaxRank = 8;
+
+using EmitErrorFn = function_ref<InFlightDiagnostic()>;
+
+/// Checks that `rank` is within [kMinRank, kMaxRank]; `what` names the value.
+LogicalResult verifyRank(EmitErrorFn emitError, StringRef what, int64_t rank);
+
+/// Checks that `axes` is non-empty, in [0, rank) and free of duplicates.
+LogicalResult verifyAxes(EmitErrorFn emitError, ArrayRef<int64_t> axes,
+                         int64_t rank);
+
+/// True for the floating-point types the dialect computes in: f16, bf16, f32
+/// and f64.
+bool isSupportedFloat(Type type);
+
+/// `axes` if present, else every dimension of a tensor of rank `rank`.
+SmallVector<int64_t> getAxesOrAll(std::optional<ArrayRef<int64_t>> axes,
+                                  int64_t rank);
+
+} // namespace spectral
+} // namespace mlir
+
+#endif // SPECTRALDIALECT_IR_SPECTRALUTILS_H
