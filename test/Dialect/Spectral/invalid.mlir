@@ -1,0 +1,560 @@
+// RUN: sst-opt %s -split-input-file -verify-diagnostics
+
+// One case for every diagnostic of the type parser, the type verifier and the
+// op verifiers.
+
+//===----------------------------------------------------------------------===//
+// !spectral.sst parser
+//===----------------------------------------------------------------------===//
+
+// expected-error @+1 {{sst type requires 'keep = K'}}
+func.func private @missing_keep(!spectral.sst<8x8xf32>)
+
+// -----
+
+// expected-error @+1 {{unknown sst parameter 'kept'; expected keep, transform, axes, tile, coeff or index}}
+func.func private @unknown_parameter(!spectral.sst<8x8xf32, kept = 4>)
+
+// -----
+
+// expected-error @+1 {{sst parameter 'keep' is given more than once}}
+func.func private @duplicate_parameter(!spectral.sst<8x8xf32, keep = 4, keep = 5>)
+
+// -----
+
+// expected-error @+1 {{unknown transform 'dct'; expected rfft or fft}}
+func.func private @unknown_transform(!spectral.sst<8x8xf32, keep = 4, transform = dct>)
+
+// -----
+
+// expected-error @+1 {{coeff must be a complex type, got 'f32'}}
+func.func private @real_coeff(!spectral.sst<8x8xf32, keep = 4, coeff = f32>)
+
+// -----
+
+// expected-error @+1 {{index must be an integer type, got 'index'}}
+func.func private @index_index(!spectral.sst<8x8xf32, keep = 4, index = index>)
+
+// -----
+
+// expected-error @+1 {{expected static shape}}
+func.func private @dynamic_shape(!spectral.sst<?x8xf32, keep = 4>)
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// !spectral.sst verifier
+//===----------------------------------------------------------------------===//
+
+// expected-error @+1 {{sst must have rank 1 to 8, got rank 9}}
+func.func private @rank_too_high(!spectral.sst<1x1x1x1x1x1x1x1x2xf32, keep = 1>)
+
+// -----
+
+// expected-error @+1 {{sst dimension 1 must be a positive static size, got 0}}
+func.func private @zero_dim(!spectral.sst<8x0xf32, keep = 1>)
+
+// -----
+
+// expected-error @+1 {{sst shape has more elements than fit in int64}}
+func.func private @huge_shape(!spectral.sst<4294967296x4294967296x4xf32, keep = 1>)
+
+// -----
+
+// expected-error @+1 {{sst element type must be f16, bf16, f32 or f64, or a complex of one of them, got 'i32'}}
+func.func private @integer_element(!spectral.sst<8x8xi32, keep = 4>)
+
+// -----
+
+// expected-error @+1 {{transform = rfft needs a real element type, got 'complex<f32>'; use transform = fft}}
+func.func private @rfft_complex(!spectral.sst<8x8xcomplex<f32>, keep = 4>)
+
+// -----
+
+// expected-error @+1 {{axes must name at least one dimension}}
+func.func private @no_axes(!spectral.sst<8x8xf32, keep = 4, axes = []>)
+
+// -----
+
+// expected-error @+1 {{axis 2 is out of range for rank 2 (expected 0 to 1)}}
+func.func private @axis_out_of_range(!spectral.sst<8x8xf32, keep = 4, axes = [0, 2]>)
+
+// -----
+
+// expected-error @+1 {{axis -1 is out of range for rank 2 (expected 0 to 1)}}
+func.func private @negative_axis(!spectral.sst<8x8xf32, keep = 4, axes = [-1]>)
+
+// -----
+
+// expected-error @+1 {{axis 1 appears more than once in axes}}
+func.func private @duplicate_axis(!spectral.sst<8x8xf32, keep = 4, axes = [1, 1]>)
+
+// -----
+
+// expected-error @+1 {{tile has 1 dimensions but the shape has 2}}
+func.func private @tile_rank(!spectral.sst<8x8xf32, keep = 4, tile = [8]>)
+
+// -----
+
+// expected-error @+1 {{tile dimension 0 must be positive, got 0}}
+func.func private @tile_zero(!spectral.sst<8x8xf32, keep = 4, tile = [0, 8]>)
+
+// -----
+
+// expected-error @+1 {{tile size 3 does not divide dimension 1 of size 8}}
+func.func private @tile_not_dividing(!spectral.sst<8x8xf32, keep = 4, tile = [8, 3]>)
+
+// -----
+
+// expected-error @+1 {{coeff must be complex<f16>, complex<bf16>, complex<f32> or complex<f64>, got 'complex<i32>'}}
+func.func private @integer_coeff(!spectral.sst<8x8xf32, keep = 4, coeff = complex<i32>>)
+
+// -----
+
+// expected-error @+1 {{index must be i16, i32 or i64, got 'i8'}}
+func.func private @narrow_index(!spectral.sst<8x8xf32, keep = 4, index = i8>)
+
+// -----
+
+// expected-error @+1 {{index must be i16, i32 or i64, got 'ui16'}}
+func.func private @unsigned_index(!spectral.sst<8x8xf32, keep = 4, index = ui16>)
+
+// -----
+
+// A 256x256 real tile has a 256x129 = 33024-bin spectrum: too many for i16.
+// expected-error @+1 {{index type 'i16' cannot hold the positions of a tile spectrum of 33024 bins (at most 32768)}}
+func.func private @i16_too_narrow(!spectral.sst<256x256xf32, keep = 4, index = i16>)
+
+// -----
+
+// expected-error @+1 {{keep must be at least 1, got 0}}
+func.func private @keep_zero(!spectral.sst<8x8xf32, keep = 0>)
+
+// -----
+
+// An 8x8 real tile has 34 non-redundant bins (30 conjugate pairs, 4 real).
+// expected-error @+1 {{keep = 35 exceeds the 34 non-redundant bins of a tile}}
+func.func private @keep_too_large(!spectral.sst<8x8xf32, keep = 35>)
+
+// -----
+
+// expected-error @+1 {{keep = 65 exceeds the 64 non-redundant bins of a tile}}
+func.func private @keep_too_large_fft(!spectral.sst<8x8xf32, keep = 65, transform = fft>)
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// compress, decompress_tiles, assemble
+//===----------------------------------------------------------------------===//
+
+func.func @compress_shape_mismatch(%x: tensor<8x9xf32>) {
+  // expected-error @+1 {{'spectral.compress' op input type 'tensor<8x9xf32>' does not match the dense type 'tensor<8x8xf32>' of the result}}
+  %s = spectral.compress %x : tensor<8x9xf32> -> !spectral.sst<8x8xf32, keep = 4>
+  return
+}
+
+// -----
+
+func.func @decompress_tiles_offsets_rank(%s: !spectral.sst<8x8xf32, keep = 4, tile = [4, 8]>) {
+  // expected-error @+1 {{'spectral.decompress_tiles' op expected 2 offsets, one per dimension, got 1}}
+  %t = spectral.decompress_tiles %s[0] [4, 8] : !spectral.sst<8x8xf32, keep = 4, tile = [4, 8]>
+  return
+}
+
+// -----
+
+func.func @decompress_tiles_sizes_rank(%s: !spectral.sst<8x8xf32, keep = 4, tile = [4, 8]>) {
+  // expected-error @+1 {{'spectral.decompress_tiles' op expected 2 sizes, one per dimension, got 3}}
+  %t = spectral.decompress_tiles %s[0, 0] [4, 8, 1] : !spectral.sst<8x8xf32, keep = 4, tile = [4, 8]>
+  return
+}
+
+// -----
+
+func.func @decompress_tiles_dynamic_count(%s: !spectral.sst<8x8xf32, keep = 4, tile = [4, 8]>, %i: index) {
+  // The generic form also runs upstream's check of the result type, which
+  // adds its own error after the precise one.
+  // expected-error @+2 {{'spectral.decompress_tiles' op has 1 dynamic offset operands but 0 dynamic entries in static_offsets}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %t = "spectral.decompress_tiles"(%s, %i) <{static_offsets = array<i64: 0, 0>, static_sizes = array<i64: 4, 8>}>
+         : (!spectral.sst<8x8xf32, keep = 4, tile = [4, 8]>, index) -> tensor<4x8xf32>
+  return
+}
+
+// -----
+
+func.func @decompress_tiles_partial_tile(%s: !spectral.sst<8x8xf32, keep = 4, tile = [4, 8]>) {
+  // expected-error @+1 {{'spectral.decompress_tiles' op size 2 of dimension 0 must be a positive multiple of the tile size 4 and at most 8}}
+  %t = spectral.decompress_tiles %s[0, 0] [2, 8] : !spectral.sst<8x8xf32, keep = 4, tile = [4, 8]>
+  return
+}
+
+// -----
+
+func.func @decompress_tiles_misaligned(%s: !spectral.sst<8x8xf32, keep = 4, tile = [4, 8]>) {
+  // expected-error @+1 {{'spectral.decompress_tiles' op offset 2 of dimension 0 must be a non-negative multiple of the tile size 4}}
+  %t = spectral.decompress_tiles %s[2, 0] [4, 8] : !spectral.sst<8x8xf32, keep = 4, tile = [4, 8]>
+  return
+}
+
+// -----
+
+func.func @decompress_tiles_out_of_bounds(%s: !spectral.sst<8x8xf32, keep = 4, tile = [4, 8]>) {
+  // expected-error @+1 {{'spectral.decompress_tiles' op slice [4, 12) of dimension 0 is out of bounds for size 8}}
+  %t = spectral.decompress_tiles %s[4, 0] [8, 8] : !spectral.sst<8x8xf32, keep = 4, tile = [4, 8]>
+  return
+}
+
+// -----
+
+func.func @assemble_coefficients(%c: tensor<2x4xcomplex<f16>>, %p: tensor<2x4xi32>) {
+  // expected-error @+1 {{'spectral.assemble' op coefficients have type 'tensor<2x4xcomplex<f16>>' but the result type stores them as 'tensor<2x4xcomplex<f32>>'}}
+  %s = spectral.assemble %c, %p : tensor<2x4xcomplex<f16>>, tensor<2x4xi32>
+         -> !spectral.sst<8x8xf32, keep = 4, tile = [4, 8]>
+  return
+}
+
+// -----
+
+func.func @assemble_positions(%c: tensor<2x4xcomplex<f32>>, %p: tensor<1x4xi32>) {
+  // expected-error @+1 {{'spectral.assemble' op positions have type 'tensor<1x4xi32>' but the result type stores them as 'tensor<2x4xi32>'}}
+  %s = spectral.assemble %c, %p : tensor<2x4xcomplex<f32>>, tensor<1x4xi32>
+         -> !spectral.sst<8x8xf32, keep = 4, tile = [4, 8]>
+  return
+}
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// scale, add
+//===----------------------------------------------------------------------===//
+
+func.func @scale_wrong_float(%s: !spectral.sst<8x8xf32, keep = 4>, %c: f64) {
+  // expected-error @+1 {{'spectral.scale' op factor of type 'f64' does not match the element type 'f32'; expected 'f32'}}
+  %t = spectral.scale %s, %c : !spectral.sst<8x8xf32, keep = 4>, f64
+  return
+}
+
+// -----
+
+func.func @scale_complex_on_real(%s: !spectral.sst<8x8xf32, keep = 4>, %c: complex<f32>) {
+  // expected-error @+1 {{'spectral.scale' op factor of type 'complex<f32>' does not match the element type 'f32'; expected 'f32' (a complex factor needs a complex element type)}}
+  %t = spectral.scale %s, %c : !spectral.sst<8x8xf32, keep = 4>, complex<f32>
+  return
+}
+
+// -----
+
+func.func @scale_complex_mismatch(%s: !spectral.sst<8xcomplex<f32>, keep = 4, transform = fft>, %c: complex<f64>) {
+  // expected-error @+1 {{'spectral.scale' op factor of type 'complex<f64>' does not match the element type 'complex<f32>'; expected 'f32' or 'complex<f32>'}}
+  %t = spectral.scale %s, %c : !spectral.sst<8xcomplex<f32>, keep = 4, transform = fft>, complex<f64>
+  return
+}
+
+// -----
+
+func.func @add_operand_layouts(%a: !spectral.sst<8x8xf32, keep = 4>, %b: !spectral.sst<8x8xf32, keep = 4, tile = [4, 8]>) {
+  // expected-error @+1 {{'spectral.add' op operands must have the same shape, element type, transform, axes and tile}}
+  %c = spectral.add %a, %b : !spectral.sst<8x8xf32, keep = 4>, !spectral.sst<8x8xf32, keep = 4, tile = [4, 8]>
+         -> !spectral.sst<8x8xf32, keep = 4>
+  return
+}
+
+// -----
+
+func.func @add_result_layout(%a: !spectral.sst<8x8xf32, keep = 4>, %b: !spectral.sst<8x8xf32, keep = 4>) {
+  // expected-error @+1 {{'spectral.add' op result type '!spectral.sst<8x8xf32, keep = 4, transform = fft>' must have the layout (shape, element type, transform, axes and tile) of the operands}}
+  %c = spectral.add %a, %b : !spectral.sst<8x8xf32, keep = 4>, !spectral.sst<8x8xf32, keep = 4>
+         -> !spectral.sst<8x8xf32, keep = 4, transform = fft>
+  return
+}
+
+// -----
+
+func.func @add_keep_too_large(%a: !spectral.sst<8x8xf32, keep = 4>, %b: !spectral.sst<8x8xf32, keep = 2>) {
+  // expected-error @+1 {{'spectral.add' op result keeps 7 coefficients per tile but the union of the operands has at most 6}}
+  %c = spectral.add %a, %b : !spectral.sst<8x8xf32, keep = 4>, !spectral.sst<8x8xf32, keep = 2>
+         -> !spectral.sst<8x8xf32, keep = 7>
+  return
+}
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// fft, ifft, rfft, irfft
+//===----------------------------------------------------------------------===//
+
+func.func @fft_rank_zero(%x: tensor<complex<f32>>) {
+  // expected-error @+1 {{'spectral.fft' op input must have rank 1 to 8, got rank 0}}
+  %y = spectral.fft %x : tensor<complex<f32>>
+  return
+}
+
+// -----
+
+func.func @fft_axis_out_of_range(%x: tensor<4x8xcomplex<f32>>) {
+  // expected-error @+1 {{'spectral.fft' op axis 2 is out of range for rank 2 (expected 0 to 1)}}
+  %y = spectral.fft %x axes [2] : tensor<4x8xcomplex<f32>>
+  return
+}
+
+// -----
+
+func.func @ifft_duplicate_axis(%x: tensor<4x8xcomplex<f32>>) {
+  // expected-error @+1 {{'spectral.ifft' op axis 0 appears more than once in axes}}
+  %y = spectral.ifft %x axes [0, 0] : tensor<4x8xcomplex<f32>>
+  return
+}
+
+// -----
+
+func.func @ifft_empty_axes(%x: tensor<4x8xcomplex<f32>>) {
+  // expected-error @+1 {{'spectral.ifft' op axes must name at least one dimension}}
+  %y = spectral.ifft %x axes [] : tensor<4x8xcomplex<f32>>
+  return
+}
+
+// -----
+
+func.func @fft_zero_length(%x: tensor<4x0xcomplex<f32>>) {
+  // expected-error @+1 {{'spectral.fft' op input has length 0 along transformed axis 1}}
+  %y = spectral.fft %x axes [1] : tensor<4x0xcomplex<f32>>
+  return
+}
+
+// -----
+
+func.func @fft_real_input(%x: tensor<8xf32>) {
+  // expected-error @+1 {{'spectral.fft' op operand #0 must be ranked tensor of complex type with}}
+  %y = "spectral.fft"(%x) : (tensor<8xf32>) -> tensor<8xf32>
+  return
+}
+
+// -----
+
+func.func @rfft_complex_input(%x: tensor<8xcomplex<f32>>) {
+  // expected-error @+1 {{'spectral.rfft' op operand #0 must be ranked tensor of}}
+  %y = "spectral.rfft"(%x) : (tensor<8xcomplex<f32>>) -> tensor<5xcomplex<f32>>
+  return
+}
+
+// -----
+
+func.func @rfft_rank_nine(%x: tensor<1x1x1x1x1x1x1x1x8xf32>) {
+  // expected-error @+1 {{'spectral.rfft' op input must have rank 1 to 8, got rank 9}}
+  %y = spectral.rfft %x : tensor<1x1x1x1x1x1x1x1x8xf32>
+  return
+}
+
+// -----
+
+func.func @rfft_axis_out_of_range(%x: tensor<8xf32>) {
+  // expected-error @+1 {{'spectral.rfft' op axis 1 is out of range for rank 1 (expected 0 to 0)}}
+  %y = spectral.rfft %x axes [1] : tensor<8xf32>
+  return
+}
+
+// -----
+
+func.func @rfft_wrong_result(%x: tensor<8xf32>) {
+  // expected-error @+2 {{'spectral.rfft' op inferred type(s) 'tensor<5xcomplex<f32>>' are incompatible with return type(s) of operation 'tensor<8xcomplex<f32>>'}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %y = "spectral.rfft"(%x) : (tensor<8xf32>) -> tensor<8xcomplex<f32>>
+  return
+}
+
+// -----
+
+func.func @irfft_n_mismatch(%x: tensor<4x100xcomplex<f32>>) {
+  // expected-error @+1 {{'spectral.irfft' op output length n = 255 needs 128 input bins along axis 1, got 100}}
+  %y = spectral.irfft %x axes [1] n 255 : tensor<4x100xcomplex<f32>>
+  return
+}
+
+// -----
+
+func.func @irfft_n_zero(%x: tensor<4x1xcomplex<f32>>) {
+  // expected-error @+1 {{'spectral.irfft' op output length n must be positive, got 0}}
+  %y = spectral.irfft %x axes [1] n 0 : tensor<4x1xcomplex<f32>>
+  return
+}
+
+// -----
+
+func.func @irfft_dynamic_without_n(%x: tensor<4x?xcomplex<f32>>) {
+  // expected-error @+1 {{'spectral.irfft' op needs the output length n when axis 1 of the input is dynamic}}
+  %y = spectral.irfft %x axes [1] : tensor<4x?xcomplex<f32>>
+  return
+}
+
+// -----
+
+func.func @irfft_single_bin_without_n(%x: tensor<4x1xcomplex<f32>>) {
+  // expected-error @+1 {{'spectral.irfft' op cannot default n = 2 * (bins - 1) for 1 input bin along axis 1; give n explicitly}}
+  %y = spectral.irfft %x axes [1] : tensor<4x1xcomplex<f32>>
+  return
+}
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// mix
+//===----------------------------------------------------------------------===//
+
+func.func @mix_rank(%x: tensor<1x1x1x1x1x1x1x1x8xf32>, %f: tensor<5xcomplex<f32>>) {
+  // expected-error @+1 {{'spectral.mix' op input must have rank 1 to 8, got rank 9}}
+  %y = spectral.mix %x, %f axis 8 : tensor<1x1x1x1x1x1x1x1x8xf32>, tensor<5xcomplex<f32>>
+  return
+}
+
+// -----
+
+func.func @mix_axis(%x: tensor<4x8xf32>, %f: tensor<5xcomplex<f32>>) {
+  // expected-error @+1 {{'spectral.mix' op axis 2 is out of range for rank 2}}
+  %y = spectral.mix %x, %f axis 2 : tensor<4x8xf32>, tensor<5xcomplex<f32>>
+  return
+}
+
+// -----
+
+func.func @mix_filter_element(%x: tensor<4x8xf32>, %f: tensor<5xcomplex<f64>>) {
+  // expected-error @+1 {{'spectral.mix' op filter element type 'complex<f64>' must be 'complex<f32>'}}
+  %y = spectral.mix %x, %f axis 1 : tensor<4x8xf32>, tensor<5xcomplex<f64>>
+  return
+}
+
+// -----
+
+func.func @mix_zero_length(%x: tensor<4x0xf32>, %f: tensor<1xcomplex<f32>>) {
+  // expected-error @+1 {{'spectral.mix' op input has length 0 along the mixed axis 1}}
+  %y = spectral.mix %x, %f axis 1 : tensor<4x0xf32>, tensor<1xcomplex<f32>>
+  return
+}
+
+// -----
+
+func.func @mix_filter_bins(%x: tensor<4x8xf32>, %f: tensor<8xcomplex<f32>>) {
+  // expected-error @+1 {{'spectral.mix' op filter has 8 bins but the half spectrum of axis 1 has 5}}
+  %y = spectral.mix %x, %f axis 1 : tensor<4x8xf32>, tensor<8xcomplex<f32>>
+  return
+}
+
+// -----
+
+func.func @mix_filter_rank(%x: tensor<2x4x8xf32>, %f: tensor<4x5xcomplex<f32>>) {
+  // expected-error @+1 {{'spectral.mix' op filter must have rank 1 or the input's rank 3, got rank 2}}
+  %y = spectral.mix %x, %f axis 2 : tensor<2x4x8xf32>, tensor<4x5xcomplex<f32>>
+  return
+}
+
+// -----
+
+func.func @mix_filter_bins_full_rank(%x: tensor<4x8xf32>, %f: tensor<4x4xcomplex<f32>>) {
+  // expected-error @+1 {{'spectral.mix' op filter has 4 bins along the mixed axis 1 but its half spectrum has 5}}
+  %y = spectral.mix %x, %f axis 1 : tensor<4x8xf32>, tensor<4x4xcomplex<f32>>
+  return
+}
+
+// -----
+
+func.func @mix_filter_broadcast(%x: tensor<4x8xf32>, %f: tensor<2x5xcomplex<f32>>) {
+  // expected-error @+1 {{'spectral.mix' op filter dimension 0 has size 2; expected 1 (broadcast) or the input's 4}}
+  %y = spectral.mix %x, %f axis 1 : tensor<4x8xf32>, tensor<2x5xcomplex<f32>>
+  return
+}
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// conv
+//===----------------------------------------------------------------------===//
+
+func.func @conv_rank(%x: tensor<f32>, %k: tensor<f32>) {
+  // expected-error @+1 {{'spectral.conv' op input must have rank 1 to 8, got rank 0}}
+  %y = spectral.conv %x, %k axes [0] : tensor<f32>, tensor<f32>
+  return
+}
+
+// -----
+
+func.func @conv_kernel_rank(%x: tensor<4x8xf32>, %k: tensor<3xf32>) {
+  // expected-error @+1 {{'spectral.conv' op kernel rank 1 differs from input rank 2}}
+  %y = spectral.conv %x, %k axes [1] : tensor<4x8xf32>, tensor<3xf32>
+  return
+}
+
+// -----
+
+func.func @conv_element(%x: tensor<8xf32>, %k: tensor<3xf64>) {
+  // expected-error @+1 {{'spectral.conv' op kernel element type 'f64' differs from input element type 'f32'}}
+  %y = spectral.conv %x, %k axes [0] : tensor<8xf32>, tensor<3xf64>
+  return
+}
+
+// -----
+
+func.func @conv_too_many_axes(%x: tensor<2x2x2x2xf32>, %k: tensor<2x2x2x2xf32>) {
+  // expected-error @+1 {{'spectral.conv' op convolves over 1 to 3 axes, got 4}}
+  %y = spectral.conv %x, %k axes [0, 1, 2, 3] : tensor<2x2x2x2xf32>, tensor<2x2x2x2xf32>
+  return
+}
+
+// -----
+
+func.func @conv_axis(%x: tensor<8xf32>, %k: tensor<3xf32>) {
+  // expected-error @+1 {{'spectral.conv' op axis 1 is out of range for rank 1 (expected 0 to 0)}}
+  %y = spectral.conv %x, %k axes [1] : tensor<8xf32>, tensor<3xf32>
+  return
+}
+
+// -----
+
+func.func @conv_broadcast(%x: tensor<4x8xf32>, %k: tensor<2x3xf32>) {
+  // expected-error @+1 {{'spectral.conv' op kernel dimension 0 has size 2; expected 1 (broadcast) or the input's 4}}
+  %y = spectral.conv %x, %k axes [1] : tensor<4x8xf32>, tensor<2x3xf32>
+  return
+}
+
+// -----
+
+func.func @conv_empty_kernel(%x: tensor<8xf32>, %k: tensor<0xf32>) {
+  // expected-error @+1 {{'spectral.conv' op input and kernel need at least one sample along convolved axis 0}}
+  %y = spectral.conv %x, %k axes [0] : tensor<8xf32>, tensor<0xf32>
+  return
+}
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// matmul
+//===----------------------------------------------------------------------===//
+
+func.func @matmul_input_rank(%x: tensor<f32>, %w: !spectral.sst<8x4xf32, keep = 2>) {
+  // expected-error @+1 {{'spectral.matmul' op input must have rank 1 to 8, got rank 0}}
+  %y = spectral.matmul %x, %w : tensor<f32>, !spectral.sst<8x4xf32, keep = 2>
+  return
+}
+
+// -----
+
+func.func @matmul_weight_rank(%x: tensor<2x8xf32>, %w: !spectral.sst<8xf32, keep = 2>) {
+  // expected-error @+1 {{'spectral.matmul' op weight must be a rank-2 sparse spectral tensor, got rank 1}}
+  %y = spectral.matmul %x, %w : tensor<2x8xf32>, !spectral.sst<8xf32, keep = 2>
+  return
+}
+
+// -----
+
+func.func @matmul_element(%x: tensor<2x8xf64>, %w: !spectral.sst<8x4xf32, keep = 2>) {
+  // expected-error @+1 {{'spectral.matmul' op input element type 'f64' differs from weight element type 'f32'}}
+  %y = spectral.matmul %x, %w : tensor<2x8xf64>, !spectral.sst<8x4xf32, keep = 2>
+  return
+}
+
+// -----
+
+func.func @matmul_contraction(%x: tensor<2x7xf32>, %w: !spectral.sst<8x4xf32, keep = 2>) {
+  // expected-error @+1 {{'spectral.matmul' op contracts input dimension of size 7 with weight dimension 0 of size 8}}
+  %y = spectral.matmul %x, %w : tensor<2x7xf32>, !spectral.sst<8x4xf32, keep = 2>
+  return
+}
