@@ -57,9 +57,10 @@ def Spectral_SparseSpectralType : TypeDef<Spectral_Dialect, "SparseSpectral"> {
     Example:
 
     ```mlir
-    // A 4096x4096 weight in 64x4096 row tiles, 2-D real transform per tile,
-    // 512 coefficients kept per tile, 6 bytes per kept coefficient.
-    !spectral.sst<4096x4096xf32, keep = 512, tile = [64, 4096],
+    // A 4096x4096 weight in 8x4096 row tiles, 2-D real transform per tile
+    // (a 8x2049 tile spectrum, so i16 positions suffice), 512 coefficients
+    // kept per tile, 6 bytes per kept coefficient.
+    !spectral.sst<4096x4096xf32, keep = 512, tile = [8, 4096],
                   coeff = complex<f16>, index = i16>
     ```
   }];
