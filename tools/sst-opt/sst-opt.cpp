@@ -13,6 +13,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "SpectralDialect/IR/SpectralDialect.h"
+#include "SpectralDialect/Pipelines/Pipelines.h"
+#include "SpectralDialect/Transforms/Passes.h"
 
 #include "mlir/Conversion/ArithToLLVM/ArithToLLVM.h"
 #include "mlir/Conversion/ComplexToLLVM/ComplexToLLVM.h"
@@ -101,13 +103,17 @@ static void registerUpstreamPasses() {
   registerFinalizeMemRefToLLVMConversionPass();
   registerReconcileUnrealizedCastsPass();
   registerSCFToControlFlowPass();
+  registerLowerAffinePass();
 }
 
 int main(int argc, char **argv) {
   DialectRegistry registry;
   registry.insert<spectral::SpectralDialect>();
+  spectral::registerBufferizableOpInterfaceExternalModels(registry);
   registerUpstreamDialects(registry);
   registerUpstreamPasses();
+  spectral::registerSpectralPasses();
+  spectral::registerSpectralPipelines();
   return asMainReturnCode(MlirOptMain(
       argc, argv, "Spectral dialect optimizer and pass driver\n", registry));
 }

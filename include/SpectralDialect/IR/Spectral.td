@@ -13,5 +13,6 @@ include "SpectralDialect/IR/SpectralDialect.td"
 include "SpectralDialect/IR/SpectralAttributes.td"
 include "SpectralDialect/IR/SpectralTypes.td"
 include "SpectralDialect/IR/SpectralOps.td"
+include "SpectralDialect/IR/SpectralMidLevelOps.td"
 
 #endif // SPECTRAL_TD

@@ -52,4 +52,14 @@ def Spectral_ConvMode : I32EnumAttr<"ConvMode",
   }];
 }
 
+def Spectral_DFTKind : I32EnumAttr<"DFTKind",
+    "the direction and data types of a mid-level transform", [
+      I32EnumAttrCase<"c2c_forward", 0>,
+      I32EnumAttrCase<"c2c_inverse", 1>,
+      I32EnumAttrCase<"r2c", 2>,
+      I32EnumAttrCase<"c2r", 3>
+    ]> {
+  let cppNamespace = "::mlir::spectral";
+}
+
 #endif // SPECTRAL_ATTRIBUTES

@@ -1,0 +1,93 @@
+//===- Passes.td - Spectral dialect passes -----------------*- tablegen -*-===//
+//
+// Part of the spectral-dialect project, under the Apache License v2.0 with
+// LLVM Exceptions. See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SPECTRAL_PASSES
+#define SPECTRAL_PASSES
+
+include "mlir/Pass/PassBase.td"
+
+def SpectralExpandStorage : Pass<"spectral-expand-storage", "ModuleOp"> {
+  let summary = "Lower high-level spectral ops to mid-level ops on plain tensors";
+  let description = [{
+    Rewrites the value-semantic spectral ops into `spectral.dft` (a
+    destination-passing transform) plus `linalg`/`tensor` code for
+    everything pointwise, so that the result bufferizes with upstream
+    one-shot bufferization and each backend only has to map `spectral.dft`.
+
+    - `fft`, `ifft`, `rfft`, `irfft` become one `spectral.dft` each;
+    - `mix` becomes `r2c`, a `linalg.generic` complex multiply by the
+      (broadcast) filter, and `c2r`;
+    - `conv` zero-pads both operands to at least n + m - 1 along each axis,
+      multiplies their half spectra and slices the mode's window out of the
+      `c2r` result.
+
+    Ops on `!spectral.sst` are not lowered by this pass yet; the pass fails
+    on them with an error naming the op.
+
+    Example:
+
+    ```mlir
+    %y = spectral.rfft %x axes [1] : tensor<8x100xf32>
+    // becomes
+    %e = tensor.empty() : tensor<8x51xcomplex<f32>>
+    %y = spectral.dft r2c %x into %e axes [1] norm backward
+           : tensor<8x100xf32>, tensor<8x51xcomplex<f32>> -> tensor<8x51xcomplex<f32>>
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::complex::ComplexDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::tensor::TensorDialect"
+  ];
+  let options = [
+    Option<"fastConvolutionSizes", "fast-conv-sizes", "bool", "true",
+           "Round convolution FFT lengths up to the next 2^a 3^b 5^c 7^d size "
+           "(faster transforms, same result)">
+  ];
+  let statistics = [
+    Statistic<"numTransforms", "transforms", "Number of spectral.dft created">
+  ];
+}
+
+def ConvertSpectralToRuntime : Pass<"convert-spectral-to-runtime", "ModuleOp"> {
+  let summary = "Turn bufferized spectral ops into calls to the CPU runtime";
+  let description = [{
+    Replaces every `spectral.dft` on memrefs with a call to the runtime
+    library (`libspectral_runtime.so`, on FFTW): the buffers are cast to
+    unranked memrefs and passed with the transformed axes as a bit mask, the
+    halved axis and the normalisation. The callees are declared as private
+    functions with `llvm.emit_c_interface`.
+
+    Must run after bufferization: a `spectral.dft` still on tensors is an
+    error. The CPU runtime computes in f32; other element types are
+    reported.
+
+    Example:
+
+    ```mlir
+    spectral.dft r2c %a into %b axes [1] norm backward
+      : memref<8x100xf32>, memref<8x51xcomplex<f32>>
+    // becomes
+    %0 = memref.cast %a : memref<8x100xf32> to memref<*xf32>
+    %1 = memref.cast %b : memref<8x51xcomplex<f32>> to memref<*xcomplex<f32>>
+    call @spectral_fft_r2c(%0, %1, %c2_i64, %c1_i64, %c0_i32)
+      : (memref<*xf32>, memref<*xcomplex<f32>>, i64, i64, i32) -> ()
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::func::FuncDialect",
+    "::mlir::memref::MemRefDialect"
+  ];
+  let statistics = [
+    Statistic<"numCalls", "runtime-calls", "Number of runtime calls created">
+  ];
+}
+
+#endif // SPECTRAL_PASSES

@@ -1,0 +1,78 @@
+//===- SpectralCPUPipeline.cpp - Spectral IR to LLVM for the CPU ----------===//
+//
+// Part of the spectral-dialect project, under the Apache License v2.0 with
+// LLVM Exceptions. See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "SpectralDialect/Pipelines/Pipelines.h"
+
+#include "mlir/Conversion/AffineToStandard/AffineToStandard.h"
+#include "mlir/Conversion/Passes.h"
+#include "mlir/Conversion/ArithToLLVM/ArithToLLVM.h"
+#include "mlir/Conversion/ComplexToLLVM/ComplexToLLVM.h"
+#include "mlir/Conversion/ControlFlowToLLVM/ControlFlowToLLVM.h"
+#include "mlir/Conversion/FuncToLLVM/ConvertFuncToLLVMPass.h"
+#include "mlir/Conversion/IndexToLLVM/IndexToLLVM.h"
+#include "mlir/Conversion/MemRefToLLVM/MemRefToLLVM.h"
+#include "mlir/Conversion/ReconcileUnrealizedCasts/ReconcileUnrealizedCasts.h"
+#include "mlir/Conversion/SCFToControlFlow/SCFToControlFlow.h"
+#include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
+#include "mlir/Dialect/Bufferization/Transforms/Passes.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/Passes.h"
+#include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "mlir/Transforms/Passes.h"
+
+using namespace mlir;
+using namespace mlir::spectral;
+
+SpectralExpandStorageOptions
+SpectralCPUPipelineOptions::getExpandStorageOptions() const {
+  SpectralExpandStorageOptions options;
+  options.fastConvolutionSizes = fastConvolutionSizes;
+  return options;
+}
+
+void mlir::spectral::buildSpectralCPUPipeline(
+    OpPassManager &pm, const SpectralCPUPipelineOptions &options) {
+  // Spectral ops to DPS mid-level ops and linalg on tensors.
+  pm.addPass(createSpectralExpandStorage(options.getExpandStorageOptions()));
+  pm.addPass(createCanonicalizerPass());
+
+  // Tensors to buffers, with deallocation.
+  bufferization::OneShotBufferizePassOptions bufferize;
+  bufferize.bufferizeFunctionBoundaries = true;
+  bufferize.functionBoundaryTypeConversion =
+      bufferization::LayoutMapOption::IdentityLayoutMap;
+  pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
+  bufferization::buildBufferDeallocationPipeline(pm);
+
+  // Transforms to runtime calls; pointwise work to loops.
+  pm.addPass(createConvertSpectralToRuntime());
+  pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
+  pm.addPass(memref::createExpandStridedMetadataPass());
+  pm.addPass(createLowerAffinePass());
+  pm.addPass(createSCFToControlFlowPass());
+
+  // Everything to the LLVM dialect.
+  pm.addPass(createArithToLLVMConversionPass());
+  pm.addPass(createConvertComplexToLLVMPass());
+  pm.addPass(createFinalizeMemRefToLLVMConversionPass());
+  pm.addPass(createConvertFuncToLLVMPass());
+  pm.addPass(createConvertControlFlowToLLVMPass());
+  pm.addPass(createConvertIndexToLLVMPass());
+  pm.addPass(createReconcileUnrealizedCastsPass());
+}
+
+void mlir::spectral::registerSpectralPipelines() {
+  PassPipelineRegistration<SpectralCPUPipelineOptions>(
+      "spectral-cpu-pipeline",
+      "Lower spectral IR on tensors to the LLVM dialect for the CPU runtime "
+      "(FFTW): expand-storage, one-shot bufferization, "
+      "convert-spectral-to-runtime, then the standard lowering to LLVM",
+      buildSpectralCPUPipeline);
+}

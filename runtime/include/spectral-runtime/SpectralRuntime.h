@@ -1,0 +1,174 @@
+//===- SpectralRuntime.h - C ABI of the spectral runtime ----------*- C -*-===//
+//
+// Part of the spectral-dialect project, under the Apache License v2.0 with
+// LLVM Exceptions. See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// Entry points of libspectral_runtime.so, called by the code that
+// `convert-spectral-to-runtime` emits. The `_mlir_ciface_*` functions follow
+// MLIR's `llvm.emit_c_interface` convention: every memref argument is passed
+// as a pointer to its descriptor (StridedMemRefType for ranked memrefs,
+// UnrankedMemRefType for unranked ones). `complex32` is `complex<f32>`, laid
+// out as std::complex<float>.
+//
+// Strides and offsets are in elements and may describe any non-overlapping
+// view (slices, strided views, transposed layouts); negative strides are
+// rejected. Every entry point validates its arguments; on bad input it calls
+// the installed error handler and returns without writing its outputs, or,
+// with no handler installed, prints
+//   spectral runtime error: <function>: <message>
+// to stderr and aborts.
+//
+// From C++ the memref parameters are typed with the descriptor templates of
+// mlir/ExecutionEngine/CRunnerUtils.h; from C they are `void *` pointers to
+// descriptors with the same layout.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SPECTRAL_RUNTIME_SPECTRALRUNTIME_H
+#define SPECTRAL_RUNTIME_SPECTRALRUNTIME_H
+
+#include "SpectralDialect/Runtime/RuntimeEnums.h"
+
+#include <stdint.h>
+
+#if defined(_WIN32)
+#define SPECTRAL_RUNTIME_EXPORT __declspec(dllexport)
+#else
+#define SPECTRAL_RUNTIME_EXPORT __attribute__((visibility("default")))
+#endif
+
+#ifdef __cplusplus
+#include "mlir/ExecutionEngine/CRunnerUtils.h"
+#include <complex>
+
+typedef UnrankedMemRefType<std::complex<float>> spectral_unranked_c32;
+typedef UnrankedMemRefType<float> spectral_unranked_f32;
+typedef StridedMemRefType<std::complex<float>, 2> spectral_memref_c32_2d;
+typedef StridedMemRefType<int64_t, 2> spectral_memref_i64_2d;
+typedef StridedMemRefType<int64_t, 1> spectral_memref_i64_1d;
+
+extern "C" {
+#else
+typedef void spectral_unranked_c32;
+typedef void spectral_unranked_f32;
+typedef void spectral_memref_c32_2d;
+typedef void spectral_memref_i64_2d;
+typedef void spectral_memref_i64_1d;
+#endif
+
+//===----------------------------------------------------------------------===//
+// Dense transforms
+//===----------------------------------------------------------------------===//
+//
+// `in` and `out` are unranked memrefs of the same rank (1 to 8). Bit d of
+// `axesMask` set means dimension d is transformed; the other dimensions are
+// batch dimensions. `norm` is a spectral_fft_norm value, with n the product
+// of the transformed (real-side) lengths. `in` and `out` must not overlap.
+
+/// Complex-to-complex DFT over the axes in `axesMask`: forward (exponent
+/// sign -1) if `inverse` is 0, inverse (sign +1) if it is 1. `out` has the
+/// shape of `in`.
+SPECTRAL_RUNTIME_EXPORT void
+_mlir_ciface_spectral_fft_c2c(spectral_unranked_c32 *in,
+                              spectral_unranked_c32 *out, int64_t axesMask,
+                              int32_t inverse, int32_t norm);
+
+/// Real-to-complex forward DFT over the axes in `axesMask`, keeping the
+/// non-redundant half along `halvedAxis` (which must be in the mask): `in`
+/// has length n there and `out` has n/2+1; every other dimension is equal.
+SPECTRAL_RUNTIME_EXPORT void
+_mlir_ciface_spectral_fft_r2c(spectral_unranked_f32 *in,
+                              spectral_unranked_c32 *out, int64_t axesMask,
+                              int64_t halvedAxis, int32_t norm);
+
+/// Complex-to-real inverse DFT, the inverse of spectral_fft_r2c: `in` has
+/// n/2+1 bins along `halvedAxis` and `out` has length n. The imaginary parts
+/// that a Hermitian spectrum cannot have are ignored. `in` is not modified.
+SPECTRAL_RUNTIME_EXPORT void
+_mlir_ciface_spectral_fft_c2r(spectral_unranked_c32 *in,
+                              spectral_unranked_f32 *out, int64_t axesMask,
+                              int64_t halvedAxis, int32_t norm);
+
+//===----------------------------------------------------------------------===//
+// Sparse spectral storage
+//===----------------------------------------------------------------------===//
+//
+// A tile spectrum has the R dimensions given by `tileSpectrumShape` (a rank-1
+// memref, R = 1 to 8) and S = their product bins; a position is a row-major
+// linear index into it. `axesMask` has one bit per transformed dimension of
+// the tile. `halvedAxis` is SPECTRAL_NO_HALVED_AXIS (-1) for the `fft`
+// layout; otherwise it is the halved axis of an `rfft` layout whose tile has
+// length `halvedLength` (n) there, so that the spectrum has n/2+1 bins along
+// it, and the Hermitian rule of docs/dialect.md section 3 applies.
+
+/// Per tile (row) of `spectrum` (T x S), selects the K bins of highest
+/// energy (weight * |X|^2; ties go to the lower position) among the
+/// candidates of the layout and writes them to row t of `coeffs` (T x K) and
+/// `positions` (T x K), ordered by ascending position. K must be at least 1
+/// and at most the number of candidates of a tile.
+SPECTRAL_RUNTIME_EXPORT void _mlir_ciface_spectral_topk(
+    spectral_memref_c32_2d *spectrum, spectral_memref_i64_1d *tileSpectrumShape,
+    int64_t axesMask, int64_t halvedAxis, int64_t halvedLength,
+    spectral_memref_c32_2d *coeffs, spectral_memref_i64_2d *positions);
+
+/// The inverse of spectral_topk: zeroes `spectrum` (T x S) and writes
+/// coefficient [t, k] of `coeffs` at position [t, k] of `positions`. With an
+/// `rfft` layout, a coefficient on the k = 0 or k = n/2 plane also writes its
+/// conjugate at its partner position, and a self-conjugate bin keeps only its
+/// real part, so that the planes are exactly Hermitian. Positions must be in
+/// [0, S) and no two slots of a tile may name the same bin or the two members
+/// of one conjugate pair.
+SPECTRAL_RUNTIME_EXPORT void _mlir_ciface_spectral_scatter(
+    spectral_memref_c32_2d *coeffs, spectral_memref_i64_2d *positions,
+    spectral_memref_i64_1d *tileSpectrumShape, int64_t axesMask,
+    int64_t halvedAxis, int64_t halvedLength, spectral_memref_c32_2d *spectrum);
+
+//===----------------------------------------------------------------------===//
+// Memory accounting
+//===----------------------------------------------------------------------===//
+//
+// Every buffer the runtime allocates for itself (c2r input copies, top-k and
+// scatter work arrays, FFTW_MEASURE planning arrays) is counted. FFTW's own
+// internal allocations (plans, twiddle tables) are not.
+
+/// Bytes of runtime-owned memory allocated now.
+SPECTRAL_RUNTIME_EXPORT int64_t spectral_runtime_live_bytes(void);
+
+/// Highest value of spectral_runtime_live_bytes since the library was loaded
+/// or spectral_runtime_reset_peak was last called.
+SPECTRAL_RUNTIME_EXPORT int64_t spectral_runtime_peak_bytes(void);
+
+/// Sets the peak to the current live bytes.
+SPECTRAL_RUNTIME_EXPORT void spectral_runtime_reset_peak(void);
+
+/// Makes any allocation that would raise the live bytes above `bytes` fail
+/// with an error from the entry point that needed it. 0 removes the limit;
+/// a negative value is an error.
+SPECTRAL_RUNTIME_EXPORT void spectral_runtime_set_memory_limit(int64_t bytes);
+
+//===----------------------------------------------------------------------===//
+// Errors and version
+//===----------------------------------------------------------------------===//
+
+/// Receives the name of the entry point (e.g. "spectral_fft_r2c") and a
+/// message naming the bad value. Both strings live only during the call.
+typedef void (*spectral_runtime_error_handler)(const char *function,
+                                               const char *message);
+
+/// Installs `handler`; entry points then call it on bad input and return
+/// without writing their outputs. NULL restores the default (print to stderr
+/// and abort). Meant for tests and embedders that can recover.
+SPECTRAL_RUNTIME_EXPORT void
+spectral_runtime_set_error_handler(spectral_runtime_error_handler handler);
+
+/// Version of the runtime library, e.g. "0.1.0".
+SPECTRAL_RUNTIME_EXPORT const char *spectral_runtime_version(void);
+
+#ifdef __cplusplus
+} // extern "C"
+#endif
+
+#endif // SPECTRAL_RUNTIME_SPECTRALRUNTIME_H

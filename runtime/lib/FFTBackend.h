@@ -1,0 +1,97 @@
+//===- FFTBackend.h - Interface of an FFT library ---------------*- C++ -*-===//
+//
+// Part of the spectral-dialect project, under the Apache License v2.0 with
+// LLVM Exceptions. See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// The narrow interface between the transform entry points and the library
+// that computes the FFT: plan once, execute many times on new arrays of the
+// same layout, destroy. FFTW implements it for the CPU; a cuFFT backend can
+// implement it for device memory without touching the entry points, the
+// validation or the plan cache.
+//
+// A problem is described the way FFTW's guru interface and cuFFT's advanced
+// layout both need it: transformed dimensions and batch dimensions, each
+// with a length and an input and output stride in elements.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SPECTRAL_RUNTIME_LIB_FFTBACKEND_H
+#define SPECTRAL_RUNTIME_LIB_FFTBACKEND_H
+
+#include "Errors.h"
+
+#include "SpectralDialect/Runtime/RuntimeEnums.h"
+
+#include <cstdint>
+
+namespace mlir {
+namespace spectral {
+namespace runtime {
+
+enum class TransformKind : int32_t { C2C = 0, R2C = 1, C2R = 2 };
+
+/// One dimension of a problem; strides count elements of the array's own
+/// type (real or complex).
+struct FFTDim {
+  int64_t length;
+  int64_t inStride;
+  int64_t outStride;
+};
+
+/// A batch of multi-dimensional transforms.
+struct FFTProblem {
+  TransformKind kind = TransformKind::C2C;
+  /// -1 for a forward transform, +1 for an inverse one.
+  int32_t sign = -1;
+  /// Transformed dimensions, outermost first. For R2C and C2R the last one
+  /// is the halved axis and its length is the real length n; the complex
+  /// side has n/2+1 elements there.
+  int32_t rank = 0;
+  FFTDim dims[kMaxDescriptorRank] = {};
+  /// Batch dimensions, in any order.
+  int32_t batchRank = 0;
+  FFTDim batch[kMaxDescriptorRank] = {};
+};
+
+/// A backend-specific plan.
+class FFTPlan {
+public:
+  virtual ~FFTPlan() = default;
+};
+
+class FFTBackend {
+public:
+  virtual ~FFTBackend() = default;
+
+  /// Identifies how plans are made now (e.g. estimated or measured); part of
+  /// the plan cache key.
+  virtual int32_t planningMode() const = 0;
+
+  /// Class of a data address: a plan may only execute on arrays of the same
+  /// classes as those it was made for.
+  virtual int32_t alignmentOf(const void *ptr) const = 0;
+
+  /// Plans `problem` for arrays laid out and aligned like `in` and `out`,
+  /// without writing them. Not thread-safe: callers serialise it with
+  /// `destroy`. On failure returns null and fills `error`.
+  virtual FFTPlan *plan(const FFTProblem &problem, int32_t mode, void *in,
+                        void *out, ErrorMessage &error) = 0;
+
+  /// Runs `plan` on new arrays. Thread-safe.
+  virtual void execute(const FFTPlan &plan, void *in, void *out) const = 0;
+
+  /// Frees `plan`. Not thread-safe (see `plan`).
+  virtual void destroy(FFTPlan *plan) = 0;
+};
+
+/// The backend of host memory (FFTW, single precision).
+FFTBackend &getHostFFTBackend();
+
+} // namespace runtime
+} // namespace spectral
+} // namespace mlir
+
+#endif // SPECTRAL_RUNTIME_LIB_FFTBACKEND_H

@@ -1,0 +1,98 @@
+//===- Memory.h - Accounted allocation of runtime-owned memory --*- C++ -*-===//
+//
+// Part of the spectral-dialect project, under the Apache License v2.0 with
+// LLVM Exceptions. See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// The one allocator of the runtime. Every buffer the runtime owns goes
+// through it, so that spectral_runtime_live_bytes/peak_bytes see all of them
+// and a memory limit can refuse an allocation with a clear error instead of
+// letting the process run out of memory.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SPECTRAL_RUNTIME_LIB_MEMORY_H
+#define SPECTRAL_RUNTIME_LIB_MEMORY_H
+
+#include "Errors.h"
+
+#include <cstddef>
+#include <cstdint>
+
+namespace mlir {
+namespace spectral {
+namespace runtime {
+
+/// Alignment of every runtime allocation: a cache line, which is also a
+/// multiple of every SIMD alignment FFTW asks for.
+constexpr size_t kAllocationAlignment = 64;
+
+/// Allocates `bytes` (> 0) aligned to kAllocationAlignment and counts them.
+/// Returns null and fills `error` if the memory limit would be exceeded or
+/// the system is out of memory.
+void *allocateTracked(size_t bytes, ErrorMessage &error);
+
+/// Releases memory from allocateTracked; `bytes` is the size allocated.
+void freeTracked(void *ptr, size_t bytes);
+
+/// An owned, accounted array of `T` (trivial types only; not initialised).
+template <typename T>
+class TrackedBuffer {
+public:
+  TrackedBuffer() = default;
+  TrackedBuffer(const TrackedBuffer &) = delete;
+  TrackedBuffer &operator=(const TrackedBuffer &) = delete;
+  ~TrackedBuffer() { release(); }
+
+  /// Allocates `count` elements (none for 0). On failure fills `error` and
+  /// returns false.
+  bool allocate(size_t count, ErrorMessage &error) {
+    release();
+    if (count == 0)
+      return true;
+    if (count > SIZE_MAX / sizeof(T)) {
+      error.set("cannot allocate %zu elements of %zu bytes: the size "
+                "overflows",
+                count, sizeof(T));
+      return false;
+    }
+    void *ptr = allocateTracked(count * sizeof(T), error);
+    if (!ptr)
+      return false;
+    elements = static_cast<T *>(ptr);
+    length = count;
+    return true;
+  }
+
+  /// Same, reporting a failure as an error of entry point `function`.
+  bool allocate(size_t count, const char *function) {
+    ErrorMessage error;
+    if (allocate(count, error))
+      return true;
+    reportError(function, "%s", error.str());
+    return false;
+  }
+
+  void release() {
+    if (elements)
+      freeTracked(elements, length * sizeof(T));
+    elements = nullptr;
+    length = 0;
+  }
+
+  T *data() const { return elements; }
+  size_t size() const { return length; }
+  T &operator[](size_t i) const { return elements[i]; }
+
+private:
+  T *elements = nullptr;
+  size_t length = 0;
+};
+
+} // namespace runtime
+} // namespace spectral
+} // namespace mlir
+
+#endif // SPECTRAL_RUNTIME_LIB_MEMORY_H

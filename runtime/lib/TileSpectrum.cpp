@@ -1,0 +1,106 @@
+//===- TileSpectrum.cpp - Layout and Hermitian rule of a tile -------------===//
+//
+// Part of the spectral-dialect project, under the Apache License v2.0 with
+// LLVM Exceptions. See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "TileSpectrum.h"
+#include "Validation.h"
+
+using namespace mlir::spectral::runtime;
+
+bool TileSpectrum::init(const char *function, const MemRefView<int64_t> &view,
+                        int64_t mask, int64_t halved, int64_t length) {
+  int64_t entries = view.sizes[0];
+  if (entries < kMinDescriptorRank || entries > kMaxDescriptorRank) {
+    reportError(function,
+                "tileSpectrumShape has %lld entries; expected 1 to 8 (the "
+                "rank of a tile)",
+                static_cast<long long>(entries));
+    return false;
+  }
+  rank = entries;
+  numBins = 1;
+  for (int64_t d = 0; d < rank; ++d) {
+    shape[d] = view.data[d * view.strides[0]];
+    if (shape[d] < 1) {
+      reportError(function, "tileSpectrumShape[%lld] is %lld; expected a "
+                            "positive size",
+                  static_cast<long long>(d), static_cast<long long>(shape[d]));
+      return false;
+    }
+    if (__builtin_mul_overflow(numBins, shape[d], &numBins)) {
+      reportError(function, "the tile spectrum has more than 2^63 bins");
+      return false;
+    }
+  }
+  for (int64_t d = rank - 1, stride = 1; d >= 0; --d) {
+    strides[d] = stride;
+    stride *= shape[d];
+  }
+
+  if (!checkAxesMask(function, mask, rank))
+    return false;
+  axesMask = static_cast<uint64_t>(mask);
+  halvedAxis = halved;
+  if (halved == kNoHalvedAxis)
+    return true;
+  if (!checkHalvedAxis(function, halved, mask, rank))
+    return false;
+  if (length < 1) {
+    reportError(function,
+                "halvedLength is %lld; expected the tile length (>= 1) along "
+                "halvedAxis %lld",
+                static_cast<long long>(length), static_cast<long long>(halved));
+    return false;
+  }
+  if (shape[halved] != length / 2 + 1) {
+    reportError(function,
+                "tileSpectrumShape[%lld] is %lld, expected %lld (n/2+1 for "
+                "halvedLength n = %lld)",
+                static_cast<long long>(halved),
+                static_cast<long long>(shape[halved]),
+                static_cast<long long>(length / 2 + 1),
+                static_cast<long long>(length));
+    return false;
+  }
+  halvedLength = length;
+  return true;
+}
+
+TileSpectrum::Bin TileSpectrum::classify(int64_t position) const {
+  if (halvedAxis == kNoHalvedAxis)
+    return {1, -1};
+  int64_t k = position / strides[halvedAxis] % shape[halvedAxis];
+  // Inside the half (0 < k < n/2) a bin also stands for its mirror bin,
+  // which is not stored.
+  if (k != 0 && 2 * k != halvedLength)
+    return {2, -1};
+  // On the k = 0 and k = n/2 planes, X[j] = conj(X[-j]) over the other
+  // transformed axes; batch axes and k stay as they are.
+  int64_t partner = 0;
+  for (int64_t d = 0; d < rank; ++d) {
+    int64_t index = position / strides[d] % shape[d];
+    if (d != halvedAxis && ((axesMask >> d) & 1))
+      index = (shape[d] - index) % shape[d];
+    partner += index * strides[d];
+  }
+  // Positions are row-major, and the two members differ only in the other
+  // transformed axes, so the lexicographically smaller index vector is the
+  // smaller position.
+  if (position == partner)
+    return {1, partner};
+  return {position < partner ? 2 : 0, partner};
+}
+
+int64_t TileSpectrum::computeWeights(uint8_t *weights) const {
+  int64_t candidates = 0;
+  for (int64_t position = 0; position < numBins; ++position) {
+    int32_t weight = classify(position).weight;
+    weights[position] = static_cast<uint8_t>(weight);
+    candidates += weight != 0;
+  }
+  return candidates;
+}

@@ -1,0 +1,69 @@
+//===- TileSpectrum.h - Layout and Hermitian rule of a tile -----*- C++ -*-===//
+//
+// Part of the spectral-dialect project, under the Apache License v2.0 with
+// LLVM Exceptions. See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// The spectrum of one tile, as top-k and scatter see it: its shape, the
+// transformed axes and, for an `rfft` layout, the halved axis. It decides
+// which bins are candidates for selection, what each weighs, and where the
+// conjugate partner of a bin on a Hermitian plane is (docs/dialect.md,
+// section 3), so that selection and decompression apply the same rule.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SPECTRAL_RUNTIME_LIB_TILESPECTRUM_H
+#define SPECTRAL_RUNTIME_LIB_TILESPECTRUM_H
+
+#include "MemRefView.h"
+
+#include <cstdint>
+
+namespace mlir {
+namespace spectral {
+namespace runtime {
+
+class TileSpectrum {
+public:
+  /// What the rule says of one bin.
+  struct Bin {
+    /// Number of dense bins it stands for (1 or 2), or 0 if it is the
+    /// non-canonical member of a conjugate pair (not a candidate).
+    int32_t weight;
+    /// Position of its conjugate partner if it lies on a Hermitian plane
+    /// (itself if self-conjugate), else -1.
+    int64_t partner;
+  };
+
+  /// Validates the layout arguments of top-k and scatter: `shape` holds the
+  /// dimensions of the tile spectrum (already read as a memref).
+  bool init(const char *function, const MemRefView<int64_t> &shape,
+            int64_t axesMask, int64_t halvedAxis, int64_t halvedLength);
+
+  /// Number of bins of a tile spectrum (S).
+  int64_t getNumBins() const { return numBins; }
+
+  Bin classify(int64_t position) const;
+
+  /// Writes the weight of every bin (S entries) and returns the number of
+  /// candidates.
+  int64_t computeWeights(uint8_t *weights) const;
+
+private:
+  int64_t rank = 0;
+  int64_t shape[kMaxDescriptorRank] = {};
+  /// Row-major strides of the tile spectrum.
+  int64_t strides[kMaxDescriptorRank] = {};
+  uint64_t axesMask = 0;
+  int64_t halvedAxis = kNoHalvedAxis;
+  int64_t halvedLength = 0;
+  int64_t numBins = 0;
+};
+
+} // namespace runtime
+} // namespace spectral
+} // namespace mlir
+
+#endif // SPECTRAL_RUNTIME_LIB_TILESPECTRUM_H

@@ -1,0 +1,265 @@
+//===- Transforms.cpp - Dense FFT entry points ----------------------------===//
+//
+// Part of the spectral-dialect project, under the Apache License v2.0 with
+// LLVM Exceptions. See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// Validates the memrefs of a transform, describes it as an FFTProblem taken
+// straight from the descriptors (no copies, whatever the strides), runs a
+// cached plan and applies the normalisation.
+//
+//===----------------------------------------------------------------------===//
+
+#include "FFTBackend.h"
+#include "Memory.h"
+#include "PlanCache.h"
+#include "Validation.h"
+
+#include "spectral-runtime/SpectralRuntime.h"
+
+#include <cmath>
+#include <complex>
+
+using namespace mlir::spectral::runtime;
+
+using complex32 = std::complex<float>;
+
+namespace {
+
+bool isTransformed(int64_t axesMask, int64_t dim) {
+  return (static_cast<uint64_t>(axesMask) >> dim) & 1;
+}
+
+bool checkSameRank(const char *function, const Layout &in,
+                   const Layout &out) {
+  if (in.rank == out.rank)
+    return true;
+  reportError(function, "input has rank %lld but output has rank %lld",
+              static_cast<long long>(in.rank),
+              static_cast<long long>(out.rank));
+  return false;
+}
+
+/// Checks that every dimension but `halvedAxis` (-1 for none) has the same
+/// size in `in` and `out`, which have the same rank.
+bool checkShapes(const char *function, const Layout &in, const Layout &out,
+                 int64_t halvedAxis) {
+  for (int64_t d = 0; d < in.rank; ++d) {
+    if (d == halvedAxis || in.sizes[d] == out.sizes[d])
+      continue;
+    reportError(function,
+                "output dimension %lld has size %lld, expected %lld (the "
+                "input size)",
+                static_cast<long long>(d), static_cast<long long>(out.sizes[d]),
+                static_cast<long long>(in.sizes[d]));
+    return false;
+  }
+  return true;
+}
+
+/// Checks that every transformed dimension of `real` (the array with the
+/// full lengths) is non-empty: a DFT of length 0 is undefined.
+bool checkTransformedLengths(const char *function, const char *what,
+                             const Layout &real, int64_t axesMask) {
+  for (int64_t d = 0; d < real.rank; ++d) {
+    if (isTransformed(axesMask, d) && real.sizes[d] == 0) {
+      reportError(function, "%s dimension %lld is transformed but has size 0",
+                  what, static_cast<long long>(d));
+      return false;
+    }
+  }
+  return true;
+}
+
+/// Describes the transform of `lengths` (the real-side lengths) over the
+/// axes of `axesMask`, the halved one last.
+FFTProblem makeProblem(TransformKind kind, int32_t sign, int64_t rank,
+                       const int64_t *lengths, const int64_t *inStrides,
+                       const int64_t *outStrides, int64_t axesMask,
+                       int64_t halvedAxis) {
+  FFTProblem problem;
+  problem.kind = kind;
+  problem.sign = sign;
+  for (int64_t d = 0; d < rank; ++d) {
+    FFTDim dim{lengths[d], inStrides[d], outStrides[d]};
+    if (!isTransformed(axesMask, d))
+      problem.batch[problem.batchRank++] = dim;
+    else if (d != halvedAxis)
+      problem.dims[problem.rank++] = dim;
+  }
+  if (halvedAxis >= 0)
+    problem.dims[problem.rank++] = FFTDim{
+        lengths[halvedAxis], inStrides[halvedAxis], outStrides[halvedAxis]};
+  return problem;
+}
+
+/// Scale of a transform over `count` points (numpy's `norm` semantics).
+double getScale(FFTNorm norm, bool inverse, double count) {
+  switch (norm) {
+  case FFTNorm::Backward:
+    return inverse ? 1.0 / count : 1.0;
+  case FFTNorm::Forward:
+    return inverse ? 1.0 : 1.0 / count;
+  case FFTNorm::Ortho:
+    return 1.0 / std::sqrt(count);
+  }
+  return 1.0;
+}
+
+/// Plans (or finds) and runs `problem`, then scales `out`. `lengths` are the
+/// real-side lengths, for the normalisation.
+template <typename InT, typename OutT>
+void run(const char *function, const FFTProblem &problem, InT *in,
+         MemRefView<OutT> &out, const int64_t *lengths, int64_t axesMask,
+         int32_t norm, bool inverse) {
+  PlanCache &cache = getHostPlanCache();
+  const FFTPlan *plan = cache.getPlan(problem, in, out.data, function);
+  if (!plan)
+    return;
+  cache.getBackend().execute(*plan, in, out.data);
+
+  double count = 1;
+  for (int64_t d = 0; d < out.rank; ++d)
+    if (isTransformed(axesMask, d))
+      count *= static_cast<double>(lengths[d]);
+  double scale = getScale(static_cast<FFTNorm>(norm), inverse, count);
+  if (scale == 1.0)
+    return;
+  float factor = static_cast<float>(scale);
+  OutT *data = out.data;
+  forEachOffset(out, [&](int64_t offset) { data[offset] *= factor; });
+}
+
+const char *const kC2C = "spectral_fft_c2c";
+const char *const kR2C = "spectral_fft_r2c";
+const char *const kC2R = "spectral_fft_c2r";
+
+} // namespace
+
+extern "C" void
+_mlir_ciface_spectral_fft_c2c(UnrankedMemRefType<complex32> *in,
+                              UnrankedMemRefType<complex32> *out,
+                              int64_t axesMask, int32_t inverse, int32_t norm) {
+  MemRefView<complex32> input, output;
+  if (!readUnranked(kC2C, "input", in, input) ||
+      !readUnranked(kC2C, "output", out, output) ||
+      !checkSameRank(kC2C, input, output) ||
+      !checkAxesMask(kC2C, axesMask, input.rank) || !checkNorm(kC2C, norm) ||
+      !checkShapes(kC2C, input, output, /*halvedAxis=*/-1))
+    return;
+  if (inverse != 0 && inverse != 1) {
+    reportError(kC2C, "inverse is %d; expected 0 (forward) or 1 (inverse)",
+                inverse);
+    return;
+  }
+  if (!checkTransformedLengths(kC2C, "input", input, axesMask) ||
+      !checkNoSelfOverlap(kC2C, "output", output))
+    return;
+  if (output.numElements() == 0)
+    return;
+  if (!checkDisjoint(kC2C, "input", input, "output", output))
+    return;
+
+  FFTProblem problem =
+      makeProblem(TransformKind::C2C, inverse ? +1 : -1, input.rank,
+                  input.sizes, input.strides, output.strides, axesMask, -1);
+  run(kC2C, problem, input.data, output, input.sizes, axesMask, norm,
+      inverse == 1);
+}
+
+extern "C" void
+_mlir_ciface_spectral_fft_r2c(UnrankedMemRefType<float> *in,
+                              UnrankedMemRefType<complex32> *out,
+                              int64_t axesMask, int64_t halvedAxis,
+                              int32_t norm) {
+  MemRefView<float> input;
+  MemRefView<complex32> output;
+  if (!readUnranked(kR2C, "input", in, input) ||
+      !readUnranked(kR2C, "output", out, output) ||
+      !checkSameRank(kR2C, input, output) ||
+      !checkAxesMask(kR2C, axesMask, input.rank) ||
+      !checkHalvedAxis(kR2C, halvedAxis, axesMask, input.rank) ||
+      !checkNorm(kR2C, norm) || !checkShapes(kR2C, input, output, halvedAxis))
+    return;
+  int64_t n = input.sizes[halvedAxis];
+  if (output.sizes[halvedAxis] != n / 2 + 1) {
+    reportError(kR2C,
+                "output dimension %lld has size %lld, expected %lld (n/2+1 "
+                "for n = %lld)",
+                static_cast<long long>(halvedAxis),
+                static_cast<long long>(output.sizes[halvedAxis]),
+                static_cast<long long>(n / 2 + 1), static_cast<long long>(n));
+    return;
+  }
+  if (!checkTransformedLengths(kR2C, "input", input, axesMask) ||
+      !checkNoSelfOverlap(kR2C, "output", output))
+    return;
+  if (output.numElements() == 0)
+    return;
+  if (!checkDisjoint(kR2C, "input", input, input.data, sizeof(float),
+                     "output", output, output.data, sizeof(complex32)))
+    return;
+
+  FFTProblem problem =
+      makeProblem(TransformKind::R2C, -1, input.rank, input.sizes,
+                  input.strides, output.strides, axesMask, halvedAxis);
+  run(kR2C, problem, input.data, output, input.sizes, axesMask, norm,
+      /*inverse=*/false);
+}
+
+extern "C" void
+_mlir_ciface_spectral_fft_c2r(UnrankedMemRefType<complex32> *in,
+                              UnrankedMemRefType<float> *out, int64_t axesMask,
+                              int64_t halvedAxis, int32_t norm) {
+  MemRefView<complex32> input;
+  MemRefView<float> output;
+  if (!readUnranked(kC2R, "input", in, input) ||
+      !readUnranked(kC2R, "output", out, output) ||
+      !checkSameRank(kC2R, input, output) ||
+      !checkAxesMask(kC2R, axesMask, input.rank) ||
+      !checkHalvedAxis(kC2R, halvedAxis, axesMask, input.rank) ||
+      !checkNorm(kC2R, norm) || !checkShapes(kC2R, input, output, halvedAxis))
+    return;
+  int64_t n = output.sizes[halvedAxis];
+  if (input.sizes[halvedAxis] != n / 2 + 1) {
+    reportError(kC2R,
+                "input dimension %lld has size %lld, expected %lld (n/2+1 "
+                "for n = %lld)",
+                static_cast<long long>(halvedAxis),
+                static_cast<long long>(input.sizes[halvedAxis]),
+                static_cast<long long>(n / 2 + 1), static_cast<long long>(n));
+    return;
+  }
+  if (!checkTransformedLengths(kC2R, "output", output, axesMask) ||
+      !checkNoSelfOverlap(kC2R, "output", output))
+    return;
+  if (output.numElements() == 0)
+    return;
+  if (!checkDisjoint(kC2R, "input", input, input.data, sizeof(complex32),
+                     "output", output, output.data, sizeof(float)))
+    return;
+
+  // FFTW's c2r overwrites its input, which belongs to the caller: transform
+  // a dense copy instead (which also makes its layout contiguous).
+  TrackedBuffer<complex32> copy;
+  if (!copy.allocate(static_cast<size_t>(input.numElements()), kC2R))
+    return;
+  int64_t copyStrides[kMaxDescriptorRank];
+  int64_t stride = 1;
+  for (int64_t d = input.rank - 1; d >= 0; --d) {
+    copyStrides[d] = stride;
+    stride *= input.sizes[d];
+  }
+  const complex32 *source = input.data;
+  complex32 *target = copy.data();
+  forEachOffsetPair(input.rank, input.sizes, input.strides, copyStrides,
+                    [&](int64_t from, int64_t to) { target[to] = source[from]; });
+
+  FFTProblem problem =
+      makeProblem(TransformKind::C2R, +1, output.rank, output.sizes,
+                  copyStrides, output.strides, axesMask, halvedAxis);
+  run(kC2R, problem, copy.data(), output, output.sizes, axesMask, norm,
+      /*inverse=*/true);
+}
