@@ -558,3 +558,88 @@ func.func @matmul_contraction(%x: tensor<2x7xf32>, %w: !spectral.sst<8x4xf32, ke
   %y = spectral.matmul %x, %w : tensor<2x7xf32>, !spectral.sst<8x4xf32, keep = 2>
   return
 }
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// dft (mid-level)
+//===----------------------------------------------------------------------===//
+
+func.func @dft_mixed_kinds(%x: tensor<8xf32>, %y: memref<5xcomplex<f32>>) {
+  // expected-error @+1 {{'spectral.dft' op input and init must both be tensors or both be memrefs, got 'tensor<8xf32>' and 'memref<5xcomplex<f32>>'}}
+  spectral.dft r2c %x into %y axes [0] norm backward : tensor<8xf32>, memref<5xcomplex<f32>>
+  return
+}
+
+// -----
+
+func.func @dft_tensor_without_result(%x: tensor<8xf32>, %y: tensor<5xcomplex<f32>>) {
+  // expected-error @+1 {{'spectral.dft' op on tensors the result must have the init type 'tensor<5xcomplex<f32>>'}}
+  spectral.dft r2c %x into %y axes [0] norm backward : tensor<8xf32>, tensor<5xcomplex<f32>>
+  return
+}
+
+// -----
+
+func.func @dft_memref_with_result(%x: memref<8xf32>, %y: memref<5xcomplex<f32>>) {
+  // expected-error @+1 {{'spectral.dft' op on memrefs the op has no result}}
+  %r = "spectral.dft"(%x, %y) <{kind = 2 : i32, axes = array<i64: 0>, norm = 0 : i32}>
+         : (memref<8xf32>, memref<5xcomplex<f32>>) -> tensor<5xcomplex<f32>>
+  return
+}
+
+// -----
+
+func.func @dft_rank(%x: memref<f32>, %y: memref<complex<f32>>) {
+  // expected-error @+1 {{'spectral.dft' op input must have rank 1 to 8, got rank 0}}
+  spectral.dft r2c %x into %y axes [0] norm backward : memref<f32>, memref<complex<f32>>
+  return
+}
+
+// -----
+
+func.func @dft_init_rank(%x: memref<8xf32>, %y: memref<1x5xcomplex<f32>>) {
+  // expected-error @+1 {{'spectral.dft' op init rank 2 differs from input rank 1}}
+  spectral.dft r2c %x into %y axes [0] norm backward : memref<8xf32>, memref<1x5xcomplex<f32>>
+  return
+}
+
+// -----
+
+func.func @dft_axes(%x: memref<8xf32>, %y: memref<5xcomplex<f32>>) {
+  // expected-error @+1 {{'spectral.dft' op axis 1 is out of range for rank 1 (expected 0 to 0)}}
+  spectral.dft r2c %x into %y axes [1] norm backward : memref<8xf32>, memref<5xcomplex<f32>>
+  return
+}
+
+// -----
+
+func.func @dft_integer(%x: memref<8xi32>, %y: memref<5xcomplex<f32>>) {
+  // expected-error @+1 {{'spectral.dft' op element type 'i32' is not f16, bf16, f32 or f64 (or complex)}}
+  spectral.dft r2c %x into %y axes [0] norm backward : memref<8xi32>, memref<5xcomplex<f32>>
+  return
+}
+
+// -----
+
+func.func @dft_element_types(%x: memref<8xcomplex<f32>>, %y: memref<5xcomplex<f32>>) {
+  // expected-error @+1 {{'spectral.dft' op r2c maps 'f32' to 'complex<f32>', got 'complex<f32>' and 'complex<f32>'}}
+  spectral.dft r2c %x into %y axes [0] norm backward : memref<8xcomplex<f32>>, memref<5xcomplex<f32>>
+  return
+}
+
+// -----
+
+func.func @dft_shape(%x: memref<8xf32>, %y: memref<8xcomplex<f32>>) {
+  // expected-error @+1 {{'spectral.dft' op init dimension 0 has size 8, which does not match input size 8 for a r2c transform}}
+  spectral.dft r2c %x into %y axes [0] norm backward : memref<8xf32>, memref<8xcomplex<f32>>
+  return
+}
+
+// -----
+
+func.func @dft_c2r_shape(%x: memref<5xcomplex<f32>>, %y: memref<12xf32>) {
+  // expected-error @+1 {{'spectral.dft' op init dimension 0 has size 12, which does not match input size 5 for a c2r transform}}
+  spectral.dft c2r %x into %y axes [0] norm backward : memref<5xcomplex<f32>>, memref<12xf32>
+  return
+}

@@ -212,3 +212,21 @@ func.func @matmul(%x: tensor<8x128x4096xf32>,
          !spectral.sst<4096x1024xf32, keep = 256, tile = [64, 1024]>
   return %y : tensor<8x128x1024xf32>
 }
+
+// -----
+
+// The mid-level transform, on tensors and on memrefs.
+// CHECK-LABEL: func @dft
+func.func @dft(%x: tensor<8x100xf32>, %a: memref<8x51xcomplex<f32>>, %b: memref<8x100xf32>,
+               %c: tensor<?x7xcomplex<f64>>, %d: tensor<?x7xcomplex<f64>>) -> tensor<?x7xcomplex<f64>> {
+  %e = tensor.empty() : tensor<8x51xcomplex<f32>>
+  // CHECK: spectral.dft r2c %{{.*}} into %{{.*}} axes [1] norm backward : tensor<8x100xf32>, tensor<8x51xcomplex<f32>> -> tensor<8x51xcomplex<f32>>
+  %y = spectral.dft r2c %x into %e axes [1] norm backward
+         : tensor<8x100xf32>, tensor<8x51xcomplex<f32>> -> tensor<8x51xcomplex<f32>>
+  // CHECK: spectral.dft c2r %{{.*}} into %{{.*}} axes [1] norm ortho : memref<8x51xcomplex<f32>>, memref<8x100xf32>
+  spectral.dft c2r %a into %b axes [1] norm ortho : memref<8x51xcomplex<f32>>, memref<8x100xf32>
+  // CHECK: spectral.dft c2c_inverse %{{.*}} into %{{.*}} axes [0, 1] norm forward : tensor<?x7xcomplex<f64>>, tensor<?x7xcomplex<f64>> -> tensor<?x7xcomplex<f64>>
+  %z = spectral.dft c2c_inverse %c into %d axes [0, 1] norm forward
+         : tensor<?x7xcomplex<f64>>, tensor<?x7xcomplex<f64>> -> tensor<?x7xcomplex<f64>>
+  return %z : tensor<?x7xcomplex<f64>>
+}

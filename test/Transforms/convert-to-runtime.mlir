@@ -1,0 +1,30 @@
+// RUN: sst-opt %s -convert-spectral-to-runtime | FileCheck %s
+
+// CHECK-DAG: func.func private @spectral_fft_c2c(memref<*xcomplex<f32>>, memref<*xcomplex<f32>>, i64, i32, i32) attributes {llvm.emit_c_interface}
+// CHECK-DAG: func.func private @spectral_fft_r2c(memref<*xf32>, memref<*xcomplex<f32>>, i64, i64, i32) attributes {llvm.emit_c_interface}
+// CHECK-DAG: func.func private @spectral_fft_c2r(memref<*xcomplex<f32>>, memref<*xf32>, i64, i64, i32) attributes {llvm.emit_c_interface}
+
+// CHECK-LABEL: func @transforms
+// CHECK-SAME: (%[[R:.*]]: memref<4x6x8xf32>, %[[H:.*]]: memref<4x6x5xcomplex<f32>>, %[[C:.*]]: memref<4x6x8xcomplex<f32>>, %[[D:.*]]: memref<4x6x8xcomplex<f32>, strided<[96, 16, 2]>>)
+func.func @transforms(%r: memref<4x6x8xf32>, %h: memref<4x6x5xcomplex<f32>>,
+                      %c: memref<4x6x8xcomplex<f32>>, %d: memref<4x6x8xcomplex<f32>, strided<[96, 16, 2]>>) {
+  // Axes 0 and 2, halved axis 2, norm ortho (2).
+  // CHECK: %[[RU:.*]] = memref.cast %[[R]] : memref<4x6x8xf32> to memref<*xf32>
+  // CHECK: %[[HU:.*]] = memref.cast %[[H]] : memref<4x6x5xcomplex<f32>> to memref<*xcomplex<f32>>
+  // CHECK: %[[MASK:.*]] = arith.constant 5 : i64
+  // CHECK: %[[NORM:.*]] = arith.constant 2 : i32
+  // CHECK: %[[HALVED:.*]] = arith.constant 2 : i64
+  // CHECK: call @spectral_fft_r2c(%[[RU]], %[[HU]], %[[MASK]], %[[HALVED]], %[[NORM]])
+  spectral.dft r2c %r into %h axes [0, 2] norm ortho : memref<4x6x8xf32>, memref<4x6x5xcomplex<f32>>
+  // CHECK: call @spectral_fft_c2r({{.*}}) : (memref<*xcomplex<f32>>, memref<*xf32>, i64, i64, i32) -> ()
+  spectral.dft c2r %h into %r axes [0, 2] norm ortho : memref<4x6x5xcomplex<f32>>, memref<4x6x8xf32>
+  // A strided destination is passed through its descriptor.
+  // CHECK: memref.cast %[[D]] : memref<4x6x8xcomplex<f32>, strided<[96, 16, 2]>> to memref<*xcomplex<f32>>
+  // CHECK: %[[MASK2:.*]] = arith.constant 2 : i64
+  // CHECK: %[[NORM2:.*]] = arith.constant 1 : i32
+  // CHECK: %[[INV:.*]] = arith.constant 1 : i32
+  // CHECK: call @spectral_fft_c2c(%{{.*}}, %{{.*}}, %[[MASK2]], %[[INV]], %[[NORM2]])
+  spectral.dft c2c_inverse %c into %d axes [1] norm forward : memref<4x6x8xcomplex<f32>>, memref<4x6x8xcomplex<f32>, strided<[96, 16, 2]>>
+  // CHECK-NOT: spectral.dft
+  return
+}

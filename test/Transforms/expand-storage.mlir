@@ -1,0 +1,102 @@
+// RUN: sst-opt %s -split-input-file -spectral-expand-storage | FileCheck %s
+// RUN: sst-opt %s -split-input-file -spectral-expand-storage=fast-conv-sizes=false | FileCheck %s --check-prefix=EXACT
+
+// CHECK-LABEL: func @fft_ifft
+// CHECK-SAME: (%[[X:.*]]: tensor<?x10xcomplex<f32>>)
+// CHECK: %[[C0:.*]] = arith.constant 0 : index
+// CHECK: %[[D:.*]] = tensor.dim %[[X]], %[[C0]]
+// CHECK: %[[E:.*]] = tensor.empty(%[[D]]) : tensor<?x10xcomplex<f32>>
+// CHECK: %[[F:.*]] = spectral.dft c2c_forward %[[X]] into %[[E]] axes [1] norm ortho
+// CHECK: spectral.dft c2c_inverse %[[F]] into %{{.*}} axes [0, 1] norm backward
+// CHECK-NOT: spectral.fft
+// CHECK-NOT: spectral.ifft
+func.func @fft_ifft(%x: tensor<?x10xcomplex<f32>>) -> tensor<?x10xcomplex<f32>> {
+  %y = spectral.fft %x axes [1] norm ortho : tensor<?x10xcomplex<f32>>
+  %z = spectral.ifft %y : tensor<?x10xcomplex<f32>>
+  return %z : tensor<?x10xcomplex<f32>>
+}
+
+// -----
+
+// A dynamic halved length n gets n/2+1 bins.
+// CHECK-LABEL: func @rfft_dynamic
+// CHECK-SAME: (%[[X:.*]]: tensor<3x?xf32>)
+// CHECK: %[[N:.*]] = tensor.dim %[[X]], %{{.*}}
+// CHECK: %[[TWO:.*]] = arith.constant 2 : index
+// CHECK: %[[ONE:.*]] = arith.constant 1 : index
+// CHECK: %[[H:.*]] = arith.divui %[[N]], %[[TWO]]
+// CHECK: %[[B:.*]] = arith.addi %[[H]], %[[ONE]]
+// CHECK: %[[E:.*]] = tensor.empty(%[[B]]) : tensor<3x?xcomplex<f32>>
+// CHECK: spectral.dft r2c %[[X]] into %[[E]] axes [1] norm forward
+func.func @rfft_dynamic(%x: tensor<3x?xf32>) -> tensor<3x?xcomplex<f32>> {
+  %y = spectral.rfft %x axes [1] norm forward : tensor<3x?xf32>
+  return %y : tensor<3x?xcomplex<f32>>
+}
+
+// -----
+
+// CHECK-LABEL: func @irfft_odd
+// CHECK: %[[E:.*]] = tensor.empty() : tensor<4x255xf32>
+// CHECK: spectral.dft c2r %{{.*}} into %[[E]] axes [0, 1] norm backward : tensor<4x128xcomplex<f32>>, tensor<4x255xf32>
+func.func @irfft_odd(%y: tensor<4x128xcomplex<f32>>) -> tensor<4x255xf32> {
+  %x = spectral.irfft %y n 255 : tensor<4x128xcomplex<f32>>
+  return %x : tensor<4x255xf32>
+}
+
+// -----
+
+// CHECK-DAG: #[[FILTER:.*]] = affine_map<(d0, d1, d2) -> (d1)>
+// CHECK-DAG: #[[ID:.*]] = affine_map<(d0, d1, d2) -> (d0, d1, d2)>
+// CHECK-LABEL: func @mix_shared_filter
+// CHECK-SAME: (%[[X:.*]]: tensor<2x16x8xf32>, %[[F:.*]]: tensor<9xcomplex<f32>>)
+// CHECK: %[[S:.*]] = spectral.dft r2c %[[X]] into %{{.*}} axes [1] norm backward : tensor<2x16x8xf32>, tensor<2x9x8xcomplex<f32>>
+// CHECK: %[[P:.*]] = linalg.generic {indexing_maps = [#[[FILTER]], #[[ID]]], iterator_types = ["parallel", "parallel", "parallel"]}
+// CHECK-SAME: ins(%[[F]] : tensor<9xcomplex<f32>>) outs(%[[S]] : tensor<2x9x8xcomplex<f32>>)
+// CHECK: ^bb0(%[[FV:.*]]: complex<f32>, %[[SV:.*]]: complex<f32>):
+// CHECK: %[[M:.*]] = complex.mul %[[SV]], %[[FV]]
+// CHECK: linalg.yield %[[M]]
+// CHECK: spectral.dft c2r %[[P]] into %{{.*}} axes [1] norm backward : tensor<2x9x8xcomplex<f32>>, tensor<2x16x8xf32>
+func.func @mix_shared_filter(%x: tensor<2x16x8xf32>, %f: tensor<9xcomplex<f32>>) -> tensor<2x16x8xf32> {
+  %y = spectral.mix %x, %f axis 1 : tensor<2x16x8xf32>, tensor<9xcomplex<f32>>
+  return %y : tensor<2x16x8xf32>
+}
+
+// -----
+
+// A per-channel filter broadcast over the batch dimension.
+// CHECK-DAG: #[[FILTER:.*]] = affine_map<(d0, d1, d2) -> (0, d1, d2)>
+// CHECK-LABEL: func @mix_channel_filter
+// CHECK: linalg.generic {indexing_maps = [#[[FILTER]], #{{.*}}]
+func.func @mix_channel_filter(%x: tensor<2x15x8xf32>, %f: tensor<1x8x8xcomplex<f32>>) -> tensor<2x15x8xf32> {
+  %y = spectral.mix %x, %f axis 1 : tensor<2x15x8xf32>, tensor<1x8x8xcomplex<f32>>
+  return %y : tensor<2x15x8xf32>
+}
+
+// -----
+
+// n + m - 1 = 104 is 2^3 * 13; the fast length is 105 = 3 * 5 * 7. Without
+// rounding, the transform length is exactly 104.
+// CHECK-LABEL: func @conv_modes
+// CHECK-SAME: (%[[X:.*]]: tensor<4x100xf32>, %[[K:.*]]: tensor<1x5xf32>)
+// CHECK: %[[XP:.*]] = tensor.pad %[[X]] low[0, 0] high[0, 5]
+// CHECK: tensor<4x100xf32> to tensor<4x105xf32>
+// CHECK: %[[KP:.*]] = tensor.pad %[[K]] low[0, 0] high[0, 100]
+// CHECK: tensor<1x5xf32> to tensor<1x105xf32>
+// CHECK: %[[XS:.*]] = spectral.dft r2c %[[XP]] into %{{.*}} axes [1] norm backward : tensor<4x105xf32>, tensor<4x53xcomplex<f32>>
+// CHECK: %[[KS:.*]] = spectral.dft r2c %[[KP]] into %{{.*}} axes [1] norm backward : tensor<1x105xf32>, tensor<1x53xcomplex<f32>>
+// CHECK: %[[P:.*]] = linalg.generic {{.*}} ins(%[[KS]] : tensor<1x53xcomplex<f32>>) outs(%[[XS]] : tensor<4x53xcomplex<f32>>)
+// CHECK: %[[FULL:.*]] = spectral.dft c2r %[[P]] into %{{.*}} axes [1] norm backward : tensor<4x53xcomplex<f32>>, tensor<4x105xf32>
+// CHECK: tensor.extract_slice %[[FULL]][0, 0] [4, 104] [1, 1] : tensor<4x105xf32> to tensor<4x104xf32>
+// CHECK: tensor.extract_slice %{{.*}}[0, 2] [4, 100] [1, 1] : tensor<4x105xf32> to tensor<4x100xf32>
+// CHECK: tensor.extract_slice %{{.*}}[0, 0] [4, 100] [1, 1] : tensor<4x105xf32> to tensor<4x100xf32>
+// EXACT-LABEL: func @conv_modes
+// EXACT: tensor.pad %{{.*}} low[0, 0] high[0, 4]
+// EXACT: tensor<4x100xf32> to tensor<4x104xf32>
+// EXACT: tensor.extract_slice %{{.*}}[0, 0] [4, 104] [1, 1] : tensor<4x104xf32> to tensor<4x104xf32>
+func.func @conv_modes(%x: tensor<4x100xf32>, %k: tensor<1x5xf32>)
+    -> (tensor<4x104xf32>, tensor<4x100xf32>, tensor<4x100xf32>) {
+  %full = spectral.conv %x, %k axes [1] : tensor<4x100xf32>, tensor<1x5xf32>
+  %same = spectral.conv %x, %k axes [1] mode same : tensor<4x100xf32>, tensor<1x5xf32>
+  %causal = spectral.conv %x, %k axes [1] mode causal : tensor<4x100xf32>, tensor<1x5xf32>
+  return %full, %same, %causal : tensor<4x104xf32>, tensor<4x100xf32>, tensor<4x100xf32>
+}
