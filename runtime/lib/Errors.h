@@ -32,7 +32,6 @@ void reportError(const char *function, const char *format, ...)
 class ErrorMessage {
 public:
   void set(const char *format, ...) __attribute__((format(printf, 2, 3)));
-  bool empty() const { return text[0] == '\0'; }
   const char *str() const { return text; }
 
 private:

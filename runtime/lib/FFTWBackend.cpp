@@ -90,14 +90,14 @@ bool toIODims(const FFTDim *dims, int32_t count, const char *what,
 /// A planning array that reproduces the alignment class of a user array.
 class PlanningArray {
 public:
-  bool allocate(int64_t extent, size_t elementSize, int32_t alignment,
-                ErrorMessage &error) {
-    size_t bytes = static_cast<size_t>(extent) * elementSize +
-                   static_cast<size_t>(alignment);
-    if (!storage.allocate(bytes, error))
+  /// `bytes` of array starting at `alignment` bytes past an aligned
+  /// address, which puts it in FFTW's alignment class `alignment`.
+  bool allocate(int64_t bytes, int32_t alignment, ErrorMessage &error) {
+    size_t total = static_cast<size_t>(bytes) + static_cast<size_t>(alignment);
+    if (!storage.allocate(total, error))
       return false;
     // FFTW may read what it measures on: give it defined values.
-    std::memset(storage.data(), 0, bytes);
+    std::memset(storage.data(), 0, total);
     ptr = storage.data() + alignment;
     return true;
   }
@@ -137,13 +137,13 @@ public:
       int64_t inBytes = getExtent(problem, true) * inSize;
       int64_t outBytes = getExtent(problem, false) * outSize;
       if (inPlace) {
-        if (!planningIn.allocate(inBytes > outBytes ? inBytes : outBytes, 1,
+        if (!planningIn.allocate(inBytes > outBytes ? inBytes : outBytes,
                                  alignmentOf(in), error))
           return nullptr;
         in = out = planningIn.get();
       } else {
-        if (!planningIn.allocate(inBytes, 1, alignmentOf(in), error) ||
-            !planningOut.allocate(outBytes, 1, alignmentOf(out), error))
+        if (!planningIn.allocate(inBytes, alignmentOf(in), error) ||
+            !planningOut.allocate(outBytes, alignmentOf(out), error))
           return nullptr;
         in = planningIn.get();
         out = planningOut.get();
@@ -164,10 +164,9 @@ public:
     case TransformKind::R2C:
       if (!inPlace)
         flags |= FFTW_PRESERVE_INPUT;
-      handle = fftwf_plan_guru_dft_r2c(problem.rank, dims, problem.batchRank,
-                                       batch, static_cast<float *>(in),
-                                       static_cast<fftwf_complex *>(out),
-                                       flags);
+      handle = fftwf_plan_guru_dft_r2c(
+          problem.rank, dims, problem.batchRank, batch,
+          static_cast<float *>(in), static_cast<fftwf_complex *>(out), flags);
       break;
     case TransformKind::C2R:
       // Multi-dimensional c2r cannot preserve its input; callers hand it a

@@ -8,7 +8,6 @@
 
 #include "MemRefView.h"
 
-#include <algorithm>
 #include <cstdint>
 
 using namespace mlir::spectral::runtime;

@@ -36,10 +36,7 @@ struct Layout {
 };
 
 /// A layout with the address of its first element.
-template <typename T>
-struct MemRefView : Layout {
-  T *data = nullptr;
-};
+template <typename T> struct MemRefView : Layout { T *data = nullptr; };
 
 /// Calls `body(offsetA, offsetB)` for every index of a shape, with the
 /// element offsets of that index in two layouts of that shape; the innermost
@@ -75,8 +72,7 @@ void forEachOffsetPair(int64_t rank, const int64_t *sizes,
 }
 
 /// Calls `body(offset)` for every element of `layout`.
-template <typename Body>
-void forEachOffset(const Layout &layout, Body &&body) {
+template <typename Body> void forEachOffset(const Layout &layout, Body &&body) {
   forEachOffsetPair(layout.rank, layout.sizes, layout.strides, layout.strides,
                     [&](int64_t offset, int64_t) { body(offset); });
 }

@@ -32,9 +32,8 @@ void *mlir::spectral::runtime::allocateTracked(size_t bytes,
                                                ErrorMessage &error) {
   // aligned_alloc wants a multiple of the alignment; account what is really
   // taken.
-  size_t rounded =
-      (bytes + kAllocationAlignment - 1) / kAllocationAlignment *
-      kAllocationAlignment;
+  size_t rounded = (bytes + kAllocationAlignment - 1) / kAllocationAlignment *
+                   kAllocationAlignment;
   if (bytes == 0 || rounded < bytes || rounded > INT64_MAX) {
     error.set("cannot allocate %zu bytes of runtime memory", bytes);
     return nullptr;

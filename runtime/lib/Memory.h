@@ -38,8 +38,7 @@ void *allocateTracked(size_t bytes, ErrorMessage &error);
 void freeTracked(void *ptr, size_t bytes);
 
 /// An owned, accounted array of `T` (trivial types only; not initialised).
-template <typename T>
-class TrackedBuffer {
+template <typename T> class TrackedBuffer {
 public:
   TrackedBuffer() = default;
   TrackedBuffer(const TrackedBuffer &) = delete;

@@ -46,9 +46,8 @@ static std::vector<int64_t> makeKey(const FFTProblem &problem, int32_t mode,
 const FFTPlan *PlanCache::getPlan(const FFTProblem &problem, void *in,
                                   void *out, const char *function) {
   int32_t mode = backend.planningMode();
-  std::vector<int64_t> key =
-      makeKey(problem, mode, backend.alignmentOf(in), backend.alignmentOf(out),
-              in == out);
+  std::vector<int64_t> key = makeKey(problem, mode, backend.alignmentOf(in),
+                                     backend.alignmentOf(out), in == out);
   ErrorMessage error;
   {
     std::lock_guard<std::mutex> lock(mutex);

@@ -53,8 +53,7 @@ bool checkPositions(const TileSpectrum &tile,
                     "expected 0 <= position < %lld",
                     static_cast<long long>(t), static_cast<long long>(i),
                     static_cast<long long>(t), static_cast<long long>(i),
-                    static_cast<long long>(p),
-                    static_cast<long long>(numBins));
+                    static_cast<long long>(p), static_cast<long long>(numBins));
         return false;
       }
       int64_t partner = tile.classify(p).partner;
@@ -88,12 +87,13 @@ bool checkPositions(const TileSpectrum &tile,
 
 } // namespace
 
-extern "C" void _mlir_ciface_spectral_scatter(
-    StridedMemRefType<complex32, 2> *coeffs,
-    StridedMemRefType<int64_t, 2> *positions,
-    StridedMemRefType<int64_t, 1> *tileSpectrumShape, int64_t axesMask,
-    int64_t halvedAxis, int64_t halvedLength,
-    StridedMemRefType<complex32, 2> *spectrum) {
+extern "C" void
+_mlir_ciface_spectral_scatter(StridedMemRefType<complex32, 2> *coeffs,
+                              StridedMemRefType<int64_t, 2> *positions,
+                              StridedMemRefType<int64_t, 1> *tileSpectrumShape,
+                              int64_t axesMask, int64_t halvedAxis,
+                              int64_t halvedLength,
+                              StridedMemRefType<complex32, 2> *spectrum) {
   MemRefView<complex32> input, output;
   MemRefView<int64_t> inPositions, shape;
   TileSpectrum tile;

@@ -26,8 +26,9 @@ bool TileSpectrum::init(const char *function, const MemRefView<int64_t> &view,
   for (int64_t d = 0; d < rank; ++d) {
     shape[d] = view.data[d * view.strides[0]];
     if (shape[d] < 1) {
-      reportError(function, "tileSpectrumShape[%lld] is %lld; expected a "
-                            "positive size",
+      reportError(function,
+                  "tileSpectrumShape[%lld] is %lld; expected a "
+                  "positive size",
                   static_cast<long long>(d), static_cast<long long>(shape[d]));
       return false;
     }
@@ -57,13 +58,12 @@ bool TileSpectrum::init(const char *function, const MemRefView<int64_t> &view,
     return false;
   }
   if (shape[halved] != length / 2 + 1) {
-    reportError(function,
-                "tileSpectrumShape[%lld] is %lld, expected %lld (n/2+1 for "
-                "halvedLength n = %lld)",
-                static_cast<long long>(halved),
-                static_cast<long long>(shape[halved]),
-                static_cast<long long>(length / 2 + 1),
-                static_cast<long long>(length));
+    reportError(
+        function,
+        "tileSpectrumShape[%lld] is %lld, expected %lld (n/2+1 for "
+        "halvedLength n = %lld)",
+        static_cast<long long>(halved), static_cast<long long>(shape[halved]),
+        static_cast<long long>(length / 2 + 1), static_cast<long long>(length));
     return false;
   }
   halvedLength = length;

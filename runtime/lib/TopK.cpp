@@ -56,12 +56,13 @@ bool ranksBefore(const Candidate &a, const Candidate &b) {
 
 } // namespace
 
-extern "C" void _mlir_ciface_spectral_topk(
-    StridedMemRefType<complex32, 2> *spectrum,
-    StridedMemRefType<int64_t, 1> *tileSpectrumShape, int64_t axesMask,
-    int64_t halvedAxis, int64_t halvedLength,
-    StridedMemRefType<complex32, 2> *coeffs,
-    StridedMemRefType<int64_t, 2> *positions) {
+extern "C" void
+_mlir_ciface_spectral_topk(StridedMemRefType<complex32, 2> *spectrum,
+                           StridedMemRefType<int64_t, 1> *tileSpectrumShape,
+                           int64_t axesMask, int64_t halvedAxis,
+                           int64_t halvedLength,
+                           StridedMemRefType<complex32, 2> *coeffs,
+                           StridedMemRefType<int64_t, 2> *positions) {
   MemRefView<complex32> input, output;
   MemRefView<int64_t> shape, outPositions;
   TileSpectrum tile;

@@ -32,8 +32,7 @@ bool isTransformed(int64_t axesMask, int64_t dim) {
   return (static_cast<uint64_t>(axesMask) >> dim) & 1;
 }
 
-bool checkSameRank(const char *function, const Layout &in,
-                   const Layout &out) {
+bool checkSameRank(const char *function, const Layout &in, const Layout &out) {
   if (in.rank == out.rank)
     return true;
   reportError(function, "input has rank %lld but output has rank %lld",
@@ -82,16 +81,22 @@ FFTProblem makeProblem(TransformKind kind, int32_t sign, int64_t rank,
   FFTProblem problem;
   problem.kind = kind;
   problem.sign = sign;
+  // A dimension of length 1 never steps, and MLIR may give it any stride:
+  // drop it, so that it neither hits FFTW's 32-bit limit nor splits the
+  // plan cache.
+  auto getDim = [&](int64_t d) {
+    bool unit = lengths[d] == 1;
+    return FFTDim{lengths[d], unit ? 0 : inStrides[d],
+                  unit ? 0 : outStrides[d]};
+  };
   for (int64_t d = 0; d < rank; ++d) {
-    FFTDim dim{lengths[d], inStrides[d], outStrides[d]};
     if (!isTransformed(axesMask, d))
-      problem.batch[problem.batchRank++] = dim;
+      problem.batch[problem.batchRank++] = getDim(d);
     else if (d != halvedAxis)
-      problem.dims[problem.rank++] = dim;
+      problem.dims[problem.rank++] = getDim(d);
   }
   if (halvedAxis >= 0)
-    problem.dims[problem.rank++] = FFTDim{
-        lengths[halvedAxis], inStrides[halvedAxis], outStrides[halvedAxis]};
+    problem.dims[problem.rank++] = getDim(halvedAxis);
   return problem;
 }
 
@@ -169,11 +174,9 @@ _mlir_ciface_spectral_fft_c2c(UnrankedMemRefType<complex32> *in,
       inverse == 1);
 }
 
-extern "C" void
-_mlir_ciface_spectral_fft_r2c(UnrankedMemRefType<float> *in,
-                              UnrankedMemRefType<complex32> *out,
-                              int64_t axesMask, int64_t halvedAxis,
-                              int32_t norm) {
+extern "C" void _mlir_ciface_spectral_fft_r2c(
+    UnrankedMemRefType<float> *in, UnrankedMemRefType<complex32> *out,
+    int64_t axesMask, int64_t halvedAxis, int32_t norm) {
   MemRefView<float> input;
   MemRefView<complex32> output;
   if (!readUnranked(kR2C, "input", in, input) ||
@@ -198,8 +201,8 @@ _mlir_ciface_spectral_fft_r2c(UnrankedMemRefType<float> *in,
     return;
   if (output.numElements() == 0)
     return;
-  if (!checkDisjoint(kR2C, "input", input, input.data, sizeof(float),
-                     "output", output, output.data, sizeof(complex32)))
+  if (!checkDisjoint(kR2C, "input", input, input.data, sizeof(float), "output",
+                     output, output.data, sizeof(complex32)))
     return;
 
   FFTProblem problem =
@@ -209,10 +212,11 @@ _mlir_ciface_spectral_fft_r2c(UnrankedMemRefType<float> *in,
       /*inverse=*/false);
 }
 
-extern "C" void
-_mlir_ciface_spectral_fft_c2r(UnrankedMemRefType<complex32> *in,
-                              UnrankedMemRefType<float> *out, int64_t axesMask,
-                              int64_t halvedAxis, int32_t norm) {
+extern "C" void _mlir_ciface_spectral_fft_c2r(UnrankedMemRefType<complex32> *in,
+                                              UnrankedMemRefType<float> *out,
+                                              int64_t axesMask,
+                                              int64_t halvedAxis,
+                                              int32_t norm) {
   MemRefView<complex32> input;
   MemRefView<float> output;
   if (!readUnranked(kC2R, "input", in, input) ||
@@ -254,8 +258,9 @@ _mlir_ciface_spectral_fft_c2r(UnrankedMemRefType<complex32> *in,
   }
   const complex32 *source = input.data;
   complex32 *target = copy.data();
-  forEachOffsetPair(input.rank, input.sizes, input.strides, copyStrides,
-                    [&](int64_t from, int64_t to) { target[to] = source[from]; });
+  forEachOffsetPair(
+      input.rank, input.sizes, input.strides, copyStrides,
+      [&](int64_t from, int64_t to) { target[to] = source[from]; });
 
   FFTProblem problem =
       makeProblem(TransformKind::C2R, +1, output.rank, output.sizes,

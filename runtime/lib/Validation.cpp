@@ -45,15 +45,15 @@ bool mlir::spectral::runtime::checkLayout(const char *function,
   bool overflow = false;
   for (int64_t d = 0; d < layout.rank; ++d) {
     int64_t step;
-    overflow |= __builtin_mul_overflow(layout.sizes[d] - 1, layout.strides[d],
-                                       &step);
+    overflow |=
+        __builtin_mul_overflow(layout.sizes[d] - 1, layout.strides[d], &step);
     overflow |= __builtin_add_overflow(last, step, &last);
     overflow |= __builtin_mul_overflow(count, layout.sizes[d], &count);
   }
   int64_t bytes;
   overflow |= __builtin_add_overflow(last, 1, &last);
-  overflow |= __builtin_mul_overflow(last, static_cast<int64_t>(elementSize),
-                                     &bytes);
+  overflow |=
+      __builtin_mul_overflow(last, static_cast<int64_t>(elementSize), &bytes);
   if (overflow) {
     reportError(function,
                 "%s spans more than 2^63 bytes (sizes and strides too large)",
@@ -61,8 +61,8 @@ bool mlir::spectral::runtime::checkLayout(const char *function,
     return false;
   }
   if (!basePtr) {
-    reportError(function, "%s has a null data pointer but %lld elements",
-                what, static_cast<long long>(count));
+    reportError(function, "%s has a null data pointer but %lld elements", what,
+                static_cast<long long>(count));
     return false;
   }
   return true;
@@ -133,8 +133,7 @@ bool mlir::spectral::runtime::checkAxesMask(const char *function,
   uint64_t bits = static_cast<uint64_t>(axesMask);
   if (bits >> rank) {
     int highest = 63 - __builtin_clzll(bits);
-    reportError(function,
-                "axesMask 0x%llx names axis %d, but the rank is %lld",
+    reportError(function, "axesMask 0x%llx names axis %d, but the rank is %lld",
                 static_cast<unsigned long long>(bits), highest,
                 static_cast<long long>(rank));
     return false;

@@ -113,8 +113,8 @@ bool readRanked(const char *function, const char *what,
 bool checkAxesMask(const char *function, int64_t axesMask, int64_t rank);
 
 /// Checks that `halvedAxis` is one of the axes in `axesMask`.
-bool checkHalvedAxis(const char *function, int64_t halvedAxis,
-                     int64_t axesMask, int64_t rank);
+bool checkHalvedAxis(const char *function, int64_t halvedAxis, int64_t axesMask,
+                     int64_t rank);
 
 /// Checks that `norm` is an FFTNorm value.
 bool checkNorm(const char *function, int32_t norm);
