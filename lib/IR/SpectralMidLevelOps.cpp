@@ -95,3 +95,129 @@ void DFTOp::getEffects(
     effects.emplace_back(MemoryEffects::Write::get(), &getInitMutable(),
                          SideEffects::DefaultResource::get());
 }
+
+//===----------------------------------------------------------------------===//
+// TopKOp and ScatterOp
+//===----------------------------------------------------------------------===//
+
+/// The layout of one tile as an `!spectral.sst` type, or a diagnostic.
+static SparseSpectralType getTileLayout(Operation *op, ArrayRef<int64_t> tile,
+                                        ArrayRef<int64_t> axes,
+                                        TransformKind transform) {
+  MLIRContext *ctx = op->getContext();
+  return SparseSpectralType::getChecked(
+      [op] { return op->emitOpError() << "has an invalid tile layout: "; },
+      ctx, tile, Type(Float32Type::get(ctx)), /*keep=*/int64_t{1}, transform,
+      axes, tile, SparseSpectralType::getDefaultCoeffType(ctx),
+      IntegerType::get(ctx, 64));
+}
+
+/// Checks the storage operands of top-k and scatter against their layout:
+/// spectrum T x S complex<f32>, coeffs T x K complex<f32>, positions T x K
+/// i64, all tensors or all memrefs.
+static LogicalResult verifyTileStorage(Operation *op, SparseSpectralType layout,
+                                       Value spectrum, Value coeffs,
+                                       Value positions) {
+  auto spectrumType = cast<ShapedType>(spectrum.getType());
+  auto coeffsType = cast<ShapedType>(coeffs.getType());
+  auto positionsType = cast<ShapedType>(positions.getType());
+  bool tensors = isa<RankedTensorType>(spectrumType);
+  if (tensors != isa<RankedTensorType>(coeffsType) ||
+      tensors != isa<RankedTensorType>(positionsType))
+    return op->emitOpError()
+           << "spectrum, coeffs and positions must all be tensors or all be "
+              "memrefs";
+  Type complex = ComplexType::get(Float32Type::get(op->getContext()));
+  if (spectrumType.getRank() != 2 || spectrumType.getElementType() != complex)
+    return op->emitOpError() << "spectrum must be T x S complex<f32>, got "
+                             << spectrumType;
+  if (coeffsType.getRank() != 2 || coeffsType.getElementType() != complex)
+    return op->emitOpError() << "coeffs must be T x K complex<f32>, got "
+                             << coeffsType;
+  if (positionsType.getRank() != 2 ||
+      !positionsType.getElementType().isSignlessInteger(64))
+    return op->emitOpError() << "positions must be T x K i64, got "
+                             << positionsType;
+  if (coeffsType.getShape() != positionsType.getShape())
+    return op->emitOpError() << "coeffs " << coeffsType << " and positions "
+                             << positionsType << " must have the same shape";
+  int64_t tiles = spectrumType.getDimSize(0), bins = spectrumType.getDimSize(1);
+  if (!ShapedType::isDynamic(tiles) && !coeffsType.isDynamicDim(0) &&
+      tiles != coeffsType.getDimSize(0))
+    return op->emitOpError() << "spectrum has " << tiles
+                             << " tiles but the storage has "
+                             << coeffsType.getDimSize(0);
+  if (!ShapedType::isDynamic(bins) && bins != layout.getTileSpectrumSize())
+    return op->emitOpError() << "spectrum has " << bins
+                             << " bins per tile but the tile spectrum has "
+                             << layout.getTileSpectrumSize();
+  int64_t keep = coeffsType.getDimSize(1);
+  if (!ShapedType::isDynamic(keep) && keep > layout.getNumNonRedundantBins())
+    return op->emitOpError() << "keeps " << keep << " bins per tile but a tile has "
+                             << layout.getNumNonRedundantBins()
+                             << " non-redundant bins";
+  return success();
+}
+
+SparseSpectralType TopKOp::getLayoutType() {
+  return getTileLayout(getOperation(), getTile(), getAxes(), getTransform());
+}
+
+SparseSpectralType ScatterOp::getLayoutType() {
+  return getTileLayout(getOperation(), getTile(), getAxes(), getTransform());
+}
+
+LogicalResult TopKOp::verify() {
+  SparseSpectralType layout = getLayoutType();
+  if (!layout ||
+      failed(verifyTileStorage(*this, layout, getSpectrum(), getCoeffs(),
+                               getPositions())))
+    return failure();
+  bool tensors = isa<RankedTensorType>(getSpectrum().getType());
+  SmallVector<Type> expected;
+  if (tensors)
+    expected = {getCoeffs().getType(), getPositions().getType()};
+  if (TypeRange(getResults().getTypes()) != TypeRange(expected))
+    return emitOpError() << "must return the coeffs and positions types on "
+                            "tensors and nothing on memrefs";
+  return success();
+}
+
+LogicalResult ScatterOp::verify() {
+  SparseSpectralType layout = getLayoutType();
+  if (!layout || failed(verifyTileStorage(*this, layout, getSpectrum(),
+                                          getCoeffs(), getPositions())))
+    return failure();
+  bool tensors = isa<RankedTensorType>(getSpectrum().getType());
+  if (tensors != static_cast<bool>(getResult()) ||
+      (tensors && getResult().getType() != getSpectrum().getType()))
+    return emitOpError() << "must return the spectrum type on tensors and "
+                            "nothing on memrefs";
+  return success();
+}
+
+void TopKOp::getEffects(
+    SmallVectorImpl<SideEffects::EffectInstance<MemoryEffects::Effect>>
+        &effects) {
+  if (!isa<MemRefType>(getSpectrum().getType()))
+    return;
+  effects.emplace_back(MemoryEffects::Read::get(), &getSpectrumMutable(),
+                       SideEffects::DefaultResource::get());
+  effects.emplace_back(MemoryEffects::Write::get(), &getCoeffsMutable(),
+                       SideEffects::DefaultResource::get());
+  effects.emplace_back(MemoryEffects::Write::get(), &getPositionsMutable(),
+                       SideEffects::DefaultResource::get());
+}
+
+void ScatterOp::getEffects(
+    SmallVectorImpl<SideEffects::EffectInstance<MemoryEffects::Effect>>
+        &effects) {
+  if (!isa<MemRefType>(getSpectrum().getType()))
+    return;
+  effects.emplace_back(MemoryEffects::Read::get(), &getCoeffsMutable(),
+                       SideEffects::DefaultResource::get());
+  effects.emplace_back(MemoryEffects::Read::get(), &getPositionsMutable(),
+                       SideEffects::DefaultResource::get());
+  effects.emplace_back(MemoryEffects::Write::get(), &getSpectrumMutable(),
+                       SideEffects::DefaultResource::get());
+}

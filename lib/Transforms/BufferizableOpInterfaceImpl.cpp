@@ -19,30 +19,38 @@ using namespace mlir::bufferization;
 using namespace mlir::spectral;
 
 namespace {
-/// `spectral.dft` is in destination-passing style: its result aliases `init`.
-/// Unlike the generic DPS model, `init` is never read (every element is
-/// overwritten), so a fresh `tensor.empty` destination needs no copy.
-struct DFTOpInterface
-    : DstBufferizableOpInterfaceExternalModel<DFTOpInterface, DFTOp> {
+/// The mid-level ops are in destination-passing style: each result aliases
+/// its init. Unlike the generic DPS model, inits are never read (the ops
+/// overwrite every element), so a fresh `tensor.empty` destination needs no
+/// copy. On buffers the same op is created without results.
+template <typename OpTy>
+struct WriteOnlyDestinationOpInterface
+    : DstBufferizableOpInterfaceExternalModel<
+          WriteOnlyDestinationOpInterface<OpTy>, OpTy> {
   bool bufferizesToMemoryRead(Operation *op, OpOperand &operand,
                               const AnalysisState &state) const {
-    return &operand == &cast<DFTOp>(op).getInputMutable();
+    return !cast<DestinationStyleOpInterface>(op).isDpsInit(&operand);
   }
 
   LogicalResult bufferize(Operation *op, RewriterBase &rewriter,
                           const BufferizationOptions &options,
                           BufferizationState &state) const {
-    auto dft = cast<DFTOp>(op);
-    FailureOr<Value> input = getBuffer(rewriter, dft.getInput(), options, state);
-    if (failed(input))
-      return failure();
-    FailureOr<Value> init = getBuffer(rewriter, dft.getInit(), options, state);
-    if (failed(init))
-      return failure();
+    SmallVector<Value> buffers;
+    for (Value operand : op->getOperands()) {
+      FailureOr<Value> buffer = getBuffer(rewriter, operand, options, state);
+      if (failed(buffer))
+        return failure();
+      buffers.push_back(*buffer);
+    }
     rewriter.setInsertionPoint(op);
-    DFTOp::create(rewriter, op->getLoc(), /*result=*/Type(), *input, *init,
-                  dft.getKind(), dft.getAxes(), dft.getNorm());
-    replaceOpWithBufferizedValues(rewriter, op, *init);
+    OperationState bufferized(op->getLoc(), op->getName(), buffers,
+                              /*types=*/{}, op->getAttrs());
+    rewriter.create(bufferized);
+    SmallVector<Value> inits;
+    for (OpOperand &init :
+         cast<DestinationStyleOpInterface>(op).getDpsInitsMutable())
+      inits.push_back(buffers[init.getOperandNumber()]);
+    replaceOpWithBufferizedValues(rewriter, op, inits);
     return success();
   }
 };
@@ -51,6 +59,9 @@ struct DFTOpInterface
 void mlir::spectral::registerBufferizableOpInterfaceExternalModels(
     DialectRegistry &registry) {
   registry.addExtension(+[](MLIRContext *ctx, SpectralDialect *) {
-    DFTOp::attachInterface<DFTOpInterface>(*ctx);
+    DFTOp::attachInterface<WriteOnlyDestinationOpInterface<DFTOp>>(*ctx);
+    TopKOp::attachInterface<WriteOnlyDestinationOpInterface<TopKOp>>(*ctx);
+    ScatterOp::attachInterface<WriteOnlyDestinationOpInterface<ScatterOp>>(
+        *ctx);
   });
 }

@@ -15,6 +15,7 @@
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/SymbolTable.h"
+#include "llvm/ADT/TypeSwitch.h"
 
 namespace mlir {
 namespace spectral {
@@ -108,15 +109,96 @@ static LogicalResult lowerDFT(DFTOp op, ModuleOp module) {
   return success();
 }
 
+/// Casts `buffer` to the fully dynamic strided memref the runtime's
+/// `StridedMemRefType` entry points are declared with.
+static Value castToDynamicStrided(OpBuilder &b, Location loc, Value buffer) {
+  auto type = cast<MemRefType>(buffer.getType());
+  SmallVector<int64_t> dynamic(type.getRank(), ShapedType::kDynamic);
+  auto layout = StridedLayoutAttr::get(b.getContext(), ShapedType::kDynamic,
+                                       dynamic);
+  auto target = MemRefType::get(dynamic, type.getElementType(), layout,
+                                type.getMemorySpace());
+  return memref::CastOp::create(b, loc, target, buffer);
+}
+
+/// Creates the rank-1 i64 buffer of the tile spectrum shape on the stack.
+static Value createShapeBuffer(OpBuilder &b, Location loc,
+                               ArrayRef<int64_t> shape) {
+  auto type = MemRefType::get({static_cast<int64_t>(shape.size())},
+                              b.getI64Type());
+  Value buffer = memref::AllocaOp::create(b, loc, type);
+  for (auto [dim, size] : llvm::enumerate(shape)) {
+    Value index = arith::ConstantIndexOp::create(b, loc, dim);
+    Value value = arith::ConstantIntOp::create(b, loc, size, 64);
+    memref::StoreOp::create(b, loc, value, buffer, index);
+  }
+  return castToDynamicStrided(b, loc, buffer);
+}
+
+/// Replaces a bufferized `spectral.topk` or `spectral.scatter` with its
+/// runtime call. The runtime describes the tile layout by the tile spectrum
+/// shape, a mask of transformed axes, the halved axis (-1 for fft) and its
+/// dense length.
+template <typename OpTy>
+static LogicalResult lowerTileSpectrumOp(OpTy op, ModuleOp module,
+                                         StringRef callee) {
+  if (!isa<MemRefType>(op.getSpectrum().getType()))
+    return op.emitOpError()
+           << "is still on tensors; run one-shot-bufferize before "
+              "convert-spectral-to-runtime";
+  SparseSpectralType layout = op.getLayoutType();
+  OpBuilder builder(op);
+  Location loc = op.getLoc();
+  Value shape = createShapeBuffer(builder, loc, layout.getTileSpectrumShape());
+  int64_t halvedAxis = layout.isRealTransform() ? layout.getHalvedAxis() : -1;
+  int64_t halvedLength =
+      layout.isRealTransform() ? layout.getTile()[halvedAxis] : 0;
+  Value mask =
+      arith::ConstantIntOp::create(builder, loc, getAxesMask(op.getAxes()), 64);
+  Value halved = arith::ConstantIntOp::create(builder, loc, halvedAxis, 64);
+  Value length = arith::ConstantIntOp::create(builder, loc, halvedLength, 64);
+  Value spectrum = castToDynamicStrided(builder, loc, op.getSpectrum());
+  Value coeffs = castToDynamicStrided(builder, loc, op.getCoeffs());
+  Value positions = castToDynamicStrided(builder, loc, op.getPositions());
+
+  SmallVector<Value> args;
+  if (std::is_same_v<OpTy, TopKOp>)
+    args = {spectrum, shape, mask, halved, length, coeffs, positions};
+  else
+    args = {coeffs, positions, shape, mask, halved, length, spectrum};
+  auto type = builder.getFunctionType(ValueRange(args).getTypes(), {});
+  func::FuncOp func = getOrCreateRuntimeFunc(module, callee, type);
+  if (func.getFunctionType() != type)
+    return op.emitOpError() << "needs runtime function @" << callee
+                            << " of type " << type
+                            << ", but the module declares it as "
+                            << func.getFunctionType();
+  func::CallOp::create(builder, loc, func, args);
+  op.erase();
+  return success();
+}
+
 namespace {
 struct ConvertSpectralToRuntimePass
     : spectral::impl::ConvertSpectralToRuntimeBase<ConvertSpectralToRuntimePass> {
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    SmallVector<DFTOp> dfts;
-    module.walk([&](DFTOp op) { dfts.push_back(op); });
-    for (DFTOp op : dfts) {
-      if (failed(lowerDFT(op, module)))
+    SmallVector<Operation *> ops;
+    module.walk([&](Operation *op) {
+      if (isa<DFTOp, TopKOp, ScatterOp>(op))
+        ops.push_back(op);
+    });
+    for (Operation *op : ops) {
+      LogicalResult lowered =
+          TypeSwitch<Operation *, LogicalResult>(op)
+              .Case([&](DFTOp dft) { return lowerDFT(dft, module); })
+              .Case([&](TopKOp topk) {
+                return lowerTileSpectrumOp(topk, module, "spectral_topk");
+              })
+              .Case([&](ScatterOp scatter) {
+                return lowerTileSpectrumOp(scatter, module, "spectral_scatter");
+              });
+      if (failed(lowered))
         return signalPassFailure();
       ++numCalls;
     }

@@ -1,4 +1,4 @@
-//===- ExpandStorage.cpp - High-level spectral ops to mid-level ops -------===//
+//===- ExpandStorage.cpp - The spectral-expand-storage pass ---------------===//
 //
 // Part of the spectral-dialect project, under the Apache License v2.0 with
 // LLVM Exceptions. See LICENSE for license information.
@@ -6,24 +6,22 @@
 //
 //===----------------------------------------------------------------------===//
 //
-// Dense transforms become `spectral.dft`; everything pointwise around them
-// (filter and kernel products) becomes `linalg.generic` on complex numbers,
-// which a GPU backend can map to kernels as it is.
+// Lowers every high-level spectral op to mid-level ops on plain tensors, with
+// a 1:N conversion of !spectral.sst through function signatures, calls,
+// returns and structured control flow. Ops that cannot be lowered are
+// reported with the reason before any rewriting, instead of a bare "failed
+// to legalize".
 //
 //===----------------------------------------------------------------------===//
 
-#include "SpectralDialect/IR/SpectralOps.h"
+#include "LoweringUtils.h"
+#include "SpectralDialect/IR/SpectralUtils.h"
 #include "SpectralDialect/Transforms/Passes.h"
 
-#include "mlir/Dialect/Arith/IR/Arith.h"
-#include "mlir/Dialect/Arith/Utils/Utils.h"
-#include "mlir/Dialect/Complex/IR/Complex.h"
-#include "mlir/Dialect/Linalg/IR/Linalg.h"
-#include "mlir/Dialect/Tensor/IR/Tensor.h"
-#include "mlir/Dialect/Tensor/Utils/Utils.h"
-#include "mlir/Dialect/Utils/StaticValueUtils.h"
-#include "mlir/IR/PatternMatch.h"
-#include "mlir/Transforms/WalkPatternRewriteDriver.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Func/Transforms/FuncConversions.h"
+#include "mlir/Dialect/SCF/Transforms/Patterns.h"
+#include "mlir/Transforms/DialectConversion.h"
 
 namespace mlir {
 namespace spectral {
@@ -35,305 +33,75 @@ namespace spectral {
 using namespace mlir;
 using namespace mlir::spectral;
 
-//===----------------------------------------------------------------------===//
-// Helpers
-//===----------------------------------------------------------------------===//
-
-/// Sizes of a tensor of type `type` whose dimensions equal those of `like`
-/// except where `type` is static.
-static SmallVector<OpFoldResult> getSizesLike(OpBuilder &b, Location loc,
-                                              RankedTensorType type,
-                                              Value like) {
-  SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(b, loc, like);
-  for (int64_t dim = 0; dim < type.getRank(); ++dim)
-    if (!type.isDynamicDim(dim))
-      sizes[dim] = b.getIndexAttr(type.getDimSize(dim));
-  return sizes;
+/// Why `op` cannot be lowered, or an empty string.
+static std::string getUnsupportedReason(Operation *op) {
+  auto hasRank8SST = [](TypeRange types) {
+    return llvm::any_of(types, [](Type type) {
+      auto sst = dyn_cast<SparseSpectralType>(type);
+      return sst && sst.getRank() == kMaxRank;
+    });
+  };
+  if (hasRank8SST(op->getOperandTypes()) || hasRank8SST(op->getResultTypes()))
+    return "rank-8 !spectral.sst values are not lowered: their tile-major "
+           "layout needs 9 dimensions and the runtime transforms at most 8";
+  if (auto conv = dyn_cast<ConvOp>(op))
+    if (!conv.getInput().getType().hasStaticShape() ||
+        !conv.getKernel().getType().hasStaticShape())
+      return "its operands need static shapes";
+  if (auto matmul = dyn_cast<MatmulOp>(op))
+    if (!matmul.getInput().getType().hasStaticShape())
+      return "its input needs a static shape";
+  return "";
 }
-
-/// The number of bins, n/2+1, of the half spectrum of a length n.
-static OpFoldResult getHalfSpectrumSize(OpBuilder &b, Location loc,
-                                        OpFoldResult length) {
-  if (std::optional<int64_t> n = getConstantIntValue(length))
-    return b.getIndexAttr(*n / 2 + 1);
-  Value n = getValueOrCreateConstantIndexOp(b, loc, length);
-  Value two = arith::ConstantIndexOp::create(b, loc, 2);
-  Value one = arith::ConstantIndexOp::create(b, loc, 1);
-  return arith::AddIOp::create(b, loc, arith::DivUIOp::create(b, loc, n, two),
-                               one)
-      .getResult();
-}
-
-/// Creates `spectral.dft` of `input` into a new tensor of `resultType`,
-/// whose dynamic sizes are given by `sizes`.
-static Value createDFT(OpBuilder &b, Location loc, DFTKind kind, Value input,
-                       RankedTensorType resultType,
-                       ArrayRef<OpFoldResult> sizes, ArrayRef<int64_t> axes,
-                       FFTNorm norm) {
-  Value init =
-      tensor::EmptyOp::create(b, loc, sizes, resultType.getElementType());
-  return DFTOp::create(b, loc, resultType, input, init, kind, axes, norm)
-      .getResult();
-}
-
-/// Multiplies `spectrum` in place by `factor`, broadcasting every dimension
-/// that `factorMap` does not read.
-static Value multiplySpectra(OpBuilder &b, Location loc, Value spectrum,
-                             Value factor, AffineMap factorMap) {
-  auto type = cast<RankedTensorType>(spectrum.getType());
-  AffineMap identity = b.getMultiDimIdentityMap(type.getRank());
-  SmallVector<utils::IteratorType> iterators(type.getRank(),
-                                             utils::IteratorType::parallel);
-  auto generic = linalg::GenericOp::create(
-      b, loc, type, ValueRange{factor}, ValueRange{spectrum},
-      ArrayRef<AffineMap>{factorMap, identity}, iterators,
-      [](OpBuilder &nested, Location nestedLoc, ValueRange args) {
-        Value product =
-            complex::MulOp::create(nested, nestedLoc, args[1], args[0]);
-        linalg::YieldOp::create(nested, nestedLoc, product);
-      });
-  return generic.getResult(0);
-}
-
-/// The smallest 2^a 3^b 5^c 7^d >= n: lengths FFTW transforms fastest.
-static int64_t getNextFastLength(int64_t n) {
-  for (int64_t candidate = n;; ++candidate) {
-    int64_t rest = candidate;
-    for (int64_t prime : {2, 3, 5, 7})
-      while (rest % prime == 0)
-        rest /= prime;
-    if (rest == 1)
-      return candidate;
-  }
-}
-
-//===----------------------------------------------------------------------===//
-// Dense transforms
-//===----------------------------------------------------------------------===//
 
 namespace {
-template <typename OpTy, DFTKind kind>
-struct LowerComplexTransform : OpRewritePattern<OpTy> {
-  using OpRewritePattern<OpTy>::OpRewritePattern;
-  LogicalResult matchAndRewrite(OpTy op,
-                                PatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
-    RankedTensorType type = op.getType();
-    Value result =
-        createDFT(rewriter, loc, kind, op.getInput(), type,
-                  getSizesLike(rewriter, loc, type, op.getInput()),
-                  op.getEffectiveAxes(), op.getNorm());
-    rewriter.replaceOp(op, result);
-    return success();
-  }
-};
-
-struct LowerRFFT : OpRewritePattern<RFFTOp> {
-  using OpRewritePattern::OpRewritePattern;
-  LogicalResult matchAndRewrite(RFFTOp op,
-                                PatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
-    SmallVector<int64_t> axes = op.getEffectiveAxes();
-    RankedTensorType type = op.getType();
-    SmallVector<OpFoldResult> sizes =
-        tensor::getMixedSizes(rewriter, loc, op.getInput());
-    sizes[axes.back()] = getHalfSpectrumSize(rewriter, loc, sizes[axes.back()]);
-    rewriter.replaceOp(op, createDFT(rewriter, loc, DFTKind::r2c,
-                                     op.getInput(), type, sizes, axes,
-                                     op.getNorm()));
-    return success();
-  }
-};
-
-struct LowerIRFFT : OpRewritePattern<IRFFTOp> {
-  using OpRewritePattern::OpRewritePattern;
-  LogicalResult matchAndRewrite(IRFFTOp op,
-                                PatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
-    RankedTensorType type = op.getType();
-    // The output length n along the halved axis is always static.
-    rewriter.replaceOp(
-        op, createDFT(rewriter, loc, DFTKind::c2r, op.getInput(), type,
-                      getSizesLike(rewriter, loc, type, op.getInput()),
-                      op.getEffectiveAxes(), op.getNorm()));
-    return success();
-  }
-};
-
-//===----------------------------------------------------------------------===//
-// Spectral layers
-//===----------------------------------------------------------------------===//
-
-struct LowerMix : OpRewritePattern<MixOp> {
-  using OpRewritePattern::OpRewritePattern;
-  LogicalResult matchAndRewrite(MixOp op,
-                                PatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
-    Value input = op.getInput();
-    RankedTensorType inputType = op.getInput().getType();
-    RankedTensorType filterType = op.getFilter().getType();
-    int64_t axis = op.getAxis(), rank = inputType.getRank();
-
-    // rfft along the axis.
-    SmallVector<int64_t> spectrumShape(inputType.getShape());
-    if (!inputType.isDynamicDim(axis))
-      spectrumShape[axis] = spectrumShape[axis] / 2 + 1;
-    auto spectrumType = RankedTensorType::get(
-        spectrumShape, ComplexType::get(inputType.getElementType()));
-    SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(rewriter, loc, input);
-    sizes[axis] = getHalfSpectrumSize(rewriter, loc, sizes[axis]);
-    Value spectrum = createDFT(rewriter, loc, DFTKind::r2c, input,
-                               spectrumType, sizes, {axis}, FFTNorm::backward);
-
-    // Multiply by the filter, broadcast over the dimensions it does not have.
-    SmallVector<AffineExpr> filterExprs;
-    if (filterType.getRank() == 1) {
-      filterExprs.push_back(rewriter.getAffineDimExpr(axis));
-    } else {
-      for (int64_t dim = 0; dim < rank; ++dim) {
-        bool broadcast = filterType.getDimSize(dim) == 1 &&
-                         spectrumType.getDimSize(dim) != 1;
-        filterExprs.push_back(broadcast ? rewriter.getAffineConstantExpr(0)
-                                        : rewriter.getAffineDimExpr(dim));
-      }
-    }
-    AffineMap filterMap =
-        AffineMap::get(rank, 0, filterExprs, rewriter.getContext());
-    Value filtered =
-        multiplySpectra(rewriter, loc, spectrum, op.getFilter(), filterMap);
-
-    // irfft back to the input's length.
-    Value result = createDFT(rewriter, loc, DFTKind::c2r, filtered, inputType,
-                             tensor::getMixedSizes(rewriter, loc, input),
-                             {axis}, FFTNorm::backward);
-    rewriter.replaceOp(op, result);
-    return success();
-  }
-};
-
-struct LowerConv : OpRewritePattern<ConvOp> {
-  LowerConv(MLIRContext *ctx, bool fastLengths)
-      : OpRewritePattern(ctx), fastLengths(fastLengths) {}
-
-  LogicalResult matchAndRewrite(ConvOp op,
-                                PatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
-    RankedTensorType inputType = op.getInput().getType();
-    RankedTensorType kernelType = op.getKernel().getType();
-    if (!inputType.hasStaticShape() || !kernelType.hasStaticShape())
-      return rewriter.notifyMatchFailure(
-          op, "the lowering of spectral.conv needs static shapes");
-    ArrayRef<int64_t> axes = op.getAxes();
-    int64_t rank = inputType.getRank();
-    Type element = inputType.getElementType();
-
-    // Pad both operands with zeros to a common length >= n + m - 1 along
-    // every convolved axis, so the circular convolution of the padded
-    // signals is the linear one.
-    SmallVector<int64_t> paddedInputShape(inputType.getShape());
-    SmallVector<int64_t> paddedKernelShape(kernelType.getShape());
-    for (int64_t axis : axes) {
-      int64_t length = inputType.getDimSize(axis) + kernelType.getDimSize(axis) - 1;
-      if (fastLengths)
-        length = getNextFastLength(length);
-      paddedInputShape[axis] = paddedKernelShape[axis] = length;
-    }
-    Value zero = arith::ConstantOp::create(rewriter, loc,
-                                           rewriter.getZeroAttr(element));
-    auto pad = [&](Value value, ArrayRef<int64_t> shape) -> Value {
-      auto type = RankedTensorType::get(shape, element);
-      if (type == value.getType())
-        return value;
-      return tensor::createPadHighOp(type, value, zero, /*nofold=*/false, loc,
-                                     rewriter);
-    };
-    Value input = pad(op.getInput(), paddedInputShape);
-    Value kernel = pad(op.getKernel(), paddedKernelShape);
-
-    auto spectrumOf = [&](Value value, ArrayRef<int64_t> shape) -> Value {
-      SmallVector<int64_t> spectrumShape(shape);
-      spectrumShape[axes.back()] = spectrumShape[axes.back()] / 2 + 1;
-      auto type = RankedTensorType::get(spectrumShape, ComplexType::get(element));
-      return createDFT(rewriter, loc, DFTKind::r2c, value, type,
-                       getAsIndexOpFoldResult(rewriter.getContext(),
-                                              spectrumShape),
-                       axes, FFTNorm::backward);
-    };
-    Value inputSpectrum = spectrumOf(input, paddedInputShape);
-    Value kernelSpectrum = spectrumOf(kernel, paddedKernelShape);
-
-    SmallVector<AffineExpr> kernelExprs;
-    for (int64_t dim = 0; dim < rank; ++dim) {
-      bool broadcast = kernelType.getDimSize(dim) == 1 &&
-                       inputType.getDimSize(dim) != 1 &&
-                       !llvm::is_contained(axes, dim);
-      kernelExprs.push_back(broadcast ? rewriter.getAffineConstantExpr(0)
-                                      : rewriter.getAffineDimExpr(dim));
-    }
-    Value product = multiplySpectra(
-        rewriter, loc, inputSpectrum, kernelSpectrum,
-        AffineMap::get(rank, 0, kernelExprs, rewriter.getContext()));
-
-    auto paddedType = RankedTensorType::get(paddedInputShape, element);
-    Value full = createDFT(
-        rewriter, loc, DFTKind::c2r, product, paddedType,
-        getAsIndexOpFoldResult(rewriter.getContext(), paddedInputShape), axes,
-        FFTNorm::backward);
-
-    // Cut the window of the mode out of the (padded) full convolution.
-    RankedTensorType resultType = op.getType();
-    SmallVector<int64_t> offsets(rank, 0);
-    if (op.getMode() == ConvMode::same)
-      for (int64_t axis : axes)
-        offsets[axis] = (kernelType.getDimSize(axis) - 1) / 2;
-    SmallVector<int64_t> strides(rank, 1);
-    Value result = tensor::ExtractSliceOp::create(
-        rewriter, loc, resultType, full, ValueRange{}, ValueRange{},
-        ValueRange{}, rewriter.getDenseI64ArrayAttr(offsets),
-        rewriter.getDenseI64ArrayAttr(resultType.getShape()),
-        rewriter.getDenseI64ArrayAttr(strides));
-    rewriter.replaceOp(op, result);
-    return success();
-  }
-
-private:
-  bool fastLengths;
-};
-
-//===----------------------------------------------------------------------===//
-// The pass
-//===----------------------------------------------------------------------===//
-
 struct SpectralExpandStoragePass
     : spectral::impl::SpectralExpandStorageBase<SpectralExpandStoragePass> {
   using Base::Base;
 
   void runOnOperation() override {
-    RewritePatternSet patterns(&getContext());
-    patterns.add<LowerComplexTransform<FFTOp, DFTKind::c2c_forward>,
-                 LowerComplexTransform<IFFTOp, DFTKind::c2c_inverse>,
-                 LowerRFFT, LowerIRFFT, LowerMix>(&getContext());
-    patterns.add<LowerConv>(&getContext(), fastConvolutionSizes);
-    walkAndApplyPatterns(getOperation(), std::move(patterns));
+    ModuleOp module = getOperation();
+    MLIRContext *ctx = &getContext();
+    auto *dialect = ctx->getLoadedDialect<SpectralDialect>();
 
-    // Whatever high-level op is left could not be lowered: say which and why.
-    bool failedToLower = false;
-    getOperation().walk([&](Operation *op) {
-      if (op->getDialect() != op->getContext()->getLoadedDialect<SpectralDialect>() ||
-          isa<DFTOp>(op))
+    bool unsupported = false;
+    module.walk([&](Operation *op) {
+      if (op->getDialect() != dialect)
         return;
-      InFlightDiagnostic diag = op->emitOpError()
-                                << "is not lowered by spectral-expand-storage";
-      if (isa<ConvOp>(op))
-        diag << ": its operands need static shapes";
-      else
-        diag << " yet: ops on !spectral.sst have no CPU lowering in this "
-                "version";
-      failedToLower = true;
+      std::string reason = getUnsupportedReason(op);
+      if (reason.empty())
+        return;
+      op->emitOpError() << "is not lowered by spectral-expand-storage: "
+                        << reason;
+      unsupported = true;
     });
-    if (failedToLower)
+    if (unsupported)
       return signalPassFailure();
-    getOperation().walk([&](DFTOp) { ++numTransforms; });
+
+    TypeConverter converter;
+    converter.addConversion([](Type type) { return type; });
+    RewritePatternSet patterns(ctx);
+    populateSparseSpectralLoweringPatterns(converter, patterns);
+    populateDenseOpLoweringPatterns(patterns, fastConvolutionSizes);
+    populateFunctionOpInterfaceTypeConversionPattern<func::FuncOp>(patterns,
+                                                                   converter);
+    populateCallOpTypeConversionPattern(patterns, converter);
+    populateReturnOpTypeConversionPattern(patterns, converter);
+
+    ConversionTarget target(*ctx);
+    target.addIllegalDialect<SpectralDialect>();
+    target.addLegalOp<DFTOp, TopKOp, ScatterOp>();
+    target.addDynamicallyLegalOp<func::FuncOp>([&](func::FuncOp func) {
+      return converter.isSignatureLegal(func.getFunctionType()) &&
+             converter.isLegal(&func.getBody());
+    });
+    target.markUnknownOpDynamicallyLegal(
+        [&](Operation *op) { return converter.isLegal(op); });
+    scf::populateSCFStructuralTypeConversionsAndLegality(converter, patterns,
+                                                         target);
+    if (failed(applyPartialConversion(module, target, std::move(patterns))))
+      return signalPassFailure();
+    module.walk([&](DFTOp) { ++numTransforms; });
   }
 };
 } // namespace

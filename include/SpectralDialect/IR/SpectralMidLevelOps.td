@@ -18,6 +18,7 @@
 
 include "SpectralDialect/IR/SpectralDialect.td"
 include "SpectralDialect/IR/SpectralAttributes.td"
+include "SpectralDialect/IR/SpectralTypes.td"
 include "mlir/Interfaces/DestinationStyleOpInterface.td"
 include "mlir/Interfaces/SideEffectInterfaces.td"
 include "mlir/IR/CommonTypeConstraints.td"
@@ -62,6 +63,91 @@ def Spectral_DFTOp : Spectral_Op<"dft", [
   let extraClassDeclaration = [{
     ::mlir::MutableOperandRange getDpsInitsMutable() {
       return getInitMutable();
+    }
+  }];
+}
+
+// The per-tile layout attributes shared by top-k and scatter: the dense tile
+// shape, the transformed axes (the last one halved for rfft) and the
+// transform. They fix the tile spectrum and the Hermitian selection rule.
+class Spectral_TileSpectrumOp<string mnemonic> : Spectral_Op<mnemonic, [
+    DestinationStyleOpInterface,
+    DeclareOpInterfaceMethods<MemoryEffectsOpInterface>]> {
+  code tileSpectrumDeclarations = [{
+    /// The `!spectral.sst` type whose tile layout this op uses, with
+    /// `keep` = 1 (only the layout matters).
+    SparseSpectralType getLayoutType();
+  }];
+}
+
+def Spectral_TopKOp : Spectral_TileSpectrumOp<"topk"> {
+  let summary = "keeps the K highest-energy bins of every tile spectrum";
+  let description = [{
+    `spectrum` holds T tile spectra of S bins each (row-major over the tile
+    spectrum of the layout given by `tile`, `axes` and `transform`). For
+    every tile, writes the K bins of highest energy (weighted as in
+    `!spectral.sst`; for `rfft` only canonical bins are candidates), ties to
+    the lower position, ordered by position, into `coeffs` and `positions`
+    (T x K). Mid-level op of `spectral.compress`.
+
+    Example:
+
+    ```mlir
+    %c, %p = spectral.topk %spectrum into %c0, %p0 tile [8, 8] axes [0, 1] transform rfft
+      : tensor<4x40xcomplex<f32>>, tensor<4x6xcomplex<f32>>, tensor<4x6xi64>
+      -> tensor<4x6xcomplex<f32>>, tensor<4x6xi64>
+    ```
+  }];
+  let arguments = (ins AnyTypeOf<[AnyRankedTensor, AnyMemRef]>:$spectrum,
+                       AnyTypeOf<[AnyRankedTensor, AnyMemRef]>:$coeffs,
+                       AnyTypeOf<[AnyRankedTensor, AnyMemRef]>:$positions,
+                       DenseI64ArrayAttr:$tile, DenseI64ArrayAttr:$axes,
+                       Spectral_TransformKind:$transform);
+  let results = (outs Variadic<AnyRankedTensor>:$results);
+  let assemblyFormat = [{
+    $spectrum `into` $coeffs `,` $positions `tile` $tile `axes` $axes
+    `transform` $transform attr-dict `:` type($spectrum) `,` type($coeffs)
+    `,` type($positions) (`->` type($results)^)?
+  }];
+  let hasVerifier = 1;
+  let extraClassDeclaration = tileSpectrumDeclarations # [{
+    ::mlir::MutableOperandRange getDpsInitsMutable() {
+      return ::mlir::MutableOperandRange(getOperation(), 1, 2);
+    }
+  }];
+}
+
+def Spectral_ScatterOp : Spectral_TileSpectrumOp<"scatter"> {
+  let summary = "writes kept coefficients into zeroed tile spectra";
+  let description = [{
+    Zeroes `spectrum` (T x S) and writes every kept coefficient at its
+    position; for `rfft` layouts also writes the conjugate at the partner
+    position of bins on the k = 0 and k = n/2 planes, so each tile spectrum
+    is exactly Hermitian there. Mid-level op of `spectral.decompress`.
+
+    Example:
+
+    ```mlir
+    %s = spectral.scatter %c, %p into %e tile [8, 8] axes [0, 1] transform rfft
+      : tensor<4x6xcomplex<f32>>, tensor<4x6xi64>, tensor<4x40xcomplex<f32>>
+      -> tensor<4x40xcomplex<f32>>
+    ```
+  }];
+  let arguments = (ins AnyTypeOf<[AnyRankedTensor, AnyMemRef]>:$coeffs,
+                       AnyTypeOf<[AnyRankedTensor, AnyMemRef]>:$positions,
+                       AnyTypeOf<[AnyRankedTensor, AnyMemRef]>:$spectrum,
+                       DenseI64ArrayAttr:$tile, DenseI64ArrayAttr:$axes,
+                       Spectral_TransformKind:$transform);
+  let results = (outs Optional<AnyRankedTensor>:$result);
+  let assemblyFormat = [{
+    $coeffs `,` $positions `into` $spectrum `tile` $tile `axes` $axes
+    `transform` $transform attr-dict `:` type($coeffs) `,` type($positions)
+    `,` type($spectrum) (`->` type($result)^)?
+  }];
+  let hasVerifier = 1;
+  let extraClassDeclaration = tileSpectrumDeclarations # [{
+    ::mlir::MutableOperandRange getDpsInitsMutable() {
+      return getSpectrumMutable();
     }
   }];
 }

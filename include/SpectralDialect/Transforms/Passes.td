@@ -26,8 +26,21 @@ def SpectralExpandStorage : Pass<"spectral-expand-storage", "ModuleOp"> {
       multiplies their half spectra and slices the mode's window out of the
       `c2r` result.
 
-    Ops on `!spectral.sst` are not lowered by this pass yet; the pass fails
-    on them with an error naming the op.
+    - `!spectral.sst` values become their coefficient and position tensors
+      (a 1:N conversion through function signatures, calls, returns and
+      `scf` control flow); `compress` becomes a tile-major reshape (or
+      transpose), a batched `spectral.dft` and `spectral.topk`;
+      `decompress` becomes `spectral.scatter` and the inverse transform;
+      `decompress_tiles` first slices the storage of the selected tiles;
+      `scale` and `energy` (Parseval) work on the coefficients alone; `add`
+      sums the two scattered spectra and selects again; `matmul`
+      decompresses the whole weight and multiplies (not streamed).
+
+    Transforms and selections compute in f32 / complex<f32>; element and
+    storage types are converted around them. Ops that cannot be lowered
+    (dynamic shapes where the lowering needs static ones, rank-8
+    `!spectral.sst`) are reported with the reason before anything is
+    rewritten.
 
     Example:
 

@@ -1,0 +1,240 @@
+//===- DenseOpLowering.cpp - Dense spectral ops to mid-level ops ----------===//
+//
+// Part of the spectral-dialect project, under the Apache License v2.0 with
+// LLVM Exceptions. See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// Dense transforms become `spectral.dft`; everything pointwise around them
+// (filter and kernel products) becomes `linalg.generic` on complex numbers,
+// which a GPU backend can map to kernels as it is.
+//
+//===----------------------------------------------------------------------===//
+
+#include "LoweringUtils.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Complex/IR/Complex.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Tensor/Utils/Utils.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
+
+using namespace mlir;
+using namespace mlir::spectral;
+
+/// The smallest 2^a 3^b 5^c 7^d >= n: lengths FFTW transforms fastest.
+static int64_t getNextFastLength(int64_t n) {
+  for (int64_t candidate = n;; ++candidate) {
+    int64_t rest = candidate;
+    for (int64_t prime : {2, 3, 5, 7})
+      while (rest % prime == 0)
+        rest /= prime;
+    if (rest == 1)
+      return candidate;
+  }
+}
+
+//===----------------------------------------------------------------------===//
+// Dense transforms
+//===----------------------------------------------------------------------===//
+
+namespace {
+template <typename OpTy, DFTKind kind>
+struct LowerComplexTransform : OpRewritePattern<OpTy> {
+  using OpRewritePattern<OpTy>::OpRewritePattern;
+  LogicalResult matchAndRewrite(OpTy op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    RankedTensorType type = op.getType();
+    Value result =
+        createDFT(rewriter, loc, kind, op.getInput(), type,
+                  getSizesLike(rewriter, loc, type, op.getInput()),
+                  op.getEffectiveAxes(), op.getNorm());
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+struct LowerRFFT : OpRewritePattern<RFFTOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(RFFTOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    SmallVector<int64_t> axes = op.getEffectiveAxes();
+    RankedTensorType type = op.getType();
+    SmallVector<OpFoldResult> sizes =
+        tensor::getMixedSizes(rewriter, loc, op.getInput());
+    sizes[axes.back()] = getHalfSpectrumSize(rewriter, loc, sizes[axes.back()]);
+    rewriter.replaceOp(op, createDFT(rewriter, loc, DFTKind::r2c,
+                                     op.getInput(), type, sizes, axes,
+                                     op.getNorm()));
+    return success();
+  }
+};
+
+struct LowerIRFFT : OpRewritePattern<IRFFTOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(IRFFTOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    RankedTensorType type = op.getType();
+    // The output length n along the halved axis is always static.
+    rewriter.replaceOp(
+        op, createDFT(rewriter, loc, DFTKind::c2r, op.getInput(), type,
+                      getSizesLike(rewriter, loc, type, op.getInput()),
+                      op.getEffectiveAxes(), op.getNorm()));
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Spectral layers
+//===----------------------------------------------------------------------===//
+
+struct LowerMix : OpRewritePattern<MixOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(MixOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Value input = op.getInput();
+    RankedTensorType inputType = op.getInput().getType();
+    RankedTensorType filterType = op.getFilter().getType();
+    int64_t axis = op.getAxis(), rank = inputType.getRank();
+
+    // rfft along the axis.
+    SmallVector<int64_t> spectrumShape(inputType.getShape());
+    if (!inputType.isDynamicDim(axis))
+      spectrumShape[axis] = spectrumShape[axis] / 2 + 1;
+    auto spectrumType = RankedTensorType::get(
+        spectrumShape, ComplexType::get(inputType.getElementType()));
+    SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(rewriter, loc, input);
+    sizes[axis] = getHalfSpectrumSize(rewriter, loc, sizes[axis]);
+    Value spectrum = createDFT(rewriter, loc, DFTKind::r2c, input,
+                               spectrumType, sizes, {axis}, FFTNorm::backward);
+
+    // Multiply by the filter, broadcast over the dimensions it does not have.
+    SmallVector<AffineExpr> filterExprs;
+    if (filterType.getRank() == 1) {
+      filterExprs.push_back(rewriter.getAffineDimExpr(axis));
+    } else {
+      for (int64_t dim = 0; dim < rank; ++dim) {
+        bool broadcast = filterType.getDimSize(dim) == 1 &&
+                         spectrumType.getDimSize(dim) != 1;
+        filterExprs.push_back(broadcast ? rewriter.getAffineConstantExpr(0)
+                                        : rewriter.getAffineDimExpr(dim));
+      }
+    }
+    AffineMap filterMap =
+        AffineMap::get(rank, 0, filterExprs, rewriter.getContext());
+    Value filtered =
+        multiplySpectra(rewriter, loc, spectrum, op.getFilter(), filterMap);
+
+    // irfft back to the input's length.
+    Value result = createDFT(rewriter, loc, DFTKind::c2r, filtered, inputType,
+                             tensor::getMixedSizes(rewriter, loc, input),
+                             {axis}, FFTNorm::backward);
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+struct LowerConv : OpRewritePattern<ConvOp> {
+  LowerConv(MLIRContext *ctx, bool fastLengths)
+      : OpRewritePattern(ctx), fastLengths(fastLengths) {}
+
+  LogicalResult matchAndRewrite(ConvOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    RankedTensorType inputType = op.getInput().getType();
+    RankedTensorType kernelType = op.getKernel().getType();
+    if (!inputType.hasStaticShape() || !kernelType.hasStaticShape())
+      return rewriter.notifyMatchFailure(
+          op, "the lowering of spectral.conv needs static shapes");
+    ArrayRef<int64_t> axes = op.getAxes();
+    int64_t rank = inputType.getRank();
+    Type element = inputType.getElementType();
+
+    // Pad both operands with zeros to a common length >= n + m - 1 along
+    // every convolved axis, so the circular convolution of the padded
+    // signals is the linear one.
+    SmallVector<int64_t> paddedInputShape(inputType.getShape());
+    SmallVector<int64_t> paddedKernelShape(kernelType.getShape());
+    for (int64_t axis : axes) {
+      int64_t length = inputType.getDimSize(axis) + kernelType.getDimSize(axis) - 1;
+      if (fastLengths)
+        length = getNextFastLength(length);
+      paddedInputShape[axis] = paddedKernelShape[axis] = length;
+    }
+    Value zero = arith::ConstantOp::create(rewriter, loc,
+                                           rewriter.getZeroAttr(element));
+    auto pad = [&](Value value, ArrayRef<int64_t> shape) -> Value {
+      auto type = RankedTensorType::get(shape, element);
+      if (type == value.getType())
+        return value;
+      return tensor::createPadHighOp(type, value, zero, /*nofold=*/false, loc,
+                                     rewriter);
+    };
+    Value input = pad(op.getInput(), paddedInputShape);
+    Value kernel = pad(op.getKernel(), paddedKernelShape);
+
+    auto spectrumOf = [&](Value value, ArrayRef<int64_t> shape) -> Value {
+      SmallVector<int64_t> spectrumShape(shape);
+      spectrumShape[axes.back()] = spectrumShape[axes.back()] / 2 + 1;
+      auto type = RankedTensorType::get(spectrumShape, ComplexType::get(element));
+      return createDFT(rewriter, loc, DFTKind::r2c, value, type,
+                       getAsIndexOpFoldResult(rewriter.getContext(),
+                                              spectrumShape),
+                       axes, FFTNorm::backward);
+    };
+    Value inputSpectrum = spectrumOf(input, paddedInputShape);
+    Value kernelSpectrum = spectrumOf(kernel, paddedKernelShape);
+
+    SmallVector<AffineExpr> kernelExprs;
+    for (int64_t dim = 0; dim < rank; ++dim) {
+      bool broadcast = kernelType.getDimSize(dim) == 1 &&
+                       inputType.getDimSize(dim) != 1 &&
+                       !llvm::is_contained(axes, dim);
+      kernelExprs.push_back(broadcast ? rewriter.getAffineConstantExpr(0)
+                                      : rewriter.getAffineDimExpr(dim));
+    }
+    Value product = multiplySpectra(
+        rewriter, loc, inputSpectrum, kernelSpectrum,
+        AffineMap::get(rank, 0, kernelExprs, rewriter.getContext()));
+
+    auto paddedType = RankedTensorType::get(paddedInputShape, element);
+    Value full = createDFT(
+        rewriter, loc, DFTKind::c2r, product, paddedType,
+        getAsIndexOpFoldResult(rewriter.getContext(), paddedInputShape), axes,
+        FFTNorm::backward);
+
+    // Cut the window of the mode out of the (padded) full convolution.
+    RankedTensorType resultType = op.getType();
+    SmallVector<int64_t> offsets(rank, 0);
+    if (op.getMode() == ConvMode::same)
+      for (int64_t axis : axes)
+        offsets[axis] = (kernelType.getDimSize(axis) - 1) / 2;
+    SmallVector<int64_t> strides(rank, 1);
+    Value result = tensor::ExtractSliceOp::create(
+        rewriter, loc, resultType, full, ValueRange{}, ValueRange{},
+        ValueRange{}, rewriter.getDenseI64ArrayAttr(offsets),
+        rewriter.getDenseI64ArrayAttr(resultType.getShape()),
+        rewriter.getDenseI64ArrayAttr(strides));
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+
+private:
+  bool fastLengths;
+};
+} // namespace
+
+void mlir::spectral::populateDenseOpLoweringPatterns(
+    RewritePatternSet &patterns, bool fastConvolutionSizes) {
+  MLIRContext *ctx = patterns.getContext();
+  patterns.add<LowerComplexTransform<FFTOp, DFTKind::c2c_forward>,
+               LowerComplexTransform<IFFTOp, DFTKind::c2c_inverse>, LowerRFFT,
+               LowerIRFFT, LowerMix>(ctx);
+  patterns.add<LowerConv>(ctx, fastConvolutionSizes);
+}

@@ -1,0 +1,123 @@
+//===- LoweringUtils.cpp - Helpers of spectral-expand-storage -------------===//
+//
+// Part of the spectral-dialect project, under the Apache License v2.0 with
+// LLVM Exceptions. See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "LoweringUtils.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Arith/Utils/Utils.h"
+#include "mlir/Dialect/Complex/IR/Complex.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
+
+using namespace mlir;
+using namespace mlir::spectral;
+
+OpFoldResult mlir::spectral::getHalfSpectrumSize(OpBuilder &b, Location loc,
+                                                 OpFoldResult length) {
+  if (std::optional<int64_t> n = getConstantIntValue(length))
+    return b.getIndexAttr(*n / 2 + 1);
+  Value n = getValueOrCreateConstantIndexOp(b, loc, length);
+  Value two = arith::ConstantIndexOp::create(b, loc, 2);
+  Value one = arith::ConstantIndexOp::create(b, loc, 1);
+  return arith::AddIOp::create(b, loc, arith::DivUIOp::create(b, loc, n, two),
+                               one)
+      .getResult();
+}
+
+SmallVector<OpFoldResult> mlir::spectral::getSizesLike(OpBuilder &b,
+                                                       Location loc,
+                                                       RankedTensorType type,
+                                                       Value like) {
+  SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(b, loc, like);
+  for (int64_t dim = 0; dim < type.getRank(); ++dim)
+    if (!type.isDynamicDim(dim))
+      sizes[dim] = b.getIndexAttr(type.getDimSize(dim));
+  return sizes;
+}
+
+Value mlir::spectral::createDFT(OpBuilder &b, Location loc, DFTKind kind,
+                                Value input, RankedTensorType resultType,
+                                ArrayRef<OpFoldResult> sizes,
+                                ArrayRef<int64_t> axes, FFTNorm norm) {
+  Value init =
+      tensor::EmptyOp::create(b, loc, sizes, resultType.getElementType());
+  return DFTOp::create(b, loc, resultType, input, init, kind, axes, norm)
+      .getResult();
+}
+
+Value mlir::spectral::createDFT(OpBuilder &b, Location loc, DFTKind kind,
+                                Value input, RankedTensorType resultType,
+                                ArrayRef<int64_t> axes, FFTNorm norm) {
+  return createDFT(b, loc, kind, input, resultType,
+                   getAsIndexOpFoldResult(b.getContext(), resultType.getShape()),
+                   axes, norm);
+}
+
+/// All-parallel iterator types of rank `rank`.
+static SmallVector<utils::IteratorType> getParallelIterators(int64_t rank) {
+  return SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel);
+}
+
+Value mlir::spectral::multiplySpectra(OpBuilder &b, Location loc, Value target,
+                                      Value factor, AffineMap factorMap) {
+  auto type = cast<RankedTensorType>(target.getType());
+  AffineMap identity = b.getMultiDimIdentityMap(type.getRank());
+  auto generic = linalg::GenericOp::create(
+      b, loc, type, ValueRange{factor}, ValueRange{target},
+      ArrayRef<AffineMap>{factorMap, identity},
+      getParallelIterators(type.getRank()),
+      [](OpBuilder &nested, Location nestedLoc, ValueRange args) {
+        Value product =
+            complex::MulOp::create(nested, nestedLoc, args[1], args[0]);
+        linalg::YieldOp::create(nested, nestedLoc, product);
+      });
+  return generic.getResult(0);
+}
+
+Value mlir::spectral::mapElements(
+    OpBuilder &b, Location loc, Value input, Type resultElement,
+    function_ref<Value(OpBuilder &, Location, Value)> fn) {
+  auto type = cast<RankedTensorType>(input.getType());
+  Value init = tensor::EmptyOp::create(
+      b, loc, tensor::getMixedSizes(b, loc, input), resultElement);
+  AffineMap identity = b.getMultiDimIdentityMap(type.getRank());
+  auto generic = linalg::GenericOp::create(
+      b, loc, init.getType(), ValueRange{input}, ValueRange{init},
+      ArrayRef<AffineMap>{identity, identity},
+      getParallelIterators(type.getRank()),
+      [&](OpBuilder &nested, Location nestedLoc, ValueRange args) {
+        linalg::YieldOp::create(nested, nestedLoc,
+                                fn(nested, nestedLoc, args[0]));
+      });
+  return generic.getResult(0);
+}
+
+/// Extends or truncates a float to `to`.
+static Value castFloat(OpBuilder &b, Location loc, Value value, FloatType to) {
+  auto from = cast<FloatType>(value.getType());
+  if (from == to)
+    return value;
+  if (from.getWidth() < to.getWidth())
+    return arith::ExtFOp::create(b, loc, to, value);
+  return arith::TruncFOp::create(b, loc, to, value);
+}
+
+Value mlir::spectral::castFloatScalar(OpBuilder &b, Location loc, Value value,
+                                      FloatType to) {
+  auto complexType = dyn_cast<ComplexType>(value.getType());
+  if (!complexType)
+    return castFloat(b, loc, value, to);
+  if (complexType.getElementType() == to)
+    return value;
+  Value re = complex::ReOp::create(b, loc, value);
+  Value im = complex::ImOp::create(b, loc, value);
+  return complex::CreateOp::create(b, loc, ComplexType::get(to),
+                                   castFloat(b, loc, re, to),
+                                   castFloat(b, loc, im, to));
+}

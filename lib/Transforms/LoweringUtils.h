@@ -1,0 +1,69 @@
+//===- LoweringUtils.h - Helpers of spectral-expand-storage -----*- C++ -*-===//
+//
+// Part of the spectral-dialect project, under the Apache License v2.0 with
+// LLVM Exceptions. See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SPECTRALDIALECT_LIB_TRANSFORMS_LOWERINGUTILS_H
+#define SPECTRALDIALECT_LIB_TRANSFORMS_LOWERINGUTILS_H
+
+#include "SpectralDialect/IR/SpectralOps.h"
+
+#include "mlir/IR/AffineMap.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/Transforms/DialectConversion.h"
+
+namespace mlir {
+namespace spectral {
+
+/// The number of bins, n/2+1, of the half spectrum of a length n.
+OpFoldResult getHalfSpectrumSize(OpBuilder &b, Location loc,
+                                 OpFoldResult length);
+
+/// Sizes of a tensor of type `type` whose dimensions equal those of `like`
+/// except where `type` is static.
+SmallVector<OpFoldResult> getSizesLike(OpBuilder &b, Location loc,
+                                       RankedTensorType type, Value like);
+
+/// `spectral.dft` of `input` into a new tensor of `resultType` whose sizes
+/// are `sizes`.
+Value createDFT(OpBuilder &b, Location loc, DFTKind kind, Value input,
+                RankedTensorType resultType, ArrayRef<OpFoldResult> sizes,
+                ArrayRef<int64_t> axes, FFTNorm norm);
+
+/// Same, for a static result type.
+Value createDFT(OpBuilder &b, Location loc, DFTKind kind, Value input,
+                RankedTensorType resultType, ArrayRef<int64_t> axes,
+                FFTNorm norm);
+
+/// Multiplies complex `target` elementwise by `factor`, read through
+/// `factorMap` (which broadcasts the dimensions it does not use). Returns the
+/// product, computed in the buffer of `target`.
+Value multiplySpectra(OpBuilder &b, Location loc, Value target, Value factor,
+                      AffineMap factorMap);
+
+/// Applies `fn` to every element of `input`, producing a tensor of the same
+/// shape with element type `resultElement`.
+Value mapElements(OpBuilder &b, Location loc, Value input, Type resultElement,
+                  function_ref<Value(OpBuilder &, Location, Value)> fn);
+
+/// Converts a float or complex-of-float scalar to the float type `to` (or to
+/// complex of it), by extension or truncation.
+Value castFloatScalar(OpBuilder &b, Location loc, Value value, FloatType to);
+
+/// Adds the patterns lowering fft, ifft, rfft, irfft, mix and conv.
+void populateDenseOpLoweringPatterns(RewritePatternSet &patterns,
+                                     bool fastConvolutionSizes);
+
+/// Adds the 1:N type conversion of !spectral.sst into its coefficient and
+/// position tensors, and the patterns lowering every op on it.
+void populateSparseSpectralLoweringPatterns(TypeConverter &converter,
+                                            RewritePatternSet &patterns);
+
+} // namespace spectral
+} // namespace mlir
+
+#endif // SPECTRALDIALECT_LIB_TRANSFORMS_LOWERINGUTILS_H
