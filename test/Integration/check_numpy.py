@@ -13,6 +13,21 @@ Case syntax: OP[:key=value]...   e.g.  rfft:axes=0,1:norm=ortho
   irfft            axes=..., n=N, norm=...
   mix              axis=A                         (input, filter, result)
   conv             axes=..., mode=full|same|causal (input, kernel, result)
+
+Any case may set tol=T, the relative error allowed (default REL_TOL), for
+storage types of lower precision.
+
+Sparse spectral tensors, with LAYOUT = tile=...:axes=...:transform=...:keep=K
+(the reference selects the top-K bins per tile itself, from the printed
+dense input, by the energy rule of docs/dialect.md section 3):
+  roundtrip LAYOUT        (input, decompress(compress(input)))
+  storage LAYOUT          (input, coefficients, positions)
+  matmul LAYOUT           (input, weight, input . decompress(compress(weight)))
+  add LAYOUT:keep_b=K2:keep_out=K3
+                          (a, b, decompress(add(compress a, compress b)))
+  scale LAYOUT:factor=F   (input, decompress(scale(compress(input), F)))
+  energy                  (dense, energy): energy = sum(dense ** 2)
+  slice offsets=...       (full, part): part = full[offsets : offsets + shape]
 """
 import re
 import sys
@@ -81,7 +96,94 @@ def direct_convolution(x, k, axes):
     return out
 
 
-def reference(op, attrs, operands):
+def ints(text):
+    return [int(v) for v in text.split(",")]
+
+
+class Layout:
+    """The tile layout of a !spectral.sst, and numpy's top-k selection."""
+
+    def __init__(self, attrs, keep_key="keep"):
+        self.tile = ints(attrs["tile"])
+        self.axes = ints(attrs["axes"])
+        self.real = attrs.get("transform", "rfft") == "rfft"
+        self.keep = int(attrs[keep_key])
+
+    def tiles(self, shape):
+        grid = [s // t for s, t in zip(shape, self.tile)]
+        for index in np.ndindex(*grid):
+            yield tuple(slice(g * t, (g + 1) * t)
+                        for g, t in zip(index, self.tile))
+
+    def forward(self, block):
+        if self.real:
+            return np.fft.rfftn(block, axes=self.axes)
+        return np.fft.fftn(block, axes=self.axes)
+
+    def inverse(self, spectrum, real_output):
+        if self.real:
+            lengths = [self.tile[a] for a in self.axes]
+            return np.fft.irfftn(spectrum, s=lengths, axes=self.axes)
+        dense = np.fft.ifftn(spectrum, axes=self.axes)
+        return dense.real if real_output else dense
+
+    def partner(self, index):
+        """The conjugate partner of a bin on a Hermitian plane, or None."""
+        halved = self.axes[-1]
+        k, n = index[halved], self.tile[halved]
+        if not self.real or (0 < k and 2 * k != n):
+            return None
+        mirrored = list(index)
+        for a in self.axes:
+            if a != halved:
+                mirrored[a] = (-index[a]) % self.tile[a]
+        return tuple(mirrored)
+
+    def weight(self, index):
+        """Dense bins the stored bin stands for; 0 if not a candidate."""
+        if not self.real:
+            return 1
+        halved = self.axes[-1]
+        partner = self.partner(index)
+        if partner is None:
+            return 2
+        others = [a for a in self.axes if a != halved]
+        mine = tuple(index[a] for a in others)
+        theirs = tuple(partner[a] for a in others)
+        if mine > theirs:
+            return 0
+        return 1 if mine == theirs else 2
+
+    def select(self, spectrum, keep):
+        """Positions of the `keep` most energetic candidates, ascending."""
+        energies = []
+        for position, index in enumerate(np.ndindex(*spectrum.shape)):
+            w = self.weight(index)
+            if w:
+                energies.append((-w * abs(spectrum[index]) ** 2, position))
+        energies.sort()
+        return sorted(position for _, position in energies[:keep])
+
+    def keep_only(self, spectrum, positions):
+        kept = np.zeros_like(spectrum)
+        for position in positions:
+            index = np.unravel_index(position, spectrum.shape)
+            kept[index] = spectrum[index]
+            partner = self.partner(index)
+            if partner is not None and partner != tuple(index):
+                kept[partner] = np.conj(spectrum[index])
+        return kept
+
+    def roundtrip(self, x, keep=None):
+        out = np.zeros_like(x)
+        for tile in self.tiles(x.shape):
+            spectrum = self.forward(x[tile])
+            kept = self.keep_only(spectrum, self.select(spectrum, keep or self.keep))
+            out[tile] = self.inverse(kept, not np.iscomplexobj(x))
+        return out
+
+
+def reference(op, attrs, operands, result_shape):
     norm = attrs.get("norm", "backward")
     x = operands[0]
     if op == "fft":
@@ -116,16 +218,55 @@ def reference(op, attrs, operands):
             start = (k.shape[a] - 1) // 2 if mode == "same" else 0
             index[a] = slice(start, start + x.shape[a])
         return full[tuple(index)]
+    if op == "roundtrip":
+        return Layout(attrs).roundtrip(x)
+    if op == "scale":
+        return Layout(attrs).roundtrip(x) * float(attrs["factor"])
+    if op == "matmul":
+        return x @ Layout(attrs).roundtrip(operands[1])
+    if op == "add":
+        layout = Layout(attrs)
+        b = operands[1]
+        out = np.zeros_like(x)
+        for tile in layout.tiles(x.shape):
+            sa, sb = layout.forward(x[tile]), layout.forward(b[tile])
+            total = (layout.keep_only(sa, layout.select(sa, layout.keep)) +
+                     layout.keep_only(sb, layout.select(sb, int(attrs["keep_b"]))))
+            kept = layout.keep_only(total,
+                                    layout.select(total, int(attrs["keep_out"])))
+            out[tile] = layout.inverse(kept, True)
+        return out
+    if op == "energy":
+        return np.array(np.sum(np.abs(x) ** 2))
+    if op == "slice":
+        offsets = ints(attrs["offsets"])
+        return x[tuple(slice(o, o + n) for o, n in zip(offsets, result_shape))]
     sys.exit(f"unknown op '{op}'")
 
 
-OPERANDS = {"fft": 1, "ifft": 1, "rfft": 1, "irfft": 1, "mix": 2, "conv": 2}
+def storage_reference(attrs, x):
+    """Coefficients and positions (T x K) numpy selects for `x`."""
+    layout = Layout(attrs)
+    coeffs, positions = [], []
+    for tile in layout.tiles(x.shape):
+        spectrum = layout.forward(x[tile])
+        chosen = layout.select(spectrum, layout.keep)
+        positions.append(chosen)
+        coeffs.append([spectrum.flat[p] for p in chosen])
+    return np.array(coeffs), np.array(positions)
+
+
+# Printed operands and results of each case, in print order.
+OPERANDS = {"fft": 1, "ifft": 1, "rfft": 1, "irfft": 1, "mix": 2, "conv": 2,
+            "roundtrip": 1, "storage": 1, "scale": 1, "matmul": 2, "add": 2,
+            "energy": 1, "slice": 1}
+RESULTS = {"storage": 2}
 
 
 def main():
     arrays = parse_memrefs(sys.stdin.read())
     cases = [parse_case(c) for c in sys.argv[1:]]
-    needed = sum(OPERANDS[op] + 1 for op, _ in cases)
+    needed = sum(OPERANDS[op] + RESULTS.get(op, 1) for op, _ in cases)
     if len(arrays) != needed:
         sys.exit(f"expected {needed} printed memrefs for {len(cases)} cases, "
                  f"got {len(arrays)}")
@@ -134,21 +275,33 @@ def main():
     for op, attrs in cases:
         count = OPERANDS[op]
         operands = arrays[position:position + count]
-        got = arrays[position + count]
-        position += count + 1
-        want = reference(op, attrs, operands)
+        results = arrays[position + count:position + count + RESULTS.get(op, 1)]
+        position += count + len(results)
         name = op + "".join(f" {k}={v}" for k, v in attrs.items())
-        if got.shape != want.shape:
-            print(f"FAIL {name}: shape {got.shape}, expected {want.shape}")
-            failures += 1
-            continue
-        scale = np.linalg.norm(want)
-        if scale == 0:
-            sys.exit(f"{name}: the reference is all zeros; the test data is too weak")
-        error = np.linalg.norm(got - want) / scale
-        status = "PASS" if error <= REL_TOL else "FAIL"
-        failures += status == "FAIL"
-        print(f"{status} {name} shape={list(got.shape)} rel_error={error:.2e}")
+        if op == "storage":
+            want_coeffs, want_positions = storage_reference(attrs, operands[0])
+            if results[1].shape != want_positions.shape or \
+                    not np.array_equal(results[1], want_positions):
+                print(f"FAIL {name}: positions\n{results[1]}\nexpected\n"
+                      f"{want_positions}")
+                failures += 1
+                continue
+            pairs = [(results[0], want_coeffs)]
+        else:
+            pairs = [(results[0], reference(op, attrs, operands, results[0].shape))]
+        for got, want in pairs:
+            if got.shape != want.shape:
+                print(f"FAIL {name}: shape {got.shape}, expected {want.shape}")
+                failures += 1
+                continue
+            scale = np.linalg.norm(want)
+            if scale == 0:
+                sys.exit(f"{name}: the reference is all zeros; the test data "
+                         "is too weak")
+            error = np.linalg.norm(got - want) / scale
+            status = "PASS" if error <= float(attrs.get("tol", REL_TOL)) else "FAIL"
+            failures += status == "FAIL"
+            print(f"{status} {name} shape={list(got.shape)} rel_error={error:.2e}")
     print(f"{len(cases) - failures} passed, {failures} failed")
     sys.exit(1 if failures else 0)
 

@@ -55,3 +55,11 @@ func.func @showc(%t: tensor<*xcomplex<f32>>) {
   return
 }
 
+
+func.func private @printMemrefI32(memref<*xi32>)
+
+func.func @showi(%t: tensor<*xi32>) {
+  %m = bufferization.to_buffer %t read_only : tensor<*xi32> to memref<*xi32>
+  func.call @printMemrefI32(%m) : (memref<*xi32>) -> ()
+  return
+}
