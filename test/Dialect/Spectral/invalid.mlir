@@ -643,3 +643,115 @@ func.func @dft_c2r_shape(%x: memref<5xcomplex<f32>>, %y: memref<12xf32>) {
   spectral.dft c2r %x into %y axes [0] norm backward : memref<5xcomplex<f32>>, memref<12xf32>
   return
 }
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// topk and scatter (mid-level)
+//===----------------------------------------------------------------------===//
+
+func.func @topk_layout(%s: tensor<4x16xcomplex<f32>>, %c: tensor<4x5xcomplex<f32>>, %p: tensor<4x5xi64>) {
+  // expected-error @+1 {{'spectral.topk' op has an invalid tile layout: axis 2 is out of range for rank 2 (expected 0 to 1)}}
+  %r:2 = spectral.topk %s into %c, %p tile [4, 6] axes [2] transform rfft
+    : tensor<4x16xcomplex<f32>>, tensor<4x5xcomplex<f32>>, tensor<4x5xi64> -> tensor<4x5xcomplex<f32>>, tensor<4x5xi64>
+  return
+}
+
+// -----
+
+func.func @topk_mixed(%s: memref<4x16xcomplex<f32>>, %c: tensor<4x5xcomplex<f32>>, %p: tensor<4x5xi64>) {
+  // expected-error @+1 {{'spectral.topk' op spectrum, coeffs and positions must all be tensors or all be memrefs}}
+  %r:2 = spectral.topk %s into %c, %p tile [4, 6] axes [0, 1] transform rfft
+    : memref<4x16xcomplex<f32>>, tensor<4x5xcomplex<f32>>, tensor<4x5xi64> -> tensor<4x5xcomplex<f32>>, tensor<4x5xi64>
+  return
+}
+
+// -----
+
+func.func @topk_spectrum_type(%s: memref<4x16xf32>, %c: memref<4x5xcomplex<f32>>, %p: memref<4x5xi64>) {
+  // expected-error @+1 {{'spectral.topk' op spectrum must be T x S complex<f32>, got 'memref<4x16xf32>'}}
+  spectral.topk %s into %c, %p tile [4, 6] axes [0, 1] transform rfft
+    : memref<4x16xf32>, memref<4x5xcomplex<f32>>, memref<4x5xi64>
+  return
+}
+
+// -----
+
+func.func @topk_coeffs_type(%s: memref<4x16xcomplex<f32>>, %c: memref<4x5xcomplex<f16>>, %p: memref<4x5xi64>) {
+  // expected-error @+1 {{'spectral.topk' op coeffs must be T x K complex<f32>, got 'memref<4x5xcomplex<f16>>'}}
+  spectral.topk %s into %c, %p tile [4, 6] axes [0, 1] transform rfft
+    : memref<4x16xcomplex<f32>>, memref<4x5xcomplex<f16>>, memref<4x5xi64>
+  return
+}
+
+// -----
+
+func.func @topk_positions_type(%s: memref<4x16xcomplex<f32>>, %c: memref<4x5xcomplex<f32>>, %p: memref<4x5xi32>) {
+  // expected-error @+1 {{'spectral.topk' op positions must be T x K i64, got 'memref<4x5xi32>'}}
+  spectral.topk %s into %c, %p tile [4, 6] axes [0, 1] transform rfft
+    : memref<4x16xcomplex<f32>>, memref<4x5xcomplex<f32>>, memref<4x5xi32>
+  return
+}
+
+// -----
+
+func.func @topk_storage_shapes(%s: memref<4x16xcomplex<f32>>, %c: memref<4x5xcomplex<f32>>, %p: memref<4x6xi64>) {
+  // expected-error @+1 {{'spectral.topk' op coeffs 'memref<4x5xcomplex<f32>>' and positions 'memref<4x6xi64>' must have the same shape}}
+  spectral.topk %s into %c, %p tile [4, 6] axes [0, 1] transform rfft
+    : memref<4x16xcomplex<f32>>, memref<4x5xcomplex<f32>>, memref<4x6xi64>
+  return
+}
+
+// -----
+
+func.func @topk_tiles(%s: memref<3x16xcomplex<f32>>, %c: memref<4x5xcomplex<f32>>, %p: memref<4x5xi64>) {
+  // expected-error @+1 {{'spectral.topk' op spectrum has 3 tiles but the storage has 4}}
+  spectral.topk %s into %c, %p tile [4, 6] axes [0, 1] transform rfft
+    : memref<3x16xcomplex<f32>>, memref<4x5xcomplex<f32>>, memref<4x5xi64>
+  return
+}
+
+// -----
+
+func.func @topk_bins(%s: memref<4x24xcomplex<f32>>, %c: memref<4x5xcomplex<f32>>, %p: memref<4x5xi64>) {
+  // expected-error @+1 {{'spectral.topk' op spectrum has 24 bins per tile but the tile spectrum has 16}}
+  spectral.topk %s into %c, %p tile [4, 6] axes [0, 1] transform rfft
+    : memref<4x24xcomplex<f32>>, memref<4x5xcomplex<f32>>, memref<4x5xi64>
+  return
+}
+
+// -----
+
+func.func @topk_keep(%s: memref<4x16xcomplex<f32>>, %c: memref<4x15xcomplex<f32>>, %p: memref<4x15xi64>) {
+  // expected-error @+1 {{'spectral.topk' op keeps 15 bins per tile but a tile has 14 non-redundant bins}}
+  spectral.topk %s into %c, %p tile [4, 6] axes [0, 1] transform rfft
+    : memref<4x16xcomplex<f32>>, memref<4x15xcomplex<f32>>, memref<4x15xi64>
+  return
+}
+
+// -----
+
+func.func @topk_results(%s: memref<4x16xcomplex<f32>>, %c: memref<4x5xcomplex<f32>>, %p: memref<4x5xi64>) {
+  // expected-error @+1 {{'spectral.topk' op must return the coeffs and positions types on tensors and nothing on memrefs}}
+  %r = "spectral.topk"(%s, %c, %p) <{tile = array<i64: 4, 6>, axes = array<i64: 0, 1>, transform = 0 : i32}>
+    : (memref<4x16xcomplex<f32>>, memref<4x5xcomplex<f32>>, memref<4x5xi64>) -> tensor<4x5xi64>
+  return
+}
+
+// -----
+
+func.func @scatter_result(%c: tensor<4x5xcomplex<f32>>, %p: tensor<4x5xi64>, %s: tensor<4x16xcomplex<f32>>) {
+  // expected-error @+1 {{'spectral.scatter' op must return the spectrum type on tensors and nothing on memrefs}}
+  spectral.scatter %c, %p into %s tile [4, 6] axes [0, 1] transform rfft
+    : tensor<4x5xcomplex<f32>>, tensor<4x5xi64>, tensor<4x16xcomplex<f32>>
+  return
+}
+
+// -----
+
+func.func @scatter_layout(%c: memref<4x5xcomplex<f32>>, %p: memref<4x5xi64>, %s: memref<4x16xcomplex<f32>>) {
+  // expected-error @+1 {{'spectral.scatter' op has an invalid tile layout: sst dimension 1 must be a positive static size, got 0}}
+  spectral.scatter %c, %p into %s tile [4, 0] axes [0, 1] transform rfft
+    : memref<4x5xcomplex<f32>>, memref<4x5xi64>, memref<4x16xcomplex<f32>>
+  return
+}

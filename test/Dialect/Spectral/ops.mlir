@@ -230,3 +230,17 @@ func.func @dft(%x: tensor<8x100xf32>, %a: memref<8x51xcomplex<f32>>, %b: memref<
          : tensor<?x7xcomplex<f64>>, tensor<?x7xcomplex<f64>> -> tensor<?x7xcomplex<f64>>
   return %z : tensor<?x7xcomplex<f64>>
 }
+
+// -----
+
+// CHECK-LABEL: func @topk_scatter
+func.func @topk_scatter(%s: tensor<4x16xcomplex<f32>>, %c: tensor<4x5xcomplex<f32>>, %p: tensor<4x5xi64>,
+                        %m: memref<4x16xcomplex<f32>>, %mc: memref<4x5xcomplex<f32>>, %mp: memref<4x5xi64>) {
+  // CHECK: spectral.topk %{{.*}} into %{{.*}}, %{{.*}} tile [4, 6] axes [0, 1] transform rfft : tensor<4x16xcomplex<f32>>, tensor<4x5xcomplex<f32>>, tensor<4x5xi64> -> tensor<4x5xcomplex<f32>>, tensor<4x5xi64>
+  %r:2 = spectral.topk %s into %c, %p tile [4, 6] axes [0, 1] transform rfft
+    : tensor<4x16xcomplex<f32>>, tensor<4x5xcomplex<f32>>, tensor<4x5xi64> -> tensor<4x5xcomplex<f32>>, tensor<4x5xi64>
+  // CHECK: spectral.scatter %{{.*}}, %{{.*}} into %{{.*}} tile [4, 4] axes [1] transform fft : memref<4x5xcomplex<f32>>, memref<4x5xi64>, memref<4x16xcomplex<f32>>
+  spectral.scatter %mc, %mp into %m tile [4, 4] axes [1] transform fft
+    : memref<4x5xcomplex<f32>>, memref<4x5xi64>, memref<4x16xcomplex<f32>>
+  return
+}
