@@ -26,3 +26,16 @@ llvm_config.add_tool_substitutions(tools, tool_dirs)
 
 # Sanitizer builds read their options from the environment.
 llvm_config.with_system_environment(["ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"])
+
+# %{run}: mlir-runner with the runner utilities and the spectral runtime. In
+# sanitizer builds the runtime is instrumented, so the ASan runtime must be
+# loaded first into the (uninstrumented) runner; leaks are checked by the
+# runtime's own unit tests, not in the JIT process.
+runner_libs = ",".join([config.mlir_runner_utils, config.mlir_c_runner_utils,
+                        config.spectral_runtime_lib])
+runner = (os.path.join(config.llvm_tools_dir, "mlir-runner") +
+          " -e main -entry-point-result=void -shared-libs=" + runner_libs)
+if config.spectral_asan_runtime:
+    runner = ("env LD_PRELOAD=" + config.spectral_asan_runtime +
+              " ASAN_OPTIONS=detect_leaks=0 " + runner)
+config.substitutions.append(("%{run}", runner))
