@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Benchmarks spectral.mix (B = 4, D = 256, T = 512, 2048, 8192) three ways in
+# one run: through spectral-cpu-pipeline and the runtime, a hand-written FFTW
+# program with reused plans, and numpy.fft. FFTW plans with the same flag in
+# the runtime and in the C program (SPECTRAL_FFTW_MEASURE=1 selects
+# FFTW_MEASURE for both). Prints a Markdown table of mean seconds per mix and
+# the ratios to FFTW.
+#
+#   bash benchmarks/run_mix.sh            # FFTW_ESTIMATE
+#   SPECTRAL_FFTW_MEASURE=1 bash benchmarks/run_mix.sh
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build="${SPECTRAL_BUILD_DIR:-$root/build}"
+llvm=/usr/lib/llvm-22
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+flag=estimate
+if [ "${SPECTRAL_FFTW_MEASURE:-0}" = 1 ]; then
+  flag=measure
+fi
+gcc -O2 -o "$work/mix_fftw" "$root/benchmarks/mix_fftw.c" -lfftw3f -lm
+libs="$llvm/lib/libmlir_runner_utils.so,$llvm/lib/libmlir_c_runner_utils.so,$build/lib/libspectral_runtime.so"
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); FFTW planner: $flag"
+echo
+echo "| T | pipeline (s) | FFTW (s) | numpy (s) | pipeline / FFTW | numpy / FFTW |"
+echo "|---|---|---|---|---|---|"
+for spec in 512:20 2048:10 8192:4; do
+  t=${spec%%:*}
+  iterations=${spec##*:}
+  sed -e "s/@T@/$t/g" -e "s/@BINS@/$((t / 2 + 1))/g" \
+      -e "s/@ITERATIONS@/$iterations/g" \
+      "$root/benchmarks/mix_pipeline.mlir.in" > "$work/mix.mlir"
+  "$build/bin/sst-opt" --spectral-cpu-pipeline "$work/mix.mlir" > "$work/mix.ll"
+  pipeline=$("$llvm/bin/mlir-runner" -O3 "$work/mix.ll" -e main \
+    -entry-point-result=void -shared-libs="$libs" | tail -n 1)
+  fftw=$("$work/mix_fftw" "$t" "$iterations" "$flag")
+  numpy=$(/usr/bin/python3 "$root/benchmarks/mix_numpy.py" "$t" "$iterations")
+  awk -v t="$t" -v p="$pipeline" -v f="$fftw" -v n="$numpy" 'BEGIN {
+    printf "| %d | %.4f | %.4f | %.4f | %.2fx | %.2fx |\n", t, p, f, n, p / f, n / f
+  }'
+done
