@@ -63,6 +63,9 @@ LogicalResult DFTOp::verify() {
                          << input.getElementType() << " and "
                          << init.getElementType();
 
+  if (getOverwriteInput() && kind != DFTKind::c2r)
+    return emitOpError() << "overwrite_input only applies to c2r transforms";
+
   int64_t halved = getAxes().back();
   for (int64_t dim = 0; dim < input.getRank(); ++dim) {
     int64_t in = input.getDimSize(dim), out = init.getDimSize(dim);
@@ -87,10 +90,15 @@ LogicalResult DFTOp::verify() {
 void DFTOp::getEffects(
     SmallVectorImpl<SideEffects::EffectInstance<MemoryEffects::Effect>>
         &effects) {
-  // Only the buffer form touches memory; the input is read, init written.
-  if (isa<MemRefType>(getInput().getType()))
+  // Only the buffer form touches memory; the input is read (and written
+  // with overwrite_input), init written.
+  if (isa<MemRefType>(getInput().getType())) {
     effects.emplace_back(MemoryEffects::Read::get(), &getInputMutable(),
                          SideEffects::DefaultResource::get());
+    if (getOverwriteInput())
+      effects.emplace_back(MemoryEffects::Write::get(), &getInputMutable(),
+                           SideEffects::DefaultResource::get());
+  }
   if (isa<MemRefType>(getInit().getType()))
     effects.emplace_back(MemoryEffects::Write::get(), &getInitMutable(),
                          SideEffects::DefaultResource::get());

@@ -22,7 +22,9 @@ namespace {
 /// The mid-level ops are in destination-passing style: each result aliases
 /// its init. Unlike the generic DPS model, inits are never read (the ops
 /// overwrite every element), so a fresh `tensor.empty` destination needs no
-/// copy. On buffers the same op is created without results.
+/// copy. On buffers the same op is created without results. A c2r that may
+/// overwrite its input declares that input written, so the analysis copies
+/// it first where its value is still needed.
 template <typename OpTy>
 struct WriteOnlyDestinationOpInterface
     : DstBufferizableOpInterfaceExternalModel<
@@ -30,6 +32,16 @@ struct WriteOnlyDestinationOpInterface
   bool bufferizesToMemoryRead(Operation *op, OpOperand &operand,
                               const AnalysisState &state) const {
     return !cast<DestinationStyleOpInterface>(op).isDpsInit(&operand);
+  }
+
+  /// Inits are written; so is the input of a c2r allowed to overwrite it.
+  bool bufferizesToMemoryWrite(Operation *op, OpOperand &operand,
+                               const AnalysisState &state) const {
+    if (cast<DestinationStyleOpInterface>(op).isDpsInit(&operand))
+      return true;
+    auto dft = dyn_cast<DFTOp>(op);
+    return dft && dft.getOverwriteInput() &&
+           &operand == &dft.getInputMutable();
   }
 
   LogicalResult bufferize(Operation *op, RewriterBase &rewriter,

@@ -89,8 +89,12 @@ static LogicalResult lowerDFT(DFTOp op, ModuleOp module) {
     break;
   case DFTKind::r2c:
   case DFTKind::c2r:
-    callee = op.getKind() == DFTKind::r2c ? "spectral_fft_r2c"
-                                          : "spectral_fft_c2r";
+    if (op.getKind() == DFTKind::r2c)
+      callee = "spectral_fft_r2c";
+    else if (op.getOverwriteInput())
+      callee = "spectral_fft_c2r_overwrite_input";
+    else
+      callee = "spectral_fft_c2r";
     args.push_back(
         arith::ConstantIntOp::create(builder, loc, op.getAxes().back(), 64));
     break;

@@ -131,10 +131,12 @@ struct LowerMix : OpRewritePattern<MixOp> {
     Value filtered =
         multiplySpectra(rewriter, loc, spectrum, op.getFilter(), filterMap);
 
-    // irfft back to the input's length.
+    // irfft back to the input's length; the filtered spectrum is ours to
+    // overwrite.
     Value result = createDFT(rewriter, loc, DFTKind::c2r, filtered, inputType,
                              tensor::getMixedSizes(rewriter, loc, input),
-                             {axis}, FFTNorm::backward);
+                             {axis}, FFTNorm::backward,
+                             /*overwriteInput=*/true);
     rewriter.replaceOp(op, result);
     return success();
   }
@@ -207,7 +209,7 @@ struct LowerConv : OpRewritePattern<ConvOp> {
     Value full = createDFT(
         rewriter, loc, DFTKind::c2r, product, paddedType,
         getAsIndexOpFoldResult(rewriter.getContext(), paddedInputShape), axes,
-        FFTNorm::backward);
+        FFTNorm::backward, /*overwriteInput=*/true);
 
     // Cut the window of the mode out of the (padded) full convolution.
     RankedTensorType resultType = op.getType();

@@ -44,19 +44,22 @@ SmallVector<OpFoldResult> mlir::spectral::getSizesLike(OpBuilder &b,
 Value mlir::spectral::createDFT(OpBuilder &b, Location loc, DFTKind kind,
                                 Value input, RankedTensorType resultType,
                                 ArrayRef<OpFoldResult> sizes,
-                                ArrayRef<int64_t> axes, FFTNorm norm) {
+                                ArrayRef<int64_t> axes, FFTNorm norm,
+                                bool overwriteInput) {
   Value init =
       tensor::EmptyOp::create(b, loc, sizes, resultType.getElementType());
-  return DFTOp::create(b, loc, resultType, input, init, kind, axes, norm)
+  return DFTOp::create(b, loc, resultType, input, init, kind, axes, norm,
+                       overwriteInput)
       .getResult();
 }
 
 Value mlir::spectral::createDFT(OpBuilder &b, Location loc, DFTKind kind,
                                 Value input, RankedTensorType resultType,
-                                ArrayRef<int64_t> axes, FFTNorm norm) {
+                                ArrayRef<int64_t> axes, FFTNorm norm,
+                                bool overwriteInput) {
   return createDFT(b, loc, kind, input, resultType,
                    getAsIndexOpFoldResult(b.getContext(), resultType.getShape()),
-                   axes, norm);
+                   axes, norm, overwriteInput);
 }
 
 /// All-parallel iterator types of rank `rank`.

@@ -29,15 +29,17 @@ SmallVector<OpFoldResult> getSizesLike(OpBuilder &b, Location loc,
                                        RankedTensorType type, Value like);
 
 /// `spectral.dft` of `input` into a new tensor of `resultType` whose sizes
-/// are `sizes`.
+/// are `sizes`. `overwriteInput` (c2r only) lets it clobber `input`: for
+/// spectra the lowering itself created.
 Value createDFT(OpBuilder &b, Location loc, DFTKind kind, Value input,
                 RankedTensorType resultType, ArrayRef<OpFoldResult> sizes,
-                ArrayRef<int64_t> axes, FFTNorm norm);
+                ArrayRef<int64_t> axes, FFTNorm norm,
+                bool overwriteInput = false);
 
 /// Same, for a static result type.
 Value createDFT(OpBuilder &b, Location loc, DFTKind kind, Value input,
                 RankedTensorType resultType, ArrayRef<int64_t> axes,
-                FFTNorm norm);
+                FFTNorm norm, bool overwriteInput = false);
 
 /// Multiplies complex `target` elementwise by `factor`, read through
 /// `factorMap` (which broadcasts the dimensions it does not use). Returns the

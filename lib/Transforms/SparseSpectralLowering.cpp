@@ -303,7 +303,8 @@ Value inverseTileSpectra(OpBuilder &b, Location loc, Value spectra,
   if (type.isRealTransform()) {
     tiles = createDFT(b, loc, DFTKind::c2r, spectrum,
                       RankedTensorType::get(tileMajorShape, getF32(b)),
-                      getTileMajorAxes(type), FFTNorm::backward);
+                      getTileMajorAxes(type), FFTNorm::backward,
+                      /*overwriteInput=*/true);
   } else {
     tiles = createDFT(b, loc, DFTKind::c2c_inverse, spectrum,
                       RankedTensorType::get(tileMajorShape, getC32(b)),

@@ -140,6 +140,7 @@ void run(const char *function, const FFTProblem &problem, InT *in,
 const char *const kC2C = "spectral_fft_c2c";
 const char *const kR2C = "spectral_fft_r2c";
 const char *const kC2R = "spectral_fft_c2r";
+const char *const kC2ROverwrite = "spectral_fft_c2r_overwrite_input";
 
 } // namespace
 
@@ -212,23 +213,25 @@ extern "C" void _mlir_ciface_spectral_fft_r2c(
       /*inverse=*/false);
 }
 
-extern "C" void _mlir_ciface_spectral_fft_c2r(UnrankedMemRefType<complex32> *in,
-                                              UnrankedMemRefType<float> *out,
-                                              int64_t axesMask,
-                                              int64_t halvedAxis,
-                                              int32_t norm) {
+/// c2r of `in` into `out`. FFTW's c2r overwrites its input: unless the
+/// caller allows that (`mayOverwriteInput`, for a temporary it no longer
+/// needs), transform a dense copy instead.
+static void runC2R(const char *function, UnrankedMemRefType<complex32> *in,
+                   UnrankedMemRefType<float> *out, int64_t axesMask,
+                   int64_t halvedAxis, int32_t norm, bool mayOverwriteInput) {
   MemRefView<complex32> input;
   MemRefView<float> output;
-  if (!readUnranked(kC2R, "input", in, input) ||
-      !readUnranked(kC2R, "output", out, output) ||
-      !checkSameRank(kC2R, input, output) ||
-      !checkAxesMask(kC2R, axesMask, input.rank) ||
-      !checkHalvedAxis(kC2R, halvedAxis, axesMask, input.rank) ||
-      !checkNorm(kC2R, norm) || !checkShapes(kC2R, input, output, halvedAxis))
+  if (!readUnranked(function, "input", in, input) ||
+      !readUnranked(function, "output", out, output) ||
+      !checkSameRank(function, input, output) ||
+      !checkAxesMask(function, axesMask, input.rank) ||
+      !checkHalvedAxis(function, halvedAxis, axesMask, input.rank) ||
+      !checkNorm(function, norm) ||
+      !checkShapes(function, input, output, halvedAxis))
     return;
   int64_t n = output.sizes[halvedAxis];
   if (input.sizes[halvedAxis] != n / 2 + 1) {
-    reportError(kC2R,
+    reportError(function,
                 "input dimension %lld has size %lld, expected %lld (n/2+1 "
                 "for n = %lld)",
                 static_cast<long long>(halvedAxis),
@@ -236,19 +239,27 @@ extern "C" void _mlir_ciface_spectral_fft_c2r(UnrankedMemRefType<complex32> *in,
                 static_cast<long long>(n / 2 + 1), static_cast<long long>(n));
     return;
   }
-  if (!checkTransformedLengths(kC2R, "output", output, axesMask) ||
-      !checkNoSelfOverlap(kC2R, "output", output))
+  if (!checkTransformedLengths(function, "output", output, axesMask) ||
+      !checkNoSelfOverlap(function, "output", output))
     return;
   if (output.numElements() == 0)
     return;
-  if (!checkDisjoint(kC2R, "input", input, input.data, sizeof(complex32),
+  if (!checkDisjoint(function, "input", input, input.data, sizeof(complex32),
                      "output", output, output.data, sizeof(float)))
     return;
 
-  // FFTW's c2r overwrites its input, which belongs to the caller: transform
-  // a dense copy instead (which also makes its layout contiguous).
+  if (mayOverwriteInput) {
+    if (!checkNoSelfOverlap(function, "input", input))
+      return;
+    FFTProblem problem =
+        makeProblem(TransformKind::C2R, +1, output.rank, output.sizes,
+                    input.strides, output.strides, axesMask, halvedAxis);
+    run(function, problem, input.data, output, output.sizes, axesMask, norm,
+        /*inverse=*/true);
+    return;
+  }
   TrackedBuffer<complex32> copy;
-  if (!copy.allocate(static_cast<size_t>(input.numElements()), kC2R))
+  if (!copy.allocate(static_cast<size_t>(input.numElements()), function))
     return;
   int64_t copyStrides[kMaxDescriptorRank];
   int64_t stride = 1;
@@ -265,6 +276,22 @@ extern "C" void _mlir_ciface_spectral_fft_c2r(UnrankedMemRefType<complex32> *in,
   FFTProblem problem =
       makeProblem(TransformKind::C2R, +1, output.rank, output.sizes,
                   copyStrides, output.strides, axesMask, halvedAxis);
-  run(kC2R, problem, copy.data(), output, output.sizes, axesMask, norm,
+  run(function, problem, copy.data(), output, output.sizes, axesMask, norm,
       /*inverse=*/true);
+}
+
+extern "C" void _mlir_ciface_spectral_fft_c2r(UnrankedMemRefType<complex32> *in,
+                                              UnrankedMemRefType<float> *out,
+                                              int64_t axesMask,
+                                              int64_t halvedAxis,
+                                              int32_t norm) {
+  runC2R(kC2R, in, out, axesMask, halvedAxis, norm,
+         /*mayOverwriteInput=*/false);
+}
+
+extern "C" void _mlir_ciface_spectral_fft_c2r_overwrite_input(
+    UnrankedMemRefType<complex32> *in, UnrankedMemRefType<float> *out,
+    int64_t axesMask, int64_t halvedAxis, int32_t norm) {
+  runC2R(kC2ROverwrite, in, out, axesMask, halvedAxis, norm,
+         /*mayOverwriteInput=*/true);
 }

@@ -7,12 +7,12 @@
 // CHECK-NOT: linalg.
 // CHECK-NOT: memref.
 // CHECK-DAG: llvm.func @_mlir_ciface_spectral_fft_r2c(!llvm.ptr, !llvm.ptr, i64, i64, i32)
-// CHECK-DAG: llvm.func @_mlir_ciface_spectral_fft_c2r(!llvm.ptr, !llvm.ptr, i64, i64, i32)
+// CHECK-DAG: llvm.func @_mlir_ciface_spectral_fft_c2r_overwrite_input(!llvm.ptr, !llvm.ptr, i64, i64, i32)
 // CHECK-DAG: llvm.func @_mlir_ciface_spectral_fft_c2c(!llvm.ptr, !llvm.ptr, i64, i32, i32)
 // CHECK-LABEL: llvm.func @block
 // CHECK: llvm.call @spectral_fft_r2c
 // CHECK: llvm.fmul
-// CHECK: llvm.call @spectral_fft_c2r
+// CHECK: llvm.call @spectral_fft_c2r_overwrite_input
 func.func @block(%x: tensor<2x16x8xf32>, %f: tensor<9xcomplex<f32>>, %c: tensor<5x5xcomplex<f32>>,
                  %k: tensor<1x3x1xf32>) -> (tensor<2x16x8xf32>, tensor<5x5xcomplex<f32>>, tensor<2x16x8xf32>) {
   %y = spectral.mix %x, %f axis 1 : tensor<2x16x8xf32>, tensor<9xcomplex<f32>>

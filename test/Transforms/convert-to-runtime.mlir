@@ -3,6 +3,7 @@
 // CHECK-DAG: func.func private @spectral_fft_c2c(memref<*xcomplex<f32>>, memref<*xcomplex<f32>>, i64, i32, i32) attributes {llvm.emit_c_interface}
 // CHECK-DAG: func.func private @spectral_fft_r2c(memref<*xf32>, memref<*xcomplex<f32>>, i64, i64, i32) attributes {llvm.emit_c_interface}
 // CHECK-DAG: func.func private @spectral_fft_c2r(memref<*xcomplex<f32>>, memref<*xf32>, i64, i64, i32) attributes {llvm.emit_c_interface}
+// CHECK-DAG: func.func private @spectral_fft_c2r_overwrite_input(memref<*xcomplex<f32>>, memref<*xf32>, i64, i64, i32) attributes {llvm.emit_c_interface}
 
 // CHECK-LABEL: func @transforms
 // CHECK-SAME: (%[[R:.*]]: memref<4x6x8xf32>, %[[H:.*]]: memref<4x6x5xcomplex<f32>>, %[[C:.*]]: memref<4x6x8xcomplex<f32>>, %[[D:.*]]: memref<4x6x8xcomplex<f32>, strided<[96, 16, 2]>>)
@@ -18,6 +19,8 @@ func.func @transforms(%r: memref<4x6x8xf32>, %h: memref<4x6x5xcomplex<f32>>,
   spectral.dft r2c %r into %h axes [0, 2] norm ortho : memref<4x6x8xf32>, memref<4x6x5xcomplex<f32>>
   // CHECK: call @spectral_fft_c2r({{.*}}) : (memref<*xcomplex<f32>>, memref<*xf32>, i64, i64, i32) -> ()
   spectral.dft c2r %h into %r axes [0, 2] norm ortho : memref<4x6x5xcomplex<f32>>, memref<4x6x8xf32>
+  // CHECK: call @spectral_fft_c2r_overwrite_input({{.*}}) : (memref<*xcomplex<f32>>, memref<*xf32>, i64, i64, i32) -> ()
+  spectral.dft c2r %h into %r axes [0, 2] norm ortho overwrite_input : memref<4x6x5xcomplex<f32>>, memref<4x6x8xf32>
   // A strided destination is passed through its descriptor.
   // CHECK: memref.cast %[[D]] : memref<4x6x8xcomplex<f32>, strided<[96, 16, 2]>> to memref<*xcomplex<f32>>
   // CHECK: %[[MASK2:.*]] = arith.constant 2 : i64

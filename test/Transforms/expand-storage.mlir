@@ -35,6 +35,7 @@ func.func @rfft_dynamic(%x: tensor<3x?xf32>) -> tensor<3x?xcomplex<f32>> {
 
 // -----
 
+// The user's spectrum is not the lowering's to overwrite.
 // CHECK-LABEL: func @irfft_odd
 // CHECK: %[[E:.*]] = tensor.empty() : tensor<4x255xf32>
 // CHECK: spectral.dft c2r %{{.*}} into %[[E]] axes [0, 1] norm backward : tensor<4x128xcomplex<f32>>, tensor<4x255xf32>
@@ -55,7 +56,7 @@ func.func @irfft_odd(%y: tensor<4x128xcomplex<f32>>) -> tensor<4x255xf32> {
 // CHECK: ^bb0(%[[FV:.*]]: complex<f32>, %[[SV:.*]]: complex<f32>):
 // CHECK: %[[M:.*]] = complex.mul %[[SV]], %[[FV]]
 // CHECK: linalg.yield %[[M]]
-// CHECK: spectral.dft c2r %[[P]] into %{{.*}} axes [1] norm backward : tensor<2x9x8xcomplex<f32>>, tensor<2x16x8xf32>
+// CHECK: spectral.dft c2r %[[P]] into %{{.*}} axes [1] norm backward overwrite_input : tensor<2x9x8xcomplex<f32>>, tensor<2x16x8xf32>
 func.func @mix_shared_filter(%x: tensor<2x16x8xf32>, %f: tensor<9xcomplex<f32>>) -> tensor<2x16x8xf32> {
   %y = spectral.mix %x, %f axis 1 : tensor<2x16x8xf32>, tensor<9xcomplex<f32>>
   return %y : tensor<2x16x8xf32>
@@ -85,7 +86,7 @@ func.func @mix_channel_filter(%x: tensor<2x15x8xf32>, %f: tensor<1x8x8xcomplex<f
 // CHECK: %[[XS:.*]] = spectral.dft r2c %[[XP]] into %{{.*}} axes [1] norm backward : tensor<4x105xf32>, tensor<4x53xcomplex<f32>>
 // CHECK: %[[KS:.*]] = spectral.dft r2c %[[KP]] into %{{.*}} axes [1] norm backward : tensor<1x105xf32>, tensor<1x53xcomplex<f32>>
 // CHECK: %[[P:.*]] = linalg.generic {{.*}} ins(%[[KS]] : tensor<1x53xcomplex<f32>>) outs(%[[XS]] : tensor<4x53xcomplex<f32>>)
-// CHECK: %[[FULL:.*]] = spectral.dft c2r %[[P]] into %{{.*}} axes [1] norm backward : tensor<4x53xcomplex<f32>>, tensor<4x105xf32>
+// CHECK: %[[FULL:.*]] = spectral.dft c2r %[[P]] into %{{.*}} axes [1] norm backward overwrite_input : tensor<4x53xcomplex<f32>>, tensor<4x105xf32>
 // CHECK: tensor.extract_slice %[[FULL]][0, 0] [4, 104] [1, 1] : tensor<4x105xf32> to tensor<4x104xf32>
 // CHECK: tensor.extract_slice %{{.*}}[0, 2] [4, 100] [1, 1] : tensor<4x105xf32> to tensor<4x100xf32>
 // CHECK: tensor.extract_slice %{{.*}}[0, 0] [4, 100] [1, 1] : tensor<4x105xf32> to tensor<4x100xf32>

@@ -40,6 +40,12 @@ def Spectral_DFTOp : Spectral_Op<"dft", [
 
     `norm` scales like numpy. `init` is only written, never read.
 
+    `overwrite_input` (c2r only) allows the transform to clobber `input`,
+    which saves a copy on the CPU (FFTW's c2r destroys its input). On
+    tensors, bufferization then treats `input` as written, so it copies it
+    first if its value is still used afterwards; the lowering sets it on
+    spectra it created itself.
+
     Example:
 
     ```mlir
@@ -53,10 +59,11 @@ def Spectral_DFTOp : Spectral_Op<"dft", [
   let arguments = (ins AnyTypeOf<[AnyRankedTensor, AnyMemRef]>:$input,
                        AnyTypeOf<[AnyRankedTensor, AnyMemRef]>:$init,
                        Spectral_DFTKind:$kind, DenseI64ArrayAttr:$axes,
-                       Spectral_FFTNorm:$norm);
+                       Spectral_FFTNorm:$norm, UnitAttr:$overwrite_input);
   let results = (outs Optional<AnyRankedTensor>:$result);
   let assemblyFormat = [{
-    $kind $input `into` $init `axes` $axes `norm` $norm attr-dict `:`
+    $kind $input `into` $init `axes` $axes `norm` $norm
+    (`overwrite_input` $overwrite_input^)? attr-dict `:`
     type($input) `,` type($init) (`->` type($result)^)?
   }];
   let hasVerifier = 1;

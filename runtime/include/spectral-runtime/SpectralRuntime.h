@@ -92,6 +92,13 @@ _mlir_ciface_spectral_fft_c2r(spectral_unranked_c32 *in,
                               spectral_unranked_f32 *out, int64_t axesMask,
                               int64_t halvedAxis, int32_t norm);
 
+/// Same as spectral_fft_c2r, but may overwrite `in` (FFTW's c2r destroys its
+/// input) instead of transforming a copy: for a temporary spectrum the
+/// caller no longer needs. `in` must not overlap itself.
+SPECTRAL_RUNTIME_EXPORT void _mlir_ciface_spectral_fft_c2r_overwrite_input(
+    spectral_unranked_c32 *in, spectral_unranked_f32 *out, int64_t axesMask,
+    int64_t halvedAxis, int32_t norm);
+
 //===----------------------------------------------------------------------===//
 // Sparse spectral storage
 //===----------------------------------------------------------------------===//

@@ -755,3 +755,11 @@ func.func @scatter_layout(%c: memref<4x5xcomplex<f32>>, %p: memref<4x5xi64>, %s:
     : memref<4x5xcomplex<f32>>, memref<4x5xi64>, memref<4x16xcomplex<f32>>
   return
 }
+
+// -----
+
+func.func @dft_overwrite_r2c(%x: memref<8xf32>, %y: memref<5xcomplex<f32>>) {
+  // expected-error @+1 {{'spectral.dft' op overwrite_input only applies to c2r transforms}}
+  spectral.dft r2c %x into %y axes [0] norm backward overwrite_input : memref<8xf32>, memref<5xcomplex<f32>>
+  return
+}
