@@ -23,6 +23,7 @@ namespace {
 constexpr const char *kC2C = "spectral_fft_c2c";
 constexpr const char *kR2C = "spectral_fft_r2c";
 constexpr const char *kC2R = "spectral_fft_c2r";
+constexpr const char *kC2ROverwrite = "spectral_fft_c2r_overwrite_input";
 constexpr const char *kTopK = "spectral_topk";
 constexpr const char *kScatter = "spectral_scatter";
 
@@ -229,6 +230,15 @@ TEST_F(RuntimeErrorsFFT, OutputOverlapsItself) {
   rout.raw.sizesAndStrides[2 + 1] = 0;
   c2r();
   expectFailure(kC2R, {"output has overlapping elements", "dimension 1"});
+}
+
+TEST_F(RuntimeErrorsFFT, OverwrittenInputMustNotOverlapItself) {
+  // Rows of the half spectrum on the same memory: overwriting one row would
+  // clobber the others before they are read.
+  hin.raw.sizesAndStrides[2 + 0] = 0;
+  _mlir_ciface_spectral_fft_c2r_overwrite_input(hinDesc, routDesc, 0b11, 1, 0);
+  expectFailure(kC2ROverwrite,
+                {"input has overlapping elements", "dimension 0", "stride 0"});
 }
 
 TEST_F(RuntimeErrorsFFT, InputAndOutputAlias) {

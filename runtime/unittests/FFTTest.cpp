@@ -77,9 +77,11 @@ void checkR2C(const Shape &shape, int64_t mask, int64_t halvedAxis,
 
 /// The input is the exact (double) half spectrum of a random real signal,
 /// so the expected output is the signal times the inverse scale times n.
+/// With `overwriteInput`, calls the variant that may clobber its input.
 void checkC2R(const Shape &shape, int64_t mask, int64_t halvedAxis,
               int32_t norm, LayoutSpec inSpec = LayoutSpec::dense(),
-              LayoutSpec outSpec = LayoutSpec::dense()) {
+              LayoutSpec outSpec = LayoutSpec::dense(),
+              bool overwriteInput = false) {
   int errorsBefore = capturedErrors().count;
   SCOPED_TRACE(::testing::Message() << "mask " << mask << " halved "
                                     << halvedAxis << " norm " << norm);
@@ -101,11 +103,17 @@ void checkC2R(const Shape &shape, int64_t mask, int64_t halvedAxis,
   for (cd &value : signal)
     value *= scale;
 
-  _mlir_ciface_spectral_fft_c2r(in.unranked(), out.unranked(), mask, halvedAxis,
-                                norm);
+  if (overwriteInput)
+    _mlir_ciface_spectral_fft_c2r_overwrite_input(in.unranked(), out.unranked(),
+                                                  mask, halvedAxis, norm);
+  else
+    _mlir_ciface_spectral_fft_c2r(in.unranked(), out.unranked(), mask,
+                                  halvedAxis, norm);
   EXPECT_EQ(capturedErrors().count, errorsBefore) << capturedErrors().message;
   EXPECT_LT(relativeError(out.toDense(), signal), kTolerance);
-  EXPECT_EQ(in.storage, before) << "c2r modified its input";
+  if (!overwriteInput) {
+    EXPECT_EQ(in.storage, before) << "c2r modified its input";
+  }
   EXPECT_TRUE(out.paddingIntact()) << "wrote outside the output view";
 }
 
@@ -266,6 +274,18 @@ TEST_F(RuntimeR2C, StridedAndTransposed) {
 //===----------------------------------------------------------------------===//
 // c2r
 //===----------------------------------------------------------------------===//
+
+TEST_F(RuntimeC2R, OverwriteInputVariantGivesTheSameResult) {
+  const bool overwrite = true;
+  checkC2R({13}, 0b1, 0, SPECTRAL_FFT_NORM_BACKWARD, LayoutSpec::dense(),
+           LayoutSpec::dense(), overwrite);
+  checkC2R({12, 35}, 0b11, 1, SPECTRAL_FFT_NORM_ORTHO, LayoutSpec::dense(),
+           LayoutSpec::dense(), overwrite);
+  checkC2R({5, 9, 6}, 0b101, 0, SPECTRAL_FFT_NORM_FORWARD,
+           LayoutSpec::strided(2), LayoutSpec::transposed(3), overwrite);
+  checkC2R({6, 11, 4}, 0b110, 1, SPECTRAL_FFT_NORM_BACKWARD,
+           LayoutSpec{{2, 0, 1}, 2, 1}, LayoutSpec::strided(3), overwrite);
+}
 
 TEST_F(RuntimeC2R, Rank1Lengths) {
   for (int64_t n : {1, 2, 3, 7, 8, 13, 97, 100, 256, 243})
