@@ -104,7 +104,8 @@ static bool isConstantOne(Value factor) {
     return false;
   ArrayAttr parts = constant.getValue();
   auto re = dyn_cast<FloatAttr>(parts[0]), im = dyn_cast<FloatAttr>(parts[1]);
-  return re && im && re.getValue().isExactlyValue(1.0) && im.getValue().isZero();
+  return re && im && re.getValue().isExactlyValue(1.0) &&
+         im.getValue().isZero();
 }
 
 OpFoldResult ScaleOp::fold(FoldAdaptor) {

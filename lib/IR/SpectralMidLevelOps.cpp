@@ -17,10 +17,9 @@ using namespace mlir::spectral;
 /// The element type a DFT of `kind` expects on its input (`isInput`) or
 /// output, given the real scalar type.
 static Type getExpectedElementType(DFTKind kind, bool isInput, Type real) {
-  bool complexSide = kind == DFTKind::c2c_forward ||
-                     kind == DFTKind::c2c_inverse ||
-                     (kind == DFTKind::r2c && !isInput) ||
-                     (kind == DFTKind::c2r && isInput);
+  bool complexSide =
+      kind == DFTKind::c2c_forward || kind == DFTKind::c2c_inverse ||
+      (kind == DFTKind::r2c && !isInput) || (kind == DFTKind::c2r && isInput);
   return complexSide ? Type(ComplexType::get(real)) : real;
 }
 
@@ -58,8 +57,8 @@ LogicalResult DFTOp::verify() {
   Type initElement = getExpectedElementType(kind, /*isInput=*/false, real);
   if (input.getElementType() != inputElement ||
       init.getElementType() != initElement)
-    return emitOpError() << stringifyDFTKind(kind) << " maps "
-                         << inputElement << " to " << initElement << ", got "
+    return emitOpError() << stringifyDFTKind(kind) << " maps " << inputElement
+                         << " to " << initElement << ", got "
                          << input.getElementType() << " and "
                          << init.getElementType();
 
@@ -114,9 +113,9 @@ static SparseSpectralType getTileLayout(Operation *op, ArrayRef<int64_t> tile,
                                         TransformKind transform) {
   MLIRContext *ctx = op->getContext();
   return SparseSpectralType::getChecked(
-      [op] { return op->emitOpError() << "has an invalid tile layout: "; },
-      ctx, tile, Type(Float32Type::get(ctx)), /*keep=*/int64_t{1}, transform,
-      axes, tile, SparseSpectralType::getDefaultCoeffType(ctx),
+      [op] { return op->emitOpError() << "has an invalid tile layout: "; }, ctx,
+      tile, Type(Float32Type::get(ctx)), /*keep=*/int64_t{1}, transform, axes,
+      tile, SparseSpectralType::getDefaultCoeffType(ctx),
       IntegerType::get(ctx, 64));
 }
 
@@ -137,33 +136,33 @@ static LogicalResult verifyTileStorage(Operation *op, SparseSpectralType layout,
               "memrefs";
   Type complex = ComplexType::get(Float32Type::get(op->getContext()));
   if (spectrumType.getRank() != 2 || spectrumType.getElementType() != complex)
-    return op->emitOpError() << "spectrum must be T x S complex<f32>, got "
-                             << spectrumType;
+    return op->emitOpError()
+           << "spectrum must be T x S complex<f32>, got " << spectrumType;
   if (coeffsType.getRank() != 2 || coeffsType.getElementType() != complex)
-    return op->emitOpError() << "coeffs must be T x K complex<f32>, got "
-                             << coeffsType;
+    return op->emitOpError()
+           << "coeffs must be T x K complex<f32>, got " << coeffsType;
   if (positionsType.getRank() != 2 ||
       !positionsType.getElementType().isSignlessInteger(64))
-    return op->emitOpError() << "positions must be T x K i64, got "
-                             << positionsType;
+    return op->emitOpError()
+           << "positions must be T x K i64, got " << positionsType;
   if (coeffsType.getShape() != positionsType.getShape())
     return op->emitOpError() << "coeffs " << coeffsType << " and positions "
                              << positionsType << " must have the same shape";
   int64_t tiles = spectrumType.getDimSize(0), bins = spectrumType.getDimSize(1);
   if (!ShapedType::isDynamic(tiles) && !coeffsType.isDynamicDim(0) &&
       tiles != coeffsType.getDimSize(0))
-    return op->emitOpError() << "spectrum has " << tiles
-                             << " tiles but the storage has "
-                             << coeffsType.getDimSize(0);
+    return op->emitOpError()
+           << "spectrum has " << tiles << " tiles but the storage has "
+           << coeffsType.getDimSize(0);
   if (!ShapedType::isDynamic(bins) && bins != layout.getTileSpectrumSize())
     return op->emitOpError() << "spectrum has " << bins
                              << " bins per tile but the tile spectrum has "
                              << layout.getTileSpectrumSize();
   int64_t keep = coeffsType.getDimSize(1);
   if (!ShapedType::isDynamic(keep) && keep > layout.getNumNonRedundantBins())
-    return op->emitOpError() << "keeps " << keep << " bins per tile but a tile has "
-                             << layout.getNumNonRedundantBins()
-                             << " non-redundant bins";
+    return op->emitOpError()
+           << "keeps " << keep << " bins per tile but a tile has "
+           << layout.getNumNonRedundantBins() << " non-redundant bins";
   return success();
 }
 
@@ -177,9 +176,8 @@ SparseSpectralType ScatterOp::getLayoutType() {
 
 LogicalResult TopKOp::verify() {
   SparseSpectralType layout = getLayoutType();
-  if (!layout ||
-      failed(verifyTileStorage(*this, layout, getSpectrum(), getCoeffs(),
-                               getPositions())))
+  if (!layout || failed(verifyTileStorage(*this, layout, getSpectrum(),
+                                          getCoeffs(), getPositions())))
     return failure();
   bool tensors = isa<RankedTensorType>(getSpectrum().getType());
   SmallVector<Type> expected;

@@ -111,11 +111,11 @@ LogicalResult DecompressTilesOp::inferReturnTypes(
   ArrayRef<int64_t> sizes = adaptor.getStaticSizes();
   int64_t rank = type.getRank();
   if (static_cast<int64_t>(offsets.size()) != rank)
-    return emitError() << "expected " << rank << " offsets, one per dimension, got "
-                       << offsets.size();
+    return emitError() << "expected " << rank
+                       << " offsets, one per dimension, got " << offsets.size();
   if (static_cast<int64_t>(sizes.size()) != rank)
-    return emitError() << "expected " << rank << " sizes, one per dimension, got "
-                       << sizes.size();
+    return emitError() << "expected " << rank
+                       << " sizes, one per dimension, got " << sizes.size();
   int64_t numDynamic = llvm::count(offsets, ShapedType::kDynamic);
   if (numDynamic != static_cast<int64_t>(adaptor.getOffsets().size()))
     return emitError() << "has " << adaptor.getOffsets().size()
@@ -154,7 +154,8 @@ LogicalResult AssembleOp::verify() {
   if (getCoefficients().getType() != type.getCoefficientsType())
     return emitOpError() << "coefficients have type "
                          << getCoefficients().getType() << " but the result "
-                         << "type stores them as " << type.getCoefficientsType();
+                         << "type stores them as "
+                         << type.getCoefficientsType();
   if (getPositions().getType() != type.getPositionsType())
     return emitOpError() << "positions have type " << getPositions().getType()
                          << " but the result type stores them as "
@@ -170,9 +171,10 @@ LogicalResult CoefficientsOp::inferReturnTypes(
   return success();
 }
 
-LogicalResult PositionsOp::inferReturnTypes(
-    MLIRContext *context, std::optional<Location> location, Adaptor adaptor,
-    SmallVectorImpl<Type> &inferredReturnTypes) {
+LogicalResult
+PositionsOp::inferReturnTypes(MLIRContext *context,
+                              std::optional<Location> location, Adaptor adaptor,
+                              SmallVectorImpl<Type> &inferredReturnTypes) {
   auto type = cast<SparseSpectralType>(adaptor.getInput().getType());
   inferredReturnTypes.push_back(type.getPositionsType());
   return success();
@@ -188,10 +190,9 @@ LogicalResult ScaleOp::verify() {
   Type factor = getFactor().getType();
   if (factor == real || (isa<ComplexType>(element) && factor == element))
     return success();
-  InFlightDiagnostic diag = emitOpError()
-                            << "factor of type " << factor
-                            << " does not match the element type " << element
-                            << "; expected " << real;
+  InFlightDiagnostic diag = emitOpError() << "factor of type " << factor
+                                          << " does not match the element type "
+                                          << element << "; expected " << real;
   if (isa<ComplexType>(element))
     diag << " or " << element;
   else if (isa<ComplexType>(factor))
@@ -219,9 +220,10 @@ LogicalResult AddOp::verify() {
   return success();
 }
 
-LogicalResult EnergyOp::inferReturnTypes(
-    MLIRContext *context, std::optional<Location> location, Adaptor adaptor,
-    SmallVectorImpl<Type> &inferredReturnTypes) {
+LogicalResult
+EnergyOp::inferReturnTypes(MLIRContext *context,
+                           std::optional<Location> location, Adaptor adaptor,
+                           SmallVectorImpl<Type> &inferredReturnTypes) {
   auto type = cast<SparseSpectralType>(adaptor.getInput().getType());
   inferredReturnTypes.push_back(getRealScalarType(type.getElementType()));
   return success();
@@ -257,9 +259,10 @@ LogicalResult IFFTOp::verify() {
                              getInput().getType(), getEffectiveAxes());
 }
 
-LogicalResult RFFTOp::inferReturnTypes(
-    MLIRContext *context, std::optional<Location> location, Adaptor adaptor,
-    SmallVectorImpl<Type> &inferredReturnTypes) {
+LogicalResult
+RFFTOp::inferReturnTypes(MLIRContext *context, std::optional<Location> location,
+                         Adaptor adaptor,
+                         SmallVectorImpl<Type> &inferredReturnTypes) {
   InferDiagnostics emitError(location, getOperationName());
   auto input = cast<RankedTensorType>(adaptor.getInput().getType());
   SmallVector<int64_t> axes = getAxesOrAll(adaptor.getAxes(), input.getRank());
@@ -269,14 +272,15 @@ LogicalResult RFFTOp::inferReturnTypes(
   int64_t &halved = shape[axes.back()];
   if (!ShapedType::isDynamic(halved))
     halved = halved / 2 + 1;
-  inferredReturnTypes.push_back(RankedTensorType::get(
-      shape, ComplexType::get(input.getElementType())));
+  inferredReturnTypes.push_back(
+      RankedTensorType::get(shape, ComplexType::get(input.getElementType())));
   return success();
 }
 
-LogicalResult IRFFTOp::inferReturnTypes(
-    MLIRContext *context, std::optional<Location> location, Adaptor adaptor,
-    SmallVectorImpl<Type> &inferredReturnTypes) {
+LogicalResult
+IRFFTOp::inferReturnTypes(MLIRContext *context,
+                          std::optional<Location> location, Adaptor adaptor,
+                          SmallVectorImpl<Type> &inferredReturnTypes) {
   InferDiagnostics emitError(location, getOperationName());
   auto input = cast<RankedTensorType>(adaptor.getInput().getType());
   SmallVector<int64_t> axes = getAxesOrAll(adaptor.getAxes(), input.getRank());
@@ -316,8 +320,8 @@ LogicalResult IRFFTOp::inferReturnTypes(
 
 LogicalResult MixOp::verify() {
   RankedTensorType input = getInput().getType(), filter = getFilter().getType();
-  if (failed(verifyRank([&] { return emitOpError(); }, "input",
-                        input.getRank())))
+  if (failed(
+          verifyRank([&] { return emitOpError(); }, "input", input.getRank())))
     return failure();
   int64_t axis = getAxis();
   if (axis < 0 || axis >= input.getRank())
@@ -351,9 +355,9 @@ LogicalResult MixOp::verify() {
     int64_t size = filter.getDimSize(dim);
     if (dim == axis) {
       if (!binsMatch(size))
-        return emitOpError() << "filter has " << size
-                             << " bins along the mixed axis " << axis
-                             << " but its half spectrum has " << bins;
+        return emitOpError()
+               << "filter has " << size << " bins along the mixed axis " << axis
+               << " but its half spectrum has " << bins;
       continue;
     }
     int64_t inputSize = input.getDimSize(dim);
@@ -366,9 +370,10 @@ LogicalResult MixOp::verify() {
   return success();
 }
 
-LogicalResult ConvOp::inferReturnTypes(
-    MLIRContext *context, std::optional<Location> location, Adaptor adaptor,
-    SmallVectorImpl<Type> &inferredReturnTypes) {
+LogicalResult
+ConvOp::inferReturnTypes(MLIRContext *context, std::optional<Location> location,
+                         Adaptor adaptor,
+                         SmallVectorImpl<Type> &inferredReturnTypes) {
   InferDiagnostics emitError(location, getOperationName());
   auto input = cast<RankedTensorType>(adaptor.getInput().getType());
   auto kernel = cast<RankedTensorType>(adaptor.getKernel().getType());
@@ -412,9 +417,10 @@ LogicalResult ConvOp::inferReturnTypes(
   return success();
 }
 
-LogicalResult MatmulOp::inferReturnTypes(
-    MLIRContext *context, std::optional<Location> location, Adaptor adaptor,
-    SmallVectorImpl<Type> &inferredReturnTypes) {
+LogicalResult
+MatmulOp::inferReturnTypes(MLIRContext *context,
+                           std::optional<Location> location, Adaptor adaptor,
+                           SmallVectorImpl<Type> &inferredReturnTypes) {
   InferDiagnostics emitError(location, getOperationName());
   auto input = cast<RankedTensorType>(adaptor.getInput().getType());
   auto weight = cast<SparseSpectralType>(adaptor.getWeight().getType());
@@ -429,8 +435,7 @@ LogicalResult MatmulOp::inferReturnTypes(
                        << " differs from weight element type "
                        << weight.getElementType();
   int64_t contracted = input.getShape().back();
-  if (!ShapedType::isDynamic(contracted) &&
-      contracted != weight.getShape()[0])
+  if (!ShapedType::isDynamic(contracted) && contracted != weight.getShape()[0])
     return emitError() << "contracts input dimension of size " << contracted
                        << " with weight dimension 0 of size "
                        << weight.getShape()[0];

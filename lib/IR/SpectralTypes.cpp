@@ -98,14 +98,16 @@ static int64_t countNonRedundantBins(TransformKind transform,
   }
   int64_t planes = (n % 2 == 0) ? 2 : 1;
   int64_t interior = n / 2 + 1 - planes;
-  return batch * (planeBins * interior + planes * (planeBins + selfConjugate) / 2);
+  return batch *
+         (planeBins * interior + planes * (planeBins + selfConjugate) / 2);
 }
 
-LogicalResult SparseSpectralType::verify(
-    function_ref<InFlightDiagnostic()> emitError, ArrayRef<int64_t> shape,
-    Type elementType, int64_t keep, TransformKind transform,
-    ArrayRef<int64_t> axes, ArrayRef<int64_t> tile, ComplexType coeffType,
-    IntegerType indexType) {
+LogicalResult
+SparseSpectralType::verify(function_ref<InFlightDiagnostic()> emitError,
+                           ArrayRef<int64_t> shape, Type elementType,
+                           int64_t keep, TransformKind transform,
+                           ArrayRef<int64_t> axes, ArrayRef<int64_t> tile,
+                           ComplexType coeffType, IntegerType indexType) {
   int64_t rank = shape.size();
   if (failed(verifyRank(emitError, "sst", rank)))
     return failure();
@@ -140,8 +142,9 @@ LogicalResult SparseSpectralType::verify(
       return emitError() << "tile dimension " << dim
                          << " must be positive, got " << size;
     if (shape[dim] % size != 0)
-      return emitError() << "tile size " << size << " does not divide dimension "
-                         << dim << " of size " << shape[dim];
+      return emitError() << "tile size " << size
+                         << " does not divide dimension " << dim << " of size "
+                         << shape[dim];
   }
 
   if (!isSupportedFloat(coeffType.getElementType()))
@@ -183,14 +186,14 @@ LogicalResult SparseSpectralType::verify(
 
 static ParseResult parseIntList(AsmParser &parser,
                                 SmallVectorImpl<int64_t> &values) {
-  return parser.parseCommaSeparatedList(
-      AsmParser::Delimiter::Square, [&]() -> ParseResult {
-        int64_t value;
-        if (parser.parseInteger(value))
-          return failure();
-        values.push_back(value);
-        return success();
-      });
+  return parser.parseCommaSeparatedList(AsmParser::Delimiter::Square,
+                                        [&]() -> ParseResult {
+                                          int64_t value;
+                                          if (parser.parseInteger(value))
+                                            return failure();
+                                          values.push_back(value);
+                                          return success();
+                                        });
 }
 
 Type SparseSpectralType::parse(AsmParser &parser) {
@@ -217,8 +220,8 @@ Type SparseSpectralType::parse(AsmParser &parser) {
     if (parser.parseKeyword(&key) || parser.parseEqual())
       return {};
     if (!seen.insert(key).second) {
-      parser.emitError(keyLoc) << "sst parameter '" << key
-                               << "' is given more than once";
+      parser.emitError(keyLoc)
+          << "sst parameter '" << key << "' is given more than once";
       return {};
     }
     ParseResult result = success();
@@ -232,8 +235,8 @@ Type SparseSpectralType::parse(AsmParser &parser) {
       if (succeeded(result)) {
         std::optional<TransformKind> kind = symbolizeTransformKind(name);
         if (!kind) {
-          parser.emitError(keyLoc) << "unknown transform '" << name
-                                   << "'; expected rfft or fft";
+          parser.emitError(keyLoc)
+              << "unknown transform '" << name << "'; expected rfft or fft";
           return {};
         }
         transform = *kind;

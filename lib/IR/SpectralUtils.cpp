@@ -34,7 +34,8 @@ LogicalResult mlir::spectral::verifyAxes(EmitErrorFn emitError,
       return emitError() << "axis " << axis << " is out of range for rank "
                          << rank << " (expected 0 to " << rank - 1 << ")";
     if (!seen.insert(axis).second)
-      return emitError() << "axis " << axis << " appears more than once in axes";
+      return emitError() << "axis " << axis
+                         << " appears more than once in axes";
   }
   return success();
 }

@@ -40,8 +40,7 @@ struct WriteOnlyDestinationOpInterface
     if (cast<DestinationStyleOpInterface>(op).isDpsInit(&operand))
       return true;
     auto dft = dyn_cast<DFTOp>(op);
-    return dft && dft.getOverwriteInput() &&
-           &operand == &dft.getInputMutable();
+    return dft && dft.getOverwriteInput() && &operand == &dft.getInputMutable();
   }
 
   LogicalResult bufferize(Operation *op, RewriterBase &rewriter,

@@ -67,14 +67,14 @@ static LogicalResult lowerDFT(DFTOp op, ModuleOp module) {
   OpBuilder builder(op);
   Location loc = op.getLoc();
   auto toUnranked = [&](Value buffer, MemRefType type) -> Value {
-    auto unranked = UnrankedMemRefType::get(type.getElementType(),
-                                            type.getMemorySpace());
+    auto unranked =
+        UnrankedMemRefType::get(type.getElementType(), type.getMemorySpace());
     return memref::CastOp::create(builder, loc, unranked, buffer);
   };
   Value in = toUnranked(op.getInput(), input);
   Value out = toUnranked(op.getInit(), init);
-  Value mask = arith::ConstantIntOp::create(builder, loc,
-                                            getAxesMask(op.getAxes()), 64);
+  Value mask =
+      arith::ConstantIntOp::create(builder, loc, getAxesMask(op.getAxes()), 64);
   Value norm = arith::ConstantIntOp::create(
       builder, loc, static_cast<int64_t>(op.getNorm()), 32);
 
@@ -104,10 +104,9 @@ static LogicalResult lowerDFT(DFTOp op, ModuleOp module) {
   auto type = builder.getFunctionType(ValueRange(args).getTypes(), {});
   func::FuncOp func = getOrCreateRuntimeFunc(module, callee, type);
   if (func.getFunctionType() != type)
-    return op.emitOpError() << "needs runtime function @" << callee
-                            << " of type " << type
-                            << ", but the module declares it as "
-                            << func.getFunctionType();
+    return op.emitOpError()
+           << "needs runtime function @" << callee << " of type " << type
+           << ", but the module declares it as " << func.getFunctionType();
   func::CallOp::create(builder, loc, func, args);
   op.erase();
   return success();
@@ -118,8 +117,8 @@ static LogicalResult lowerDFT(DFTOp op, ModuleOp module) {
 static Value castToDynamicStrided(OpBuilder &b, Location loc, Value buffer) {
   auto type = cast<MemRefType>(buffer.getType());
   SmallVector<int64_t> dynamic(type.getRank(), ShapedType::kDynamic);
-  auto layout = StridedLayoutAttr::get(b.getContext(), ShapedType::kDynamic,
-                                       dynamic);
+  auto layout =
+      StridedLayoutAttr::get(b.getContext(), ShapedType::kDynamic, dynamic);
   auto target = MemRefType::get(dynamic, type.getElementType(), layout,
                                 type.getMemorySpace());
   return memref::CastOp::create(b, loc, target, buffer);
@@ -128,8 +127,8 @@ static Value castToDynamicStrided(OpBuilder &b, Location loc, Value buffer) {
 /// Creates the rank-1 i64 buffer of the tile spectrum shape on the stack.
 static Value createShapeBuffer(OpBuilder &b, Location loc,
                                ArrayRef<int64_t> shape) {
-  auto type = MemRefType::get({static_cast<int64_t>(shape.size())},
-                              b.getI64Type());
+  auto type =
+      MemRefType::get({static_cast<int64_t>(shape.size())}, b.getI64Type());
   Value buffer = memref::AllocaOp::create(b, loc, type);
   for (auto [dim, size] : llvm::enumerate(shape)) {
     Value index = arith::ConstantIndexOp::create(b, loc, dim);
@@ -173,10 +172,9 @@ static LogicalResult lowerTileSpectrumOp(OpTy op, ModuleOp module,
   auto type = builder.getFunctionType(ValueRange(args).getTypes(), {});
   func::FuncOp func = getOrCreateRuntimeFunc(module, callee, type);
   if (func.getFunctionType() != type)
-    return op.emitOpError() << "needs runtime function @" << callee
-                            << " of type " << type
-                            << ", but the module declares it as "
-                            << func.getFunctionType();
+    return op.emitOpError()
+           << "needs runtime function @" << callee << " of type " << type
+           << ", but the module declares it as " << func.getFunctionType();
   func::CallOp::create(builder, loc, func, args);
   op.erase();
   return success();
@@ -184,7 +182,8 @@ static LogicalResult lowerTileSpectrumOp(OpTy op, ModuleOp module,
 
 namespace {
 struct ConvertSpectralToRuntimePass
-    : spectral::impl::ConvertSpectralToRuntimeBase<ConvertSpectralToRuntimePass> {
+    : spectral::impl::ConvertSpectralToRuntimeBase<
+          ConvertSpectralToRuntimePass> {
   void runOnOperation() override {
     ModuleOp module = getOperation();
     SmallVector<Operation *> ops;

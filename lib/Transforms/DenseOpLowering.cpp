@@ -48,10 +48,9 @@ struct LowerComplexTransform : OpRewritePattern<OpTy> {
                                 PatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     RankedTensorType type = op.getType();
-    Value result =
-        createDFT(rewriter, loc, kind, op.getInput(), type,
-                  getSizesLike(rewriter, loc, type, op.getInput()),
-                  op.getEffectiveAxes(), op.getNorm());
+    Value result = createDFT(rewriter, loc, kind, op.getInput(), type,
+                             getSizesLike(rewriter, loc, type, op.getInput()),
+                             op.getEffectiveAxes(), op.getNorm());
     rewriter.replaceOp(op, result);
     return success();
   }
@@ -67,9 +66,8 @@ struct LowerRFFT : OpRewritePattern<RFFTOp> {
     SmallVector<OpFoldResult> sizes =
         tensor::getMixedSizes(rewriter, loc, op.getInput());
     sizes[axes.back()] = getHalfSpectrumSize(rewriter, loc, sizes[axes.back()]);
-    rewriter.replaceOp(op, createDFT(rewriter, loc, DFTKind::r2c,
-                                     op.getInput(), type, sizes, axes,
-                                     op.getNorm()));
+    rewriter.replaceOp(op, createDFT(rewriter, loc, DFTKind::r2c, op.getInput(),
+                                     type, sizes, axes, op.getNorm()));
     return success();
   }
 };
@@ -109,10 +107,11 @@ struct LowerMix : OpRewritePattern<MixOp> {
       spectrumShape[axis] = spectrumShape[axis] / 2 + 1;
     auto spectrumType = RankedTensorType::get(
         spectrumShape, ComplexType::get(inputType.getElementType()));
-    SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(rewriter, loc, input);
+    SmallVector<OpFoldResult> sizes =
+        tensor::getMixedSizes(rewriter, loc, input);
     sizes[axis] = getHalfSpectrumSize(rewriter, loc, sizes[axis]);
-    Value spectrum = createDFT(rewriter, loc, DFTKind::r2c, input,
-                               spectrumType, sizes, {axis}, FFTNorm::backward);
+    Value spectrum = createDFT(rewriter, loc, DFTKind::r2c, input, spectrumType,
+                               sizes, {axis}, FFTNorm::backward);
 
     // Multiply by the filter, broadcast over the dimensions it does not have.
     SmallVector<AffineExpr> filterExprs;
@@ -164,13 +163,14 @@ struct LowerConv : OpRewritePattern<ConvOp> {
     SmallVector<int64_t> paddedInputShape(inputType.getShape());
     SmallVector<int64_t> paddedKernelShape(kernelType.getShape());
     for (int64_t axis : axes) {
-      int64_t length = inputType.getDimSize(axis) + kernelType.getDimSize(axis) - 1;
+      int64_t length =
+          inputType.getDimSize(axis) + kernelType.getDimSize(axis) - 1;
       if (fastLengths)
         length = getNextFastLength(length);
       paddedInputShape[axis] = paddedKernelShape[axis] = length;
     }
-    Value zero = arith::ConstantOp::create(rewriter, loc,
-                                           rewriter.getZeroAttr(element));
+    Value zero =
+        arith::ConstantOp::create(rewriter, loc, rewriter.getZeroAttr(element));
     auto pad = [&](Value value, ArrayRef<int64_t> shape) -> Value {
       auto type = RankedTensorType::get(shape, element);
       if (type == value.getType())
@@ -184,11 +184,12 @@ struct LowerConv : OpRewritePattern<ConvOp> {
     auto spectrumOf = [&](Value value, ArrayRef<int64_t> shape) -> Value {
       SmallVector<int64_t> spectrumShape(shape);
       spectrumShape[axes.back()] = spectrumShape[axes.back()] / 2 + 1;
-      auto type = RankedTensorType::get(spectrumShape, ComplexType::get(element));
-      return createDFT(rewriter, loc, DFTKind::r2c, value, type,
-                       getAsIndexOpFoldResult(rewriter.getContext(),
-                                              spectrumShape),
-                       axes, FFTNorm::backward);
+      auto type =
+          RankedTensorType::get(spectrumShape, ComplexType::get(element));
+      return createDFT(
+          rewriter, loc, DFTKind::r2c, value, type,
+          getAsIndexOpFoldResult(rewriter.getContext(), spectrumShape), axes,
+          FFTNorm::backward);
     };
     Value inputSpectrum = spectrumOf(input, paddedInputShape);
     Value kernelSpectrum = spectrumOf(kernel, paddedKernelShape);

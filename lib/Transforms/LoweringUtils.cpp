@@ -57,9 +57,10 @@ Value mlir::spectral::createDFT(OpBuilder &b, Location loc, DFTKind kind,
                                 Value input, RankedTensorType resultType,
                                 ArrayRef<int64_t> axes, FFTNorm norm,
                                 bool overwriteInput) {
-  return createDFT(b, loc, kind, input, resultType,
-                   getAsIndexOpFoldResult(b.getContext(), resultType.getShape()),
-                   axes, norm, overwriteInput);
+  return createDFT(
+      b, loc, kind, input, resultType,
+      getAsIndexOpFoldResult(b.getContext(), resultType.getShape()), axes, norm,
+      overwriteInput);
 }
 
 /// All-parallel iterator types of rank `rank`.

@@ -64,9 +64,10 @@ Value toF32(OpBuilder &b, Location loc, Value tensor) {
 Value fromF32(OpBuilder &b, Location loc, Value tensor, Type element) {
   if (cast<RankedTensorType>(tensor.getType()).getElementType() == element)
     return tensor;
-  FloatType scalar = isa<ComplexType>(element)
-                         ? cast<FloatType>(cast<ComplexType>(element).getElementType())
-                         : cast<FloatType>(element);
+  FloatType scalar =
+      isa<ComplexType>(element)
+          ? cast<FloatType>(cast<ComplexType>(element).getElementType())
+          : cast<FloatType>(element);
   return mapElements(b, loc, tensor, element,
                      [&](OpBuilder &nb, Location nl, Value v) {
                        return castFloatScalar(nb, nl, v, scalar);
@@ -243,14 +244,14 @@ Value computeTileSpectra(OpBuilder &b, Location loc, Value dense,
                          getTileMajorAxes(type), FFTNorm::backward);
   } else {
     if (!isa<ComplexType>(type.getElementType())) {
-      tiles = mapElements(b, loc, tiles, getC32(b),
-                          [](OpBuilder &nb, Location nl, Value re) -> Value {
-                            Value zero = arith::ConstantOp::create(
-                                nb, nl, nb.getF32FloatAttr(0.0f));
-                            return complex::CreateOp::create(
-                                nb, nl, ComplexType::get(nb.getF32Type()), re,
-                                zero);
-                          });
+      tiles = mapElements(
+          b, loc, tiles, getC32(b),
+          [](OpBuilder &nb, Location nl, Value re) -> Value {
+            Value zero =
+                arith::ConstantOp::create(nb, nl, nb.getF32FloatAttr(0.0f));
+            return complex::CreateOp::create(
+                nb, nl, ComplexType::get(nb.getF32Type()), re, zero);
+          });
     }
     spectrum = createDFT(b, loc, DFTKind::c2c_forward, tiles, spectrumType,
                          getTileMajorAxes(type), FFTNorm::backward);
@@ -267,8 +268,8 @@ Storage selectTopK(OpBuilder &b, Location loc, Value spectra, int64_t keep,
   Value positions =
       tensor::EmptyOp::create(b, loc, {tiles, keep}, b.getI64Type());
   auto topk = TopKOp::create(
-      b, loc, TypeRange{coeffs.getType(), positions.getType()}, spectra,
-      coeffs, positions, type.getTile(), type.getAxes(), type.getTransform());
+      b, loc, TypeRange{coeffs.getType(), positions.getType()}, spectra, coeffs,
+      positions, type.getTile(), type.getAxes(), type.getTransform());
   return {topk.getResult(0), topk.getResult(1)};
 }
 
@@ -321,8 +322,7 @@ Value inverseTileSpectra(OpBuilder &b, Location loc, Value spectra,
 
 Value decompress(OpBuilder &b, Location loc, Storage storage,
                  SparseSpectralType type) {
-  Value spectra =
-      scatterToSpectra(b, loc, toCompute(b, loc, storage), type);
+  Value spectra = scatterToSpectra(b, loc, toCompute(b, loc, storage), type);
   return inverseTileSpectra(b, loc, spectra, type);
 }
 
@@ -360,7 +360,8 @@ Value computeBinWeight(OpBuilder &b, Location loc, Value position,
     return arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, rem, i64(0));
   };
   int64_t halved = type.getHalvedAxis();
-  Value selfConjugate = isZeroOrHalf(indexAlong(halved), type.getTile()[halved]);
+  Value selfConjugate =
+      isZeroOrHalf(indexAlong(halved), type.getTile()[halved]);
   for (int64_t axis : type.getAxes()) {
     if (axis == halved)
       continue;
@@ -385,8 +386,7 @@ Value computeEnergy(OpBuilder &b, Location loc, Storage storage,
   MLIRContext *ctx = b.getContext();
   AffineMap identity = b.getMultiDimIdentityMap(2);
   AffineMap scalar = AffineMap::get(2, 0, {}, ctx);
-  SmallVector<utils::IteratorType> iterators(2,
-                                             utils::IteratorType::reduction);
+  SmallVector<utils::IteratorType> iterators(2, utils::IteratorType::reduction);
 
   Value sum;
   if (!type.isRealTransform() && !isa<ComplexType>(type.getElementType())) {
@@ -404,9 +404,9 @@ Value computeEnergy(OpBuilder &b, Location loc, Storage storage,
               all,
               [](OpBuilder &nb, Location nl, ValueRange args) {
                 Value sq = arith::MulFOp::create(nb, nl, args[0], args[0]);
-                linalg::YieldOp::create(nb, nl,
-                                        arith::AddFOp::create(nb, nl, sq, args[1])
-                                            .getResult());
+                linalg::YieldOp::create(
+                    nb, nl,
+                    arith::AddFOp::create(nb, nl, sq, args[1]).getResult());
               })
               .getResult(0);
   } else {
@@ -416,23 +416,23 @@ Value computeEnergy(OpBuilder &b, Location loc, Storage storage,
     int64_t transformed = 1;
     for (int64_t axis : type.getAxes())
       transformed *= type.getTile()[axis];
-    sum = linalg::GenericOp::create(
-              b, loc, accumulator.getType(),
-              ValueRange{compute.coeffs, compute.positions},
-              ValueRange{accumulator},
-              ArrayRef<AffineMap>{identity, identity, scalar}, iterators,
-              [&](OpBuilder &nb, Location nl, ValueRange args) {
-                Value magnitude = complex::AbsOp::create(nb, nl, args[0]);
-                Value squared =
-                    arith::MulFOp::create(nb, nl, magnitude, magnitude);
-                Value weighted = arith::MulFOp::create(
-                    nb, nl, squared, computeBinWeight(nb, nl, args[1], type));
-                linalg::YieldOp::create(
-                    nb, nl,
-                    arith::AddFOp::create(nb, nl, weighted, args[2])
-                        .getResult());
-              })
-              .getResult(0);
+    sum =
+        linalg::GenericOp::create(
+            b, loc, accumulator.getType(),
+            ValueRange{compute.coeffs, compute.positions},
+            ValueRange{accumulator},
+            ArrayRef<AffineMap>{identity, identity, scalar}, iterators,
+            [&](OpBuilder &nb, Location nl, ValueRange args) {
+              Value magnitude = complex::AbsOp::create(nb, nl, args[0]);
+              Value squared =
+                  arith::MulFOp::create(nb, nl, magnitude, magnitude);
+              Value weighted = arith::MulFOp::create(
+                  nb, nl, squared, computeBinWeight(nb, nl, args[1], type));
+              linalg::YieldOp::create(
+                  nb, nl,
+                  arith::AddFOp::create(nb, nl, weighted, args[2]).getResult());
+            })
+            .getResult(0);
     Value scale = arith::ConstantOp::create(
         b, loc, b.getFloatAttr(f32, 1.0 / static_cast<double>(transformed)));
     Value total = tensor::ExtractOp::create(b, loc, sum, ValueRange{});
@@ -453,8 +453,7 @@ Storage getStorage(ValueRange converted) {
   return {converted[0], converted[1]};
 }
 
-template <typename OpTy>
-struct SSTPattern : OpConversionPattern<OpTy> {
+template <typename OpTy> struct SSTPattern : OpConversionPattern<OpTy> {
   using OpConversionPattern<OpTy>::OpConversionPattern;
   using OneToNOpAdaptor = typename OpConversionPattern<OpTy>::OneToNOpAdaptor;
 };
@@ -527,8 +526,8 @@ struct LowerDecompressTiles : SSTPattern<DecompressTilesOp> {
           strides(rank + 1, rewriter.getIndexAttr(1));
       offsets.push_back(rewriter.getIndexAttr(0));
       counts.push_back(rewriter.getIndexAttr(type.getKeep()));
-      Value box = tensor::ExtractSliceOp::create(rewriter, loc, byGrid,
-                                                 offsets, counts, strides);
+      Value box = tensor::ExtractSliceOp::create(rewriter, loc, byGrid, offsets,
+                                                 counts, strides);
       return tensor::CollapseShapeOp::create(rewriter, loc, box, groups);
     };
     Storage storage = getStorage(adaptor.getInput());
@@ -588,15 +587,13 @@ struct LowerScale : SSTPattern<ScaleOp> {
                                          factor, zero);
     }
     Value coeffs = toF32(rewriter, loc, storage.coeffs);
-    Value scaled = mapElements(rewriter, loc, coeffs, getC32(rewriter),
-                               [&](OpBuilder &nb, Location nl, Value c) {
-                                 return complex::MulOp::create(nb, nl, c,
-                                                               factor)
-                                     .getResult();
-                               });
+    Value scaled = mapElements(
+        rewriter, loc, coeffs, getC32(rewriter),
+        [&](OpBuilder &nb, Location nl, Value c) {
+          return complex::MulOp::create(nb, nl, c, factor).getResult();
+        });
     Value stored = fromF32(rewriter, loc, scaled, type.getCoeffType());
-    rewriter.replaceOpWithMultiple(op,
-                                   {ValueRange{stored, storage.positions}});
+    rewriter.replaceOpWithMultiple(op, {ValueRange{stored, storage.positions}});
     return success();
   }
 };
@@ -628,9 +625,9 @@ struct LowerAdd : SSTPattern<AddOp> {
                   complex::AddOp::create(nb, nl, args[1], args[0]).getResult());
             })
             .getResult(0);
-    Storage result = toStorage(
-        rewriter, loc, selectTopK(rewriter, loc, sum, type.getKeep(), type),
-        type);
+    Storage result =
+        toStorage(rewriter, loc,
+                  selectTopK(rewriter, loc, sum, type.getKeep(), type), type);
     rewriter.replaceOpWithMultiple(
         op, {ValueRange{result.coeffs, result.positions}});
     return success();
@@ -658,8 +655,8 @@ struct LowerMatmul : SSTPattern<MatmulOp> {
     // the weight is spectral-stream's job.
     Location loc = op.getLoc();
     SparseSpectralType weightType = op.getWeight().getType();
-    Value weight = decompress(rewriter, loc, getStorage(adaptor.getWeight()),
-                              weightType);
+    Value weight =
+        decompress(rewriter, loc, getStorage(adaptor.getWeight()), weightType);
     Value input = adaptor.getInput().front();
     auto inputType = cast<RankedTensorType>(input.getType());
     RankedTensorType resultType = op.getType();
@@ -682,23 +679,21 @@ struct LowerMatmul : SSTPattern<MatmulOp> {
                   .getResult()
             : tensor::CollapseShapeOp::create(rewriter, loc, input, groups)
                   .getResult();
-    Value zero = arith::ConstantOp::create(rewriter, loc,
-                                           rewriter.getZeroAttr(element));
+    Value zero =
+        arith::ConstantOp::create(rewriter, loc, rewriter.getZeroAttr(element));
     Value init = tensor::EmptyOp::create(rewriter, loc, {rows, cols}, element);
     init = linalg::FillOp::create(rewriter, loc, zero, init).getResult(0);
-    Value product = linalg::MatmulOp::create(rewriter, loc, init.getType(),
-                                             ValueRange{matrix, weight},
-                                             ValueRange{init})
-                        .getResult(0);
-    Value result =
-        rank == 1
-            ? tensor::CollapseShapeOp::create(
-                  rewriter, loc, product,
-                  SmallVector<ReassociationIndices>{{0, 1}})
-                  .getResult()
-            : tensor::ExpandShapeOp::create(rewriter, loc, resultType, product,
-                                            groups)
-                  .getResult();
+    Value product =
+        linalg::MatmulOp::create(rewriter, loc, init.getType(),
+                                 ValueRange{matrix, weight}, ValueRange{init})
+            .getResult(0);
+    Value result = rank == 1 ? tensor::CollapseShapeOp::create(
+                                   rewriter, loc, product,
+                                   SmallVector<ReassociationIndices>{{0, 1}})
+                                   .getResult()
+                             : tensor::ExpandShapeOp::create(
+                                   rewriter, loc, resultType, product, groups)
+                                   .getResult();
     rewriter.replaceOp(op, result);
     return success();
   }
@@ -715,7 +710,6 @@ void mlir::spectral::populateSparseSpectralLoweringPatterns(
         return success();
       });
   patterns.add<LowerAdd, LowerAssemble, LowerCoefficients, LowerCompress,
-               LowerDecompress, LowerDecompressTiles, LowerEnergy,
-               LowerMatmul, LowerPositions, LowerScale>(converter,
-                                                        patterns.getContext());
+               LowerDecompress, LowerDecompressTiles, LowerEnergy, LowerMatmul,
+               LowerPositions, LowerScale>(converter, patterns.getContext());
 }

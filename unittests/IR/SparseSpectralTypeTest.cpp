@@ -35,10 +35,10 @@ protected:
                           TransformKind transform, ArrayRef<int64_t> axes,
                           ArrayRef<int64_t> tile, Type coeffElement,
                           unsigned indexWidth) {
-    return SparseSpectralType::get(
-        &context, shape, Float32Type::get(&context), keep, transform, axes,
-        tile, ComplexType::get(coeffElement),
-        IntegerType::get(&context, indexWidth));
+    return SparseSpectralType::get(&context, shape, Float32Type::get(&context),
+                                   keep, transform, axes, tile,
+                                   ComplexType::get(coeffElement),
+                                   IntegerType::get(&context, indexWidth));
   }
 
   MLIRContext context;
@@ -89,8 +89,7 @@ TEST_F(SparseSpectralTypeTest, DefaultBuilderMatchesParsedDefaults) {
   EXPECT_EQ(built.getTransform(), TransformKind::rfft);
   EXPECT_EQ(built.getAxes(), ArrayRef<int64_t>({0, 1}));
   EXPECT_EQ(built.getTile(), ArrayRef<int64_t>({64, 48}));
-  EXPECT_EQ(built.getCoeffType(),
-            ComplexType::get(Float32Type::get(&context)));
+  EXPECT_EQ(built.getCoeffType(), ComplexType::get(Float32Type::get(&context)));
   EXPECT_TRUE(built.getIndexType().isSignlessInteger(32));
 }
 
@@ -131,12 +130,19 @@ TEST_F(SparseSpectralTypeTest, NonRedundantBinsMatchEnumeration) {
   struct Case {
     std::vector<int64_t> tile, axes;
   };
-  std::vector<Case> cases = {
-      {{1}, {0}},          {{2}, {0}},          {{7}, {0}},
-      {{8}, {0}},          {{8, 8}, {0, 1}},    {{7, 9}, {0, 1}},
-      {{6, 5}, {0, 1}},    {{5, 6}, {1, 0}},    {{4, 6, 3}, {0, 2}},
-      {{3, 4, 5}, {2, 1, 0}}, {{2, 2, 2, 2}, {0, 1, 2, 3}},
-      {{6, 10}, {1}},      {{3, 1, 4}, {0, 1, 2}}};
+  std::vector<Case> cases = {{{1}, {0}},
+                             {{2}, {0}},
+                             {{7}, {0}},
+                             {{8}, {0}},
+                             {{8, 8}, {0, 1}},
+                             {{7, 9}, {0, 1}},
+                             {{6, 5}, {0, 1}},
+                             {{5, 6}, {1, 0}},
+                             {{4, 6, 3}, {0, 2}},
+                             {{3, 4, 5}, {2, 1, 0}},
+                             {{2, 2, 2, 2}, {0, 1, 2, 3}},
+                             {{6, 10}, {1}},
+                             {{3, 1, 4}, {0, 1, 2}}};
   for (const Case &c : cases) {
     auto type = make(c.tile, /*keep=*/1, TransformKind::rfft, c.axes, c.tile,
                      Float32Type::get(&context), 32);
@@ -175,8 +181,9 @@ TEST_F(SparseSpectralTypeTest, BytesPerCoefficient) {
 }
 
 TEST_F(SparseSpectralTypeTest, StorageAndCompressionRatio) {
-  auto type = parse("!spectral.sst<1024x1024xf32, keep = 512, tile = [32, 1024], "
-                    "coeff = complex<f16>, index = i16>");
+  auto type =
+      parse("!spectral.sst<1024x1024xf32, keep = 512, tile = [32, 1024], "
+            "coeff = complex<f16>, index = i16>");
   ASSERT_TRUE(type);
   EXPECT_EQ(type.getNumTiles(), 32);
   EXPECT_EQ(type.getStorageBytes(), 32 * 512 * 6);
@@ -225,9 +232,8 @@ TEST_F(SparseSpectralTypeTest, GetCheckedReportsInsteadOfAsserting) {
   auto type = SparseSpectralType::getChecked(
       [&] { return emitError(UnknownLoc::get(&context)); }, &context,
       ArrayRef<int64_t>{8, 8}, Type(Float32Type::get(&context)),
-      /*keep=*/int64_t{4},
-      TransformKind::rfft, ArrayRef<int64_t>{0, 1}, ArrayRef<int64_t>{8, 3},
-      ComplexType::get(Float32Type::get(&context)),
+      /*keep=*/int64_t{4}, TransformKind::rfft, ArrayRef<int64_t>{0, 1},
+      ArrayRef<int64_t>{8, 3}, ComplexType::get(Float32Type::get(&context)),
       IntegerType::get(&context, 32));
   EXPECT_FALSE(type);
   EXPECT_EQ(message, "tile size 3 does not divide dimension 1 of size 8");

@@ -9,8 +9,8 @@
 #ifndef SPECTRALDIALECT_IR_SPECTRALTYPES_H
 #define SPECTRALDIALECT_IR_SPECTRALTYPES_H
 
-#include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Types.h"
 
 #include "SpectralDialect/IR/SpectralEnums.h.inc"
