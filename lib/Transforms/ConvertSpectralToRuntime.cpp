@@ -41,6 +41,23 @@ static func::FuncOp getOrCreateRuntimeFunc(ModuleOp module, StringRef name,
   return func;
 }
 
+/// Replaces `op` with a call of runtime function `callee` on `args`,
+/// declaring the callee on first use. A clashing declaration is an error.
+static LogicalResult replaceWithRuntimeCall(Operation *op, ModuleOp module,
+                                            StringRef callee,
+                                            ArrayRef<Value> args) {
+  OpBuilder builder(op);
+  auto type = builder.getFunctionType(ValueRange(args).getTypes(), {});
+  func::FuncOp func = getOrCreateRuntimeFunc(module, callee, type);
+  if (func.getFunctionType() != type)
+    return op->emitOpError()
+           << "needs runtime function @" << callee << " of type " << type
+           << ", but the module declares it as " << func.getFunctionType();
+  func::CallOp::create(builder, op->getLoc(), func, args);
+  op->erase();
+  return success();
+}
+
 /// The runtime's bit mask of transformed axes.
 static int64_t getAxesMask(ArrayRef<int64_t> axes) {
   int64_t mask = 0;
@@ -101,15 +118,7 @@ static LogicalResult lowerDFT(DFTOp op, ModuleOp module) {
   }
   args.push_back(norm);
 
-  auto type = builder.getFunctionType(ValueRange(args).getTypes(), {});
-  func::FuncOp func = getOrCreateRuntimeFunc(module, callee, type);
-  if (func.getFunctionType() != type)
-    return op.emitOpError()
-           << "needs runtime function @" << callee << " of type " << type
-           << ", but the module declares it as " << func.getFunctionType();
-  func::CallOp::create(builder, loc, func, args);
-  op.erase();
-  return success();
+  return replaceWithRuntimeCall(op, module, callee, args);
 }
 
 /// Casts `buffer` to the fully dynamic strided memref the runtime's
@@ -169,15 +178,7 @@ static LogicalResult lowerTileSpectrumOp(OpTy op, ModuleOp module,
     args = {spectrum, shape, mask, halved, length, coeffs, positions};
   else
     args = {coeffs, positions, shape, mask, halved, length, spectrum};
-  auto type = builder.getFunctionType(ValueRange(args).getTypes(), {});
-  func::FuncOp func = getOrCreateRuntimeFunc(module, callee, type);
-  if (func.getFunctionType() != type)
-    return op.emitOpError()
-           << "needs runtime function @" << callee << " of type " << type
-           << ", but the module declares it as " << func.getFunctionType();
-  func::CallOp::create(builder, loc, func, args);
-  op.erase();
-  return success();
+  return replaceWithRuntimeCall(op, module, callee, args);
 }
 
 namespace {
