@@ -423,9 +423,12 @@ Value computeEnergy(OpBuilder &b, Location loc, Storage storage,
             ValueRange{accumulator},
             ArrayRef<AffineMap>{identity, identity, scalar}, iterators,
             [&](OpBuilder &nb, Location nl, ValueRange args) {
-              Value magnitude = complex::AbsOp::create(nb, nl, args[0]);
-              Value squared =
-                  arith::MulFOp::create(nb, nl, magnitude, magnitude);
+              // |c|^2 = re^2 + im^2, without abs's square root.
+              Value re = complex::ReOp::create(nb, nl, args[0]);
+              Value im = complex::ImOp::create(nb, nl, args[0]);
+              Value squared = arith::AddFOp::create(
+                  nb, nl, arith::MulFOp::create(nb, nl, re, re),
+                  arith::MulFOp::create(nb, nl, im, im));
               Value weighted = arith::MulFOp::create(
                   nb, nl, squared, computeBinWeight(nb, nl, args[1], type));
               linalg::YieldOp::create(
