@@ -32,6 +32,7 @@
 
 #include "SpectralDialect/Runtime/RuntimeEnums.h"
 
+#include <stddef.h>
 #include <stdint.h>
 
 #if defined(_WIN32)
@@ -140,6 +141,23 @@ SPECTRAL_RUNTIME_EXPORT void _mlir_ciface_spectral_scatter(
 // Every buffer the runtime allocates for itself (c2r input copies, top-k and
 // scatter work arrays, FFTW_MEASURE planning arrays) is counted. FFTW's own
 // internal allocations (plans, twiddle tables) are not.
+
+/// Allocation functions of lowered code: spectral-cpu-pipeline lowers
+/// memref.alloc/dealloc to these (MLIR's `use-generic-functions`). Freed
+/// blocks of at least 1 MiB are kept (up to 1 GiB in all) and reused for a
+/// request of the same size and alignment, so code that allocates large
+/// temporaries on every call does not fault fresh pages in every time. These
+/// buffers belong to the generated code: they are not part of the runtime's
+/// live/peak accounting.
+SPECTRAL_RUNTIME_EXPORT void *_mlir_memref_to_llvm_alloc(size_t bytes);
+SPECTRAL_RUNTIME_EXPORT void *
+_mlir_memref_to_llvm_aligned_alloc(size_t alignment, size_t bytes);
+SPECTRAL_RUNTIME_EXPORT void _mlir_memref_to_llvm_free(void *ptr);
+
+/// Bytes of freed blocks kept for reuse, and a way to return them all to
+/// the system.
+SPECTRAL_RUNTIME_EXPORT int64_t spectral_runtime_cached_bytes(void);
+SPECTRAL_RUNTIME_EXPORT void spectral_runtime_release_cached(void);
 
 /// Bytes of runtime-owned memory allocated now.
 SPECTRAL_RUNTIME_EXPORT int64_t spectral_runtime_live_bytes(void);
