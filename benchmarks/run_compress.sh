@@ -2,9 +2,7 @@
 # Benchmarks spectral.compress through spectral-cpu-pipeline against numpy
 # (rfft2 per tile + argpartition) on N x N f32 tensors in 64-row tiles,
 # keeping 1/16 of each tile's bins, in one run. Prints a Markdown table of
-# mean seconds per compression, throughput and the ratio. As in run_mix.sh,
-# the "reused" column raises glibc's mmap threshold so that the per-call
-# buffers (64 MB of spectra at N = 4096) are reused instead of page-faulted.
+# mean seconds per compression, throughput and the ratio.
 #
 #   bash benchmarks/run_compress.sh
 set -euo pipefail
@@ -17,8 +15,8 @@ libs="$llvm/lib/libmlir_runner_utils.so,$llvm/lib/libmlir_c_runner_utils.so,$bui
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo
-echo "| N | keep per tile | pipeline (s) | pipeline, buffers reused (s) | numpy (s) | pipeline MB/s | numpy MB/s | numpy / pipeline | numpy / reused |"
-echo "|---|---|---|---|---|---|---|---|---|"
+echo "| N | keep per tile | pipeline (s) | numpy (s) | pipeline MB/s | numpy MB/s | numpy / pipeline |"
+echo "|---|---|---|---|---|---|---|"
 for spec in 1024:10 4096:3; do
   n=${spec%%:*}
   iterations=${spec##*:}
@@ -28,12 +26,9 @@ for spec in 1024:10 4096:3; do
   "$build/bin/sst-opt" --spectral-cpu-pipeline "$work/compress.mlir" > "$work/compress.ll"
   pipeline=$("$llvm/bin/mlir-runner" -O3 "$work/compress.ll" -e main \
     -entry-point-result=void -shared-libs="$libs" | tail -n 1)
-  reused=$(env MALLOC_MMAP_THRESHOLD_=1073741824 MALLOC_TRIM_THRESHOLD_=2147483647 \
-    "$llvm/bin/mlir-runner" -O3 "$work/compress.ll" -e main \
-    -entry-point-result=void -shared-libs="$libs" | tail -n 1)
   numpy=$(/usr/bin/python3 "$root/benchmarks/compress_numpy.py" "$n" "$keep" "$iterations")
-  awk -v n="$n" -v k="$keep" -v p="$pipeline" -v r="$reused" -v q="$numpy" 'BEGIN {
+  awk -v n="$n" -v k="$keep" -v p="$pipeline" -v q="$numpy" 'BEGIN {
     mb = n * n * 4 / 1e6
-    printf "| %d | %d | %.4f | %.4f | %.4f | %.0f | %.0f | %.2fx | %.2fx |\n", n, k, p, r, q, mb / p, mb / q, q / p, q / r
+    printf "| %d | %d | %.4f | %.4f | %.0f | %.0f | %.2fx |\n", n, k, p, q, mb / p, mb / q, q / p
   }'
 done

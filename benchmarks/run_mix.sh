@@ -5,11 +5,7 @@
 # the runtime and in the C program (SPECTRAL_FFTW_MEASURE=1 selects
 # FFTW_MEASURE for both). Prints a Markdown table of mean seconds per mix and
 # the ratios to FFTW.
-#
-# The pipeline allocates its spectrum and result on every call. Above 32 MB
-# (T = 8192) glibc serves each from a fresh mmap, so every call pays the page
-# faults; the "reused" column runs the same code with glibc's mmap threshold
-# raised (MALLOC_MMAP_THRESHOLD_), which isolates that cost.
+
 #
 #   bash benchmarks/run_mix.sh            # FFTW_ESTIMATE
 #   SPECTRAL_FFTW_MEASURE=1 bash benchmarks/run_mix.sh
@@ -29,8 +25,8 @@ libs="$llvm/lib/libmlir_runner_utils.so,$llvm/lib/libmlir_c_runner_utils.so,$bui
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); FFTW planner: $flag"
 echo
-echo "| T | pipeline (s) | pipeline, buffers reused (s) | FFTW (s) | numpy (s) | pipeline / FFTW | reused / FFTW | numpy / FFTW |"
-echo "|---|---|---|---|---|---|---|---|"
+echo "| T | pipeline (s) | FFTW (s) | numpy (s) | pipeline / FFTW | numpy / FFTW |"
+echo "|---|---|---|---|---|---|"
 for spec in 512:20 2048:10 8192:4; do
   t=${spec%%:*}
   iterations=${spec##*:}
@@ -40,12 +36,9 @@ for spec in 512:20 2048:10 8192:4; do
   "$build/bin/sst-opt" --spectral-cpu-pipeline "$work/mix.mlir" > "$work/mix.ll"
   pipeline=$("$llvm/bin/mlir-runner" -O3 "$work/mix.ll" -e main \
     -entry-point-result=void -shared-libs="$libs" | tail -n 1)
-  reused=$(env MALLOC_MMAP_THRESHOLD_=1073741824 MALLOC_TRIM_THRESHOLD_=2147483647 \
-    "$llvm/bin/mlir-runner" -O3 "$work/mix.ll" -e main \
-    -entry-point-result=void -shared-libs="$libs" | tail -n 1)
   fftw=$("$work/mix_fftw" "$t" "$iterations" "$flag")
   numpy=$(/usr/bin/python3 "$root/benchmarks/mix_numpy.py" "$t" "$iterations")
-  awk -v t="$t" -v p="$pipeline" -v r="$reused" -v f="$fftw" -v n="$numpy" 'BEGIN {
-    printf "| %d | %.4f | %.4f | %.4f | %.4f | %.2fx | %.2fx | %.2fx |\n", t, p, r, f, n, p / f, r / f, n / f
+  awk -v t="$t" -v p="$pipeline" -v f="$fftw" -v n="$numpy" 'BEGIN {
+    printf "| %d | %.4f | %.4f | %.4f | %.2fx | %.2fx |\n", t, p, f, n, p / f, n / f
   }'
 done

@@ -4,6 +4,7 @@
 // RUN:   energy \
 // RUN:   slice:offsets=4,6 \
 // RUN:   slice:offsets=4,0 \
+// RUN:   roundtrip:tile=4,6:axes=0,1:transform=rfft:keep=5 \
 // RUN:   roundtrip:tile=3,10:axes=1:transform=rfft:keep=3 \
 // RUN:   roundtrip:tile=9,4:axes=0,1:transform=fft:keep=7 \
 // RUN:   energy \
@@ -20,7 +21,8 @@
 // with the halved axis first and 6-byte storage; the kept coefficients and
 // positions themselves; energy against the dense sum of squares; tiles
 // decompressed alone (static and dynamic offsets, passing the compressed
-// value through a call) against the full decompression; scale, add, matmul.
+// value through a call) against the full decompression; storage assembled
+// again; scale, add, matmul.
 
 !s8x12 = !spectral.sst<8x12xf32, keep = 5, tile = [4, 6]>
 !s8x12b = !spectral.sst<8x12xf32, keep = 3, tile = [4, 6]>
@@ -34,6 +36,12 @@
 func.func @tiles_at(%s: !s8x12, %row: index) -> tensor<4x12xf32> {
   %t = spectral.decompress_tiles %s[%row, 0] [4, 12] : !s8x12
   return %t : tensor<4x12xf32>
+}
+
+// Rebuilds a compressed tensor from its storage (as when loading weights).
+func.func @rebuild(%c: tensor<4x5xcomplex<f32>>, %p: tensor<4x5xi32>) -> !s8x12 {
+  %s = spectral.assemble %c, %p : tensor<4x5xcomplex<f32>>, tensor<4x5xi32> -> !s8x12
+  return %s : !s8x12
 }
 
 func.func @main() {
@@ -72,6 +80,12 @@ func.func @main() {
   %t2u = tensor.cast %t2 : tensor<4x12xf32> to tensor<*xf32>
   func.call @show(%y1u) : (tensor<*xf32>) -> ()
   func.call @show(%t2u) : (tensor<*xf32>) -> ()
+  // Storage read back and assembled again decompresses to the same tensor.
+  %r1 = func.call @rebuild(%c1, %p1) : (tensor<4x5xcomplex<f32>>, tensor<4x5xi32>) -> !s8x12
+  %z1 = spectral.decompress %r1 : !s8x12
+  %z1u = tensor.cast %z1 : tensor<8x12xf32> to tensor<*xf32>
+  func.call @show(%x1u) : (tensor<*xf32>) -> ()
+  func.call @show(%z1u) : (tensor<*xf32>) -> ()
 
   // 12 x 10 in 3 x 10 row tiles, transformed along axis 1 only.
   %c120 = arith.constant 120 : index
