@@ -32,17 +32,28 @@
 using namespace mlir;
 using namespace mlir::spectral;
 
-SpectralExpandStorageOptions
-SpectralCPUPipelineOptions::getExpandStorageOptions() const {
-  SpectralExpandStorageOptions options;
-  options.fastConvolutionSizes = fastConvolutionSizes;
-  return options;
+/// `pass` configured by its option string `options` (the pass's own
+/// syntax), or null after reporting through `errorHandler`.
+static std::unique_ptr<Pass>
+configure(std::unique_ptr<Pass> pass, StringRef options,
+          function_ref<LogicalResult(const Twine &)> errorHandler) {
+  if (failed(pass->initializeOptions(options, errorHandler)))
+    return nullptr;
+  return pass;
 }
 
-void mlir::spectral::buildSpectralCPUPipeline(
-    OpPassManager &pm, const SpectralCPUPipelineOptions &options) {
+LogicalResult mlir::spectral::buildSpectralCPUPipeline(
+    OpPassManager &pm, const SpectralCPUPipelineOptions &options,
+    function_ref<LogicalResult(const Twine &)> errorHandler) {
+  std::unique_ptr<Pass> expandStorage = configure(
+      createSpectralExpandStorage(), options.expandStorage, errorHandler);
+  std::unique_ptr<Pass> convertToRuntime = configure(
+      createConvertSpectralToRuntime(), options.convertToRuntime, errorHandler);
+  if (!expandStorage || !convertToRuntime)
+    return failure();
+
   // Spectral ops to DPS mid-level ops and linalg on tensors.
-  pm.addPass(createSpectralExpandStorage(options.getExpandStorageOptions()));
+  pm.addPass(std::move(expandStorage));
   pm.addPass(createCanonicalizerPass());
 
   // Tensors to buffers, with deallocation.
@@ -56,7 +67,7 @@ void mlir::spectral::buildSpectralCPUPipeline(
   pm.addPass(createConvertBufferizationToMemRefPass());
 
   // Transforms to runtime calls; pointwise work to loops.
-  pm.addPass(createConvertSpectralToRuntime());
+  pm.addPass(std::move(convertToRuntime));
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
   pm.addPass(memref::createExpandStridedMetadataPass());
   pm.addPass(createLowerAffinePass());
@@ -75,13 +86,27 @@ void mlir::spectral::buildSpectralCPUPipeline(
   pm.addPass(createConvertControlFlowToLLVMPass());
   pm.addPass(createConvertIndexToLLVMPass());
   pm.addPass(createReconcileUnrealizedCastsPass());
+  return success();
 }
 
 void mlir::spectral::registerSpectralPipelines() {
-  PassPipelineRegistration<SpectralCPUPipelineOptions>(
+  // Registered by hand rather than with PassPipelineRegistration, whose
+  // builders cannot fail: a bad forwarded pass option must be an error.
+  registerPassPipeline(
       "spectral-cpu-pipeline",
       "Lower spectral IR on tensors to the LLVM dialect for the CPU runtime "
       "(FFTW): expand-storage, one-shot bufferization, "
       "convert-spectral-to-runtime, then the standard lowering to LLVM",
-      buildSpectralCPUPipeline);
+      [](OpPassManager &pm, StringRef text,
+         function_ref<LogicalResult(const Twine &)> errorHandler) {
+        SpectralCPUPipelineOptions options;
+        std::string message;
+        llvm::raw_string_ostream stream(message);
+        if (failed(options.parseFromString(text, stream)))
+          return errorHandler(message);
+        return buildSpectralCPUPipeline(pm, options, errorHandler);
+      },
+      [](function_ref<void(const detail::PassOptions &)> handler) {
+        handler(SpectralCPUPipelineOptions());
+      });
 }

@@ -16,23 +16,31 @@ namespace mlir {
 class OpPassManager;
 namespace spectral {
 
-/// Options of `spectral-cpu-pipeline`. Defaults come from the passes' own
-/// option structs, so a pass and the pipeline cannot disagree on them.
+/// Options of `spectral-cpu-pipeline`. Each spectral pass of the pipeline
+/// takes its options in its own syntax, forwarded unchanged, e.g.
+/// `spectral-cpu-pipeline="expand-storage={fast-conv-sizes=false}"`: an
+/// option added to a pass is available through the pipeline without being
+/// declared again here.
 struct SpectralCPUPipelineOptions
     : public PassPipelineOptions<SpectralCPUPipelineOptions> {
-  PassOptions::Option<bool> fastConvolutionSizes{
-      *this, "fast-conv-sizes",
-      llvm::cl::desc("spectral-expand-storage: round convolution FFT lengths "
-                     "up to 2^a 3^b 5^c 7^d sizes"),
-      llvm::cl::init(SpectralExpandStorageOptions().fastConvolutionSizes)};
-
-  SpectralExpandStorageOptions getExpandStorageOptions() const;
+  PassOptions::Option<std::string> expandStorage{
+      *this, "expand-storage",
+      llvm::cl::desc("Options of spectral-expand-storage, in its own syntax "
+                     "(see its --help)"),
+      llvm::cl::init("")};
+  PassOptions::Option<std::string> convertToRuntime{
+      *this, "convert-to-runtime",
+      llvm::cl::desc("Options of convert-spectral-to-runtime, in its own "
+                     "syntax (see its --help)"),
+      llvm::cl::init("")};
 };
 
 /// From spectral IR on tensors to the LLVM dialect, runnable with
 /// `mlir-runner` (or the ExecutionEngine) and `libspectral_runtime.so`.
-void buildSpectralCPUPipeline(OpPassManager &pm,
-                              const SpectralCPUPipelineOptions &options);
+/// Fails, through `errorHandler`, when a forwarded pass option is invalid.
+LogicalResult buildSpectralCPUPipeline(
+    OpPassManager &pm, const SpectralCPUPipelineOptions &options,
+    function_ref<LogicalResult(const Twine &)> errorHandler);
 
 /// Registers `spectral-cpu-pipeline` with the pass registry.
 void registerSpectralPipelines();
