@@ -227,3 +227,21 @@ void ScatterOp::getEffects(
   effects.emplace_back(MemoryEffects::Write::get(), &getSpectrumMutable(),
                        SideEffects::DefaultResource::get());
 }
+
+//===----------------------------------------------------------------------===//
+// CheckTileOffsetOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult CheckTileOffsetOp::verify() {
+  // The attributes are signless; read them as signed values.
+  int64_t dim = getDimAttr().getInt(), tile = getTileAttr().getInt(),
+          limit = getLimitAttr().getInt();
+  if (dim < 0 || dim >= kMaxRank)
+    return emitOpError() << "dim " << dim << " is not a dimension (0 to "
+                         << kMaxRank - 1 << ")";
+  if (tile <= 0)
+    return emitOpError() << "tile size must be positive, got " << tile;
+  if (limit < 0)
+    return emitOpError() << "limit must be non-negative, got " << limit;
+  return success();
+}

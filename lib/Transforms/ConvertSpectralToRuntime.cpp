@@ -30,25 +30,28 @@ using namespace mlir::spectral;
 /// Returns the private declaration of runtime function `name`, creating it
 /// at the start of `module` the first time.
 static func::FuncOp getOrCreateRuntimeFunc(ModuleOp module, StringRef name,
-                                           FunctionType type) {
+                                           FunctionType type, bool cInterface) {
   if (auto existing = module.lookupSymbol<func::FuncOp>(name))
     return existing;
   OpBuilder builder = OpBuilder::atBlockBegin(module.getBody());
   auto func = func::FuncOp::create(builder, module.getLoc(), name, type);
   func.setPrivate();
-  func->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(),
-                builder.getUnitAttr());
+  if (cInterface)
+    func->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(),
+                  builder.getUnitAttr());
   return func;
 }
 
 /// Replaces `op` with a call of runtime function `callee` on `args`,
-/// declaring the callee on first use. A clashing declaration is an error.
+/// declaring the callee on first use (through its `_mlir_ciface_` wrapper when
+/// `cInterface`, for memref arguments). A clashing declaration is an error.
 static LogicalResult replaceWithRuntimeCall(Operation *op, ModuleOp module,
                                             StringRef callee,
-                                            ArrayRef<Value> args) {
+                                            ArrayRef<Value> args,
+                                            bool cInterface = true) {
   OpBuilder builder(op);
   auto type = builder.getFunctionType(ValueRange(args).getTypes(), {});
-  func::FuncOp func = getOrCreateRuntimeFunc(module, callee, type);
+  func::FuncOp func = getOrCreateRuntimeFunc(module, callee, type, cInterface);
   if (func.getFunctionType() != type)
     return op->emitOpError()
            << "needs runtime function @" << callee << " of type " << type
@@ -181,6 +184,23 @@ static LogicalResult lowerTileSpectrumOp(OpTy op, ModuleOp module,
   return replaceWithRuntimeCall(op, module, callee, args);
 }
 
+/// Replaces a tile offset check with the runtime's check, which reports a
+/// bad offset on stderr and stops.
+static LogicalResult lowerCheckTileOffset(CheckTileOffsetOp op,
+                                          ModuleOp module) {
+  OpBuilder builder(op);
+  Location loc = op.getLoc();
+  auto i64 = [&](int64_t v) -> Value {
+    return arith::ConstantIntOp::create(builder, loc, v, 64);
+  };
+  Value offset = arith::IndexCastOp::create(builder, loc, builder.getI64Type(),
+                                            op.getOffset());
+  SmallVector<Value> args = {i64(op.getDim()), offset, i64(op.getTile()),
+                             i64(op.getLimit())};
+  return replaceWithRuntimeCall(op, module, "spectral_check_tile_offset", args,
+                                /*cInterface=*/false);
+}
+
 namespace {
 struct ConvertSpectralToRuntimePass
     : spectral::impl::ConvertSpectralToRuntimeBase<
@@ -189,7 +209,7 @@ struct ConvertSpectralToRuntimePass
     ModuleOp module = getOperation();
     SmallVector<Operation *> ops;
     module.walk([&](Operation *op) {
-      if (isa<DFTOp, TopKOp, ScatterOp>(op))
+      if (isa<DFTOp, TopKOp, ScatterOp, CheckTileOffsetOp>(op))
         ops.push_back(op);
     });
     for (Operation *op : ops) {
@@ -201,6 +221,9 @@ struct ConvertSpectralToRuntimePass
               })
               .Case([&](ScatterOp scatter) {
                 return lowerTileSpectrumOp(scatter, module, "spectral_scatter");
+              })
+              .Case([&](CheckTileOffsetOp check) {
+                return lowerCheckTileOffset(check, module);
               });
       if (failed(lowered))
         return signalPassFailure();

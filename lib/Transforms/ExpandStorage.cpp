@@ -90,7 +90,7 @@ struct SpectralExpandStoragePass
 
     ConversionTarget target(*ctx);
     target.addIllegalDialect<SpectralDialect>();
-    target.addLegalOp<DFTOp, TopKOp, ScatterOp>();
+    target.addLegalOp<DFTOp, TopKOp, ScatterOp, CheckTileOffsetOp>();
     target.addDynamicallyLegalOp<func::FuncOp>([&](func::FuncOp func) {
       return converter.isSignatureLegal(func.getFunctionType()) &&
              converter.isLegal(&func.getBody());

@@ -501,13 +501,18 @@ struct LowerDecompressTiles : SSTPattern<DecompressTilesOp> {
     // The selected tiles: a box of the tile grid, offsets in tiles.
     SmallVector<OpFoldResult> tileOffsets, tileCounts;
     for (auto [dim, offset] : llvm::enumerate(op.getMixedOffsets())) {
-      if (std::optional<int64_t> value = getConstantIntValue(offset)) {
-        tileOffsets.push_back(rewriter.getIndexAttr(*value / tile[dim]));
+      if (std::optional<int64_t> constant = getConstantIntValue(offset)) {
+        tileOffsets.push_back(rewriter.getIndexAttr(*constant / tile[dim]));
       } else {
+        // The verifier cannot see a dynamic offset: check it at run time, so
+        // a misaligned or out-of-bounds offset stops with a message instead
+        // of reading the wrong tiles.
+        Value value = cast<Value>(offset);
+        CheckTileOffsetOp::create(rewriter, loc, value, dim, tile[dim],
+                                  type.getShape()[dim] - sizes[dim]);
         Value size = arith::ConstantIndexOp::create(rewriter, loc, tile[dim]);
         tileOffsets.push_back(
-            arith::DivUIOp::create(rewriter, loc, cast<Value>(offset), size)
-                .getResult());
+            arith::DivUIOp::create(rewriter, loc, value, size).getResult());
       }
       tileCounts.push_back(rewriter.getIndexAttr(sizes[dim] / tile[dim]));
     }

@@ -1,5 +1,7 @@
 // RUN: sst-opt %s -convert-spectral-to-runtime | FileCheck %s
 
+// The check is a plain C function, without the memref wrapper.
+// CHECK-DAG: func.func private @spectral_check_tile_offset(i64, i64, i64, i64){{$}}
 // CHECK-DAG: func.func private @spectral_fft_c2c(memref<*xcomplex<f32>>, memref<*xcomplex<f32>>, i64, i32, i32) attributes {llvm.emit_c_interface}
 // CHECK-DAG: func.func private @spectral_fft_r2c(memref<*xf32>, memref<*xcomplex<f32>>, i64, i64, i32) attributes {llvm.emit_c_interface}
 // CHECK-DAG: func.func private @spectral_fft_c2r(memref<*xcomplex<f32>>, memref<*xf32>, i64, i64, i32) attributes {llvm.emit_c_interface}
@@ -29,5 +31,17 @@ func.func @transforms(%r: memref<4x6x8xf32>, %h: memref<4x6x5xcomplex<f32>>,
   // CHECK: call @spectral_fft_c2c(%{{.*}}, %{{.*}}, %[[MASK2]], %[[INV]], %[[NORM2]])
   spectral.dft c2c_inverse %c into %d axes [1] norm forward : memref<4x6x8xcomplex<f32>>, memref<4x6x8xcomplex<f32>, strided<[96, 16, 2]>>
   // CHECK-NOT: spectral.dft
+  return
+}
+
+// CHECK-LABEL: func @check
+// CHECK-SAME: (%[[OFF:.*]]: index)
+// CHECK-DAG: %[[DIM:.*]] = arith.constant 1 : i64
+// CHECK-DAG: %[[O:.*]] = arith.index_cast %[[OFF]] : index to i64
+// CHECK-DAG: %[[TILE:.*]] = arith.constant 64 : i64
+// CHECK-DAG: %[[LIMIT:.*]] = arith.constant 3968 : i64
+// CHECK: call @spectral_check_tile_offset(%[[DIM]], %[[O]], %[[TILE]], %[[LIMIT]]) : (i64, i64, i64, i64) -> ()
+func.func @check(%offset: index) {
+  spectral.check_tile_offset %offset dim 1 tile 64 limit 3968
   return
 }

@@ -101,3 +101,17 @@ func.func @conv_modes(%x: tensor<4x100xf32>, %k: tensor<1x5xf32>)
   %causal = spectral.conv %x, %k axes [1] mode causal : tensor<4x100xf32>, tensor<1x5xf32>
   return %full, %same, %causal : tensor<4x104xf32>, tensor<4x100xf32>, tensor<4x100xf32>
 }
+
+// -----
+
+// A dynamic tile offset is checked at run time.
+// CHECK-LABEL: func @decompress_tiles_dynamic
+// CHECK-SAME: %[[ROW:[a-z0-9]+]]: index
+// CHECK: spectral.check_tile_offset %[[ROW]] dim 0 tile 4 limit 4
+// CHECK: arith.divui %[[ROW]]
+// CHECK: tensor.extract_slice
+// CHECK: spectral.scatter
+func.func @decompress_tiles_dynamic(%s: !spectral.sst<8x12xf32, keep = 5, tile = [4, 6]>, %row: index) -> tensor<4x12xf32> {
+  %t = spectral.decompress_tiles %s[%row, 0] [4, 12] : !spectral.sst<8x12xf32, keep = 5, tile = [4, 6]>
+  return %t : tensor<4x12xf32>
+}

@@ -159,4 +159,28 @@ def Spectral_ScatterOp : Spectral_TileSpectrumOp<"scatter"> {
   }];
 }
 
+def Spectral_CheckTileOffsetOp : Spectral_Op<"check_tile_offset",
+    [MemoryEffects<[MemWrite]>]> {
+  let summary = "stops the program when a dynamic tile offset is invalid";
+  let description = [{
+    A run-time check that the verifier of `spectral.decompress_tiles` cannot
+    make for a dynamic offset: `offset` must be a multiple of `tile` and at
+    most `limit` (the dimension size minus the slice size). Otherwise the
+    program stops with a message naming the dimension and the values. It
+    has a write effect so that it is never removed as dead.
+
+    Example:
+
+    ```mlir
+    spectral.check_tile_offset %row dim 0 tile 64 limit 3968
+    ```
+  }];
+  let arguments = (ins Index:$offset, I64Attr:$dim, I64Attr:$tile,
+                       I64Attr:$limit);
+  let assemblyFormat = [{
+    $offset `dim` $dim `tile` $tile `limit` $limit attr-dict
+  }];
+  let hasVerifier = 1;
+}
+
 #endif // SPECTRAL_MIDLEVEL_OPS

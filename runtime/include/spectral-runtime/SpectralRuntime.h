@@ -159,6 +159,15 @@ SPECTRAL_RUNTIME_EXPORT void _mlir_memref_to_llvm_free(void *ptr);
 SPECTRAL_RUNTIME_EXPORT int64_t spectral_runtime_cached_bytes(void);
 SPECTRAL_RUNTIME_EXPORT void spectral_runtime_release_cached(void);
 
+/// Run-time check emitted for a dynamic offset of spectral.decompress_tiles:
+/// `offset` along `dim` must be a non-negative multiple of `tile` and at most
+/// `limit`. Reports an error (by default: message on stderr, abort)
+/// otherwise.
+SPECTRAL_RUNTIME_EXPORT void spectral_check_tile_offset(int64_t dim,
+                                                        int64_t offset,
+                                                        int64_t tile,
+                                                        int64_t limit);
+
 /// Bytes of runtime-owned memory allocated now.
 SPECTRAL_RUNTIME_EXPORT int64_t spectral_runtime_live_bytes(void);
 

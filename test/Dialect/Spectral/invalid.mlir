@@ -763,3 +763,27 @@ func.func @dft_overwrite_r2c(%x: memref<8xf32>, %y: memref<5xcomplex<f32>>) {
   spectral.dft r2c %x into %y axes [0] norm backward overwrite_input : memref<8xf32>, memref<5xcomplex<f32>>
   return
 }
+
+// -----
+
+func.func @check_tile_offset_dim(%i: index) {
+  // expected-error @+1 {{'spectral.check_tile_offset' op dim 8 is not a dimension (0 to 7)}}
+  spectral.check_tile_offset %i dim 8 tile 4 limit 4
+  return
+}
+
+// -----
+
+func.func @check_tile_offset_tile(%i: index) {
+  // expected-error @+1 {{'spectral.check_tile_offset' op tile size must be positive, got 0}}
+  spectral.check_tile_offset %i dim 0 tile 0 limit 4
+  return
+}
+
+// -----
+
+func.func @check_tile_offset_limit(%i: index) {
+  // expected-error @+1 {{'spectral.check_tile_offset' op limit must be non-negative, got -1}}
+  spectral.check_tile_offset %i dim 0 tile 4 limit -1
+  return
+}

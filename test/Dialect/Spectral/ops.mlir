@@ -244,3 +244,12 @@ func.func @topk_scatter(%s: tensor<4x16xcomplex<f32>>, %c: tensor<4x5xcomplex<f3
     : memref<4x5xcomplex<f32>>, memref<4x5xi64>, memref<4x16xcomplex<f32>>
   return
 }
+
+// -----
+
+// CHECK-LABEL: func @check_tile_offset
+func.func @check_tile_offset(%i: index) {
+  // CHECK: spectral.check_tile_offset %{{.*}} dim 0 tile 64 limit 3968
+  spectral.check_tile_offset %i dim 0 tile 64 limit 3968
+  return
+}
