@@ -97,8 +97,9 @@ def Spectral_DecompressTilesOp : Spectral_InferredOp<"decompress_tiles"> {
 
     Every size must be a positive multiple of the tile size of its dimension
     and fit in the shape; static offsets must be multiples of the tile size
-    and keep the slice in bounds. Dynamic offsets must satisfy the same rules
-    at run time.
+    and keep the slice in bounds. Dynamic offsets must satisfy the same rules;
+    the lowering checks them at run time and stops with a message naming the
+    dimension and the value.
 
     Example:
 
