@@ -11,8 +11,12 @@
 // against the same block computed with the dense W, and the time of the
 // compressed block (decompression included).
 //
-//   sst-opt --spectral-cpu-pipeline examples/spectral-block.mlir |
+//   sst-opt --spectral-cpu-pipeline="stream={group-tiles=4}" \
+//     examples/spectral-block.mlir |
 //     mlir-runner -e main -entry-point-result=void -shared-libs=...
+//
+// spectral-stream turns the product with W into a loop over groups of 4 of
+// its 16 tile rows, so W is never decompressed whole.
 
 !weight = !spectral.sst<256x256xf32, keep = 256, tile = [16, 256],
                         coeff = complex<f16>, index = i16>

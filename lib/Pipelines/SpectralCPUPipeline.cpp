@@ -45,12 +45,17 @@ configure(std::unique_ptr<Pass> pass, StringRef options,
 LogicalResult mlir::spectral::buildSpectralCPUPipeline(
     OpPassManager &pm, const SpectralCPUPipelineOptions &options,
     function_ref<LogicalResult(const Twine &)> errorHandler) {
+  std::unique_ptr<Pass> stream =
+      configure(createSpectralStream(), options.stream, errorHandler);
   std::unique_ptr<Pass> expandStorage = configure(
       createSpectralExpandStorage(), options.expandStorage, errorHandler);
   std::unique_ptr<Pass> convertToRuntime = configure(
       createConvertSpectralToRuntime(), options.convertToRuntime, errorHandler);
-  if (!expandStorage || !convertToRuntime)
+  if (!stream || !expandStorage || !convertToRuntime)
     return failure();
+
+  // Compressed weights streamed through tile groups where they are large.
+  pm.addPass(std::move(stream));
 
   // Spectral ops to DPS mid-level ops and linalg on tensors.
   pm.addPass(std::move(expandStorage));
@@ -95,7 +100,7 @@ void mlir::spectral::registerSpectralPipelines() {
   registerPassPipeline(
       "spectral-cpu-pipeline",
       "Lower spectral IR on tensors to the LLVM dialect for the CPU runtime "
-      "(FFTW): expand-storage, one-shot bufferization, "
+      "(FFTW): stream, expand-storage, one-shot bufferization, "
       "convert-spectral-to-runtime, then the standard lowering to LLVM",
       [](OpPassManager &pm, StringRef text,
          function_ref<LogicalResult(const Twine &)> errorHandler) {

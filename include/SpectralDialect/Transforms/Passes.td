@@ -68,6 +68,50 @@ def SpectralExpandStorage : Pass<"spectral-expand-storage", "ModuleOp"> {
   ];
 }
 
+def SpectralStream : Pass<"spectral-stream", "ModuleOp"> {
+  let summary = "Stream a compressed matmul weight through tile groups";
+  let description = [{
+    Rewrites `spectral.matmul %x, %w` into an `scf.for` over groups of tile
+    rows of `%w`: each step decompresses one group with
+    `spectral.decompress_tiles` and accumulates the product of the matching
+    columns of `%x` with it, so the whole weight never exists decompressed.
+    The result is the same as decompressing first (tiles decompress exactly
+    on their own), up to the order of floating-point summation.
+
+    The group is `group-tiles` tile rows when given; otherwise the largest
+    number of tile rows (dividing the tile grid) whose decompression fits
+    `memory-budget` bytes. Each decision is reported as a remark with the
+    group and its peak bytes. A weight that is a single tile row, or whose
+    whole decompression fits the budget, is left alone (with a remark). A
+    budget below what one tile row needs is an error.
+
+    Example (`group-tiles=2`):
+
+    ```mlir
+    %y = spectral.matmul %x, %w : tensor<8x64xf32>, !spectral.sst<64x32xf32, keep = 16, tile = [8, 32]>
+    // becomes, for g = 0, 16, 32, 48:
+    //   %wg = spectral.decompress_tiles %w[%g, 0] [16, 32]
+    //   %xg = tensor.extract_slice %x[0, %g] [8, 16] [1, 1]
+    //   %acc = linalg.matmul ins(%xg, %wg) outs(%acc)
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::scf::SCFDialect",
+    "::mlir::tensor::TensorDialect"
+  ];
+  let options = [
+    Option<"memoryBudget", "memory-budget", "int64_t", "64 << 20",
+           "Bytes one decompressed tile group may use (default 64 MiB)">,
+    Option<"groupTiles", "group-tiles", "int64_t", "0",
+           "Tile rows per group; overrides memory-budget when positive">
+  ];
+  let statistics = [
+    Statistic<"numStreamed", "streamed-matmuls", "Number of matmuls streamed">
+  ];
+}
+
 def ConvertSpectralToRuntime : Pass<"convert-spectral-to-runtime", "ModuleOp"> {
   let summary = "Turn bufferized spectral ops into calls to the CPU runtime";
   let description = [{

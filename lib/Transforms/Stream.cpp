@@ -1,0 +1,192 @@
+//===- Stream.cpp - The spectral-stream pass ------------------------------===//
+//
+// Part of the spectral-dialect project, under the Apache License v2.0 with
+// LLVM Exceptions. See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// x . W with W compressed in tiles is a sum over groups of tile rows:
+// x[:, rows] . W[rows, :]. Each group decompresses exactly on its own, so a
+// loop over groups computes the same product while only one group is ever
+// decompressed.
+//
+//===----------------------------------------------------------------------===//
+
+#include "SpectralDialect/IR/SpectralOps.h"
+#include "SpectralDialect/Transforms/Passes.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/Builders.h"
+
+namespace mlir {
+namespace spectral {
+#define GEN_PASS_DEF_SPECTRALSTREAM
+#include "SpectralDialect/Transforms/Passes.h.inc"
+} // namespace spectral
+} // namespace mlir
+
+using namespace mlir;
+using namespace mlir::spectral;
+
+/// Bytes in flight while decompressing `rows` tile rows of `type`: the tile
+/// spectra (complex<f32>), the inverse transform's output and the
+/// decompressed rows in the element type (which may be a reordered copy).
+static int64_t getGroupPeakBytes(SparseSpectralType type, int64_t rows) {
+  int64_t tilesPerRow = type.getTileGrid()[1];
+  int64_t elements = rows * type.getTile()[0] * type.getShape()[1];
+  int64_t elementBytes =
+      static_cast<int64_t>(type.getDenseBytes() / (type.getShape()[0] *
+                                                   type.getShape()[1]));
+  int64_t spectra = rows * tilesPerRow * type.getTileSpectrumSize() * 8;
+  return spectra + elements * 4 + elements * elementBytes;
+}
+
+namespace {
+struct SpectralStreamPass
+    : spectral::impl::SpectralStreamBase<SpectralStreamPass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    SmallVector<MatmulOp> matmuls;
+    getOperation().walk([&](MatmulOp op) { matmuls.push_back(op); });
+    for (MatmulOp op : matmuls) {
+      std::optional<int64_t> rows = chooseGroup(op);
+      if (!rows)
+        return signalPassFailure();
+      if (*rows == 0)
+        continue;
+      stream(op, *rows);
+      ++numStreamed;
+    }
+  }
+
+  /// Tile rows per group, 0 to leave `op` alone, or none after an error.
+  std::optional<int64_t> chooseGroup(MatmulOp op) {
+    SparseSpectralType type = op.getWeight().getType();
+    int64_t gridRows = type.getTileGrid()[0];
+    int64_t whole = getGroupPeakBytes(type, gridRows);
+    if (!op.getInput().getType().hasStaticShape()) {
+      op.emitRemark() << "not streamed: the input has a dynamic shape";
+      return 0;
+    }
+    if (gridRows == 1) {
+      op.emitRemark() << "not streamed: the weight is a single tile row";
+      return 0;
+    }
+    int64_t budget = memoryBudget, rows = groupTiles;
+    if (rows > 0) {
+      if (gridRows % rows != 0) {
+        op.emitError() << "group-tiles = " << rows
+                       << " does not divide the weight's " << gridRows
+                       << " tile rows";
+        return std::nullopt;
+      }
+    } else {
+      if (whole <= budget) {
+        op.emitRemark() << "not streamed: decompressing the whole weight "
+                           "takes about "
+                        << whole << " bytes, within the memory budget of "
+                        << budget;
+        return 0;
+      }
+      rows = 0;
+      for (int64_t candidate = gridRows; candidate >= 1; --candidate)
+        if (gridRows % candidate == 0 &&
+            getGroupPeakBytes(type, candidate) <= budget) {
+          rows = candidate;
+          break;
+        }
+      if (rows == 0) {
+        op.emitError() << "memory budget of " << budget
+                       << " bytes is below the "
+                       << getGroupPeakBytes(type, 1)
+                       << " bytes that decompressing one tile row takes";
+        return std::nullopt;
+      }
+    }
+    if (rows == gridRows) {
+      op.emitRemark() << "not streamed: the group is the whole weight";
+      return 0;
+    }
+    op.emitRemark() << "streaming the weight in groups of " << rows << " of "
+                    << gridRows << " tile rows: about "
+                    << getGroupPeakBytes(type, rows)
+                    << " bytes decompressed at once instead of " << whole;
+    return rows;
+  }
+
+  /// Replaces `op` by the loop over groups of `rows` tile rows.
+  void stream(MatmulOp op, int64_t rows) {
+    OpBuilder b(op);
+    Location loc = op.getLoc();
+    SparseSpectralType type = op.getWeight().getType();
+    RankedTensorType inputType = op.getInput().getType();
+    Type element = inputType.getElementType();
+    int64_t inner = type.getShape()[0], cols = type.getShape()[1];
+    int64_t rank = inputType.getRank();
+    int64_t outer = inputType.getNumElements() / inner;
+
+    // The input as an outer x inner matrix.
+    auto matrixType = RankedTensorType::get({outer, inner}, element);
+    Value x = op.getInput();
+    if (rank == 1)
+      x = tensor::ExpandShapeOp::create(
+          b, loc, matrixType, x, SmallVector<ReassociationIndices>{{0, 1}});
+    else if (rank > 2) {
+      ReassociationIndices leading;
+      for (int64_t d = 0; d + 1 < rank; ++d)
+        leading.push_back(d);
+      x = tensor::CollapseShapeOp::create(
+          b, loc, x, SmallVector<ReassociationIndices>{leading, {rank - 1}});
+    }
+
+    Value zero = arith::ConstantOp::create(b, loc, b.getZeroAttr(element));
+    Value init = tensor::EmptyOp::create(b, loc, {outer, cols}, element);
+    init = linalg::FillOp::create(b, loc, zero, init).getResult(0);
+    int64_t groupRows = rows * type.getTile()[0];
+    Value lower = arith::ConstantIndexOp::create(b, loc, 0);
+    Value upper = arith::ConstantIndexOp::create(b, loc, inner);
+    Value step = arith::ConstantIndexOp::create(b, loc, groupRows);
+    auto loop = scf::ForOp::create(
+        b, loc, lower, upper, step, ValueRange{init},
+        [&](OpBuilder &nb, Location nl, Value row, ValueRange acc) {
+          Value weights = DecompressTilesOp::create(
+              nb, nl, op.getWeight(), ValueRange{row},
+              nb.getDenseI64ArrayAttr({ShapedType::kDynamic, 0}),
+              nb.getDenseI64ArrayAttr({groupRows, cols}));
+          SmallVector<OpFoldResult> offsets = {nb.getIndexAttr(0), row};
+          SmallVector<OpFoldResult> sizes = {nb.getIndexAttr(outer),
+                                             nb.getIndexAttr(groupRows)};
+          SmallVector<OpFoldResult> strides(2, nb.getIndexAttr(1));
+          Value columns = tensor::ExtractSliceOp::create(
+              nb, nl, RankedTensorType::get({outer, groupRows}, element), x,
+              offsets, sizes, strides);
+          Value sum = linalg::MatmulOp::create(nb, nl, acc[0].getType(),
+                                               ValueRange{columns, weights},
+                                               ValueRange{acc[0]})
+                          .getResult(0);
+          scf::YieldOp::create(nb, nl, sum);
+        });
+
+    Value result = loop.getResult(0);
+    RankedTensorType resultType = op.getType();
+    if (rank == 1)
+      result = tensor::CollapseShapeOp::create(
+          b, loc, result, SmallVector<ReassociationIndices>{{0, 1}});
+    else if (rank > 2) {
+      ReassociationIndices leading;
+      for (int64_t d = 0; d + 1 < rank; ++d)
+        leading.push_back(d);
+      result = tensor::ExpandShapeOp::create(
+          b, loc, resultType, result,
+          SmallVector<ReassociationIndices>{leading, {rank - 1}});
+    }
+    op.replaceAllUsesWith(result);
+    op.erase();
+  }
+};
+} // namespace

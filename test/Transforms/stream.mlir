@@ -1,0 +1,33 @@
+// RUN: sst-opt %s -split-input-file -spectral-stream="group-tiles=2" -verify-diagnostics | FileCheck %s
+// RUN: sst-opt %s -split-input-file -spectral-stream="memory-budget=13000" 2>&1 | FileCheck %s --check-prefix=BUDGET
+
+// CHECK-LABEL: func @streamed
+// CHECK-SAME: (%[[X:.*]]: tensor<2x3x64xf32>, %[[W:.*]]: !spectral.sst
+// CHECK: %[[XM:.*]] = tensor.collapse_shape %[[X]] {{\[}}[0, 1], [2]] : tensor<2x3x64xf32> into tensor<6x64xf32>
+// CHECK: %[[ZERO:.*]] = linalg.fill {{.*}} -> tensor<6x32xf32>
+// CHECK-DAG: %[[C0:.*]] = arith.constant 0 : index
+// CHECK-DAG: %[[C64:.*]] = arith.constant 64 : index
+// CHECK-DAG: %[[C16:.*]] = arith.constant 16 : index
+// CHECK: %[[Y:.*]] = scf.for %[[ROW:.*]] = %[[C0]] to %[[C64]] step %[[C16]] iter_args(%[[ACC:.*]] = %[[ZERO]]) -> (tensor<6x32xf32>) {
+// CHECK:   %[[WG:.*]] = spectral.decompress_tiles %[[W]] [%[[ROW]], 0] [16, 32]
+// CHECK:   %[[XG:.*]] = tensor.extract_slice %[[XM]][0, %[[ROW]]] [6, 16] [1, 1]
+// CHECK:   %[[SUM:.*]] = linalg.matmul ins(%[[XG]], %[[WG]] : tensor<6x16xf32>, tensor<16x32xf32>) outs(%[[ACC]] : tensor<6x32xf32>)
+// CHECK:   scf.yield %[[SUM]]
+// CHECK: tensor.expand_shape %[[Y]] {{\[}}[0, 1], [2]] output_shape [2, 3, 32]
+// CHECK-NOT: spectral.matmul
+// BUDGET: remark: streaming the weight in groups of 4 of 8 tile rows: about 12544 bytes decompressed at once instead of 25088
+func.func @streamed(%x: tensor<2x3x64xf32>, %w: !spectral.sst<64x32xf32, keep = 16, tile = [8, 32]>) -> tensor<2x3x32xf32> {
+  // expected-remark @+1 {{streaming the weight in groups of 2 of 8 tile rows: about 6272 bytes decompressed at once instead of 25088}}
+  %y = spectral.matmul %x, %w : tensor<2x3x64xf32>, !spectral.sst<64x32xf32, keep = 16, tile = [8, 32]>
+  return %y : tensor<2x3x32xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func @single_tile_row
+// CHECK: spectral.matmul
+func.func @single_tile_row(%x: tensor<4x64xf32>, %w: !spectral.sst<64x32xf32, keep = 16, tile = [64, 8]>) -> tensor<4x32xf32> {
+  // expected-remark @+1 {{not streamed: the weight is a single tile row}}
+  %y = spectral.matmul %x, %w : tensor<4x64xf32>, !spectral.sst<64x32xf32, keep = 16, tile = [64, 8]>
+  return %y : tensor<4x32xf32>
+}
