@@ -115,15 +115,21 @@ def SpectralStream : Pass<"spectral-stream", "ModuleOp"> {
 def ConvertSpectralToRuntime : Pass<"convert-spectral-to-runtime", "ModuleOp"> {
   let summary = "Turn bufferized spectral ops into calls to the CPU runtime";
   let description = [{
-    Replaces every `spectral.dft` on memrefs with a call to the runtime
-    library (`libspectral_runtime.so`, on FFTW): the buffers are cast to
-    unranked memrefs and passed with the transformed axes as a bit mask, the
-    halved axis and the normalisation. The callees are declared as private
-    functions with `llvm.emit_c_interface`.
+    Replaces the bufferized mid-level ops with calls to the runtime library
+    (`libspectral_runtime.so`, on FFTW):
 
-    Must run after bufferization: a `spectral.dft` still on tensors is an
-    error. The CPU runtime computes in f32; other element types are
-    reported.
+    - `spectral.dft`: the buffers are cast to unranked memrefs and passed
+      with the transformed axes as a bit mask, the halved axis and the
+      normalisation (`spectral_fft_c2c`, `_r2c`, `_c2r`, or
+      `_c2r_overwrite_input` when the op may overwrite its input);
+    - `spectral.topk`, `spectral.scatter`: 2-D strided memrefs plus the tile
+      spectrum shape, the axes mask, the halved axis and its length;
+    - `spectral.check_tile_offset`: `spectral_check_tile_offset`.
+
+    Memref callees are declared as private functions with
+    `llvm.emit_c_interface`. Must run after bufferization: an op still on
+    tensors is an error. The CPU runtime computes in f32; other element
+    types are reported.
 
     Example:
 
