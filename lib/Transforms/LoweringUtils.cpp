@@ -125,3 +125,46 @@ Value mlir::spectral::castFloatScalar(OpBuilder &b, Location loc, Value value,
                                    castFloat(b, loc, re, to),
                                    castFloat(b, loc, im, to));
 }
+
+Value mlir::spectral::createZeros(OpBuilder &b, Location loc,
+                                  ArrayRef<int64_t> shape, Type element) {
+  Value zero = arith::ConstantOp::create(b, loc, b.getZeroAttr(element));
+  Value empty = tensor::EmptyOp::create(b, loc, shape, element);
+  return linalg::FillOp::create(b, loc, zero, empty).getResult(0);
+}
+
+/// The reassociation collapsing all but the last of `rank` dimensions.
+static SmallVector<ReassociationIndices> getLeadingAndLast(int64_t rank) {
+  ReassociationIndices leading;
+  for (int64_t d = 0; d + 1 < rank; ++d)
+    leading.push_back(d);
+  return {leading, {rank - 1}};
+}
+
+Value mlir::spectral::reshapeToMatrix(OpBuilder &b, Location loc,
+                                      Value tensor) {
+  auto type = cast<RankedTensorType>(tensor.getType());
+  int64_t rank = type.getRank();
+  if (rank == 2)
+    return tensor;
+  if (rank == 1)
+    return tensor::ExpandShapeOp::create(
+        b, loc,
+        RankedTensorType::get({1, type.getDimSize(0)}, type.getElementType()),
+        tensor, SmallVector<ReassociationIndices>{{0, 1}});
+  return tensor::CollapseShapeOp::create(b, loc, tensor,
+                                         getLeadingAndLast(rank));
+}
+
+Value mlir::spectral::reshapeFromMatrix(OpBuilder &b, Location loc,
+                                        Value matrix,
+                                        RankedTensorType resultType) {
+  int64_t rank = resultType.getRank();
+  if (rank == 2)
+    return matrix;
+  if (rank == 1)
+    return tensor::CollapseShapeOp::create(
+        b, loc, resultType, matrix, SmallVector<ReassociationIndices>{{0, 1}});
+  return tensor::ExpandShapeOp::create(b, loc, resultType, matrix,
+                                       getLeadingAndLast(rank));
+}

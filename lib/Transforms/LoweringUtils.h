@@ -56,6 +56,20 @@ Value mapElements(OpBuilder &b, Location loc, Value input, Type resultElement,
 /// complex of it), by extension or truncation.
 Value castFloatScalar(OpBuilder &b, Location loc, Value value, FloatType to);
 
+/// A zero-filled tensor of `shape` and `element`.
+Value createZeros(OpBuilder &b, Location loc, ArrayRef<int64_t> shape,
+                  Type element);
+
+/// A static tensor of rank >= 1 viewed as a matrix for a GEMM: its leading
+/// dimensions become the rows (a rank-1 tensor is one row), its last
+/// dimension the columns.
+Value reshapeToMatrix(OpBuilder &b, Location loc, Value tensor);
+
+/// The inverse of reshapeToMatrix for a GEMM result of `resultType`, the
+/// input's shape with another last dimension.
+Value reshapeFromMatrix(OpBuilder &b, Location loc, Value matrix,
+                        RankedTensorType resultType);
+
 /// Adds the patterns lowering fft, ifft, rfft, irfft, mix and conv.
 void populateDenseOpLoweringPatterns(RewritePatternSet &patterns,
                                      bool fastConvolutionSizes);

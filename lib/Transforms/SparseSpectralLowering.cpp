@@ -380,9 +380,7 @@ Value computeEnergy(OpBuilder &b, Location loc, Storage storage,
   Type resultType = type.getElementType();
   if (auto complex = dyn_cast<ComplexType>(resultType))
     resultType = complex.getElementType();
-  Value zero = arith::ConstantOp::create(b, loc, b.getFloatAttr(f32, 0.0));
-  Value accumulator = tensor::EmptyOp::create(b, loc, ArrayRef<int64_t>{}, f32);
-  accumulator = linalg::FillOp::create(b, loc, zero, accumulator).getResult(0);
+  Value accumulator = createZeros(b, loc, {}, f32);
   MLIRContext *ctx = b.getContext();
   AffineMap identity = b.getMultiDimIdentityMap(2);
   AffineMap scalar = AffineMap::get(2, 0, {}, ctx);
@@ -668,40 +666,19 @@ struct LowerMatmul : SSTPattern<MatmulOp> {
     Value input = adaptor.getInput().front();
     auto inputType = cast<RankedTensorType>(input.getType());
     RankedTensorType resultType = op.getType();
-    int64_t rank = inputType.getRank();
     Type element = inputType.getElementType();
     if (!inputType.hasStaticShape())
       return rewriter.notifyMatchFailure(op, "needs a static input shape");
 
     int64_t rows = inputType.getNumElements() / inputType.getShape().back();
-    int64_t inner = inputType.getShape().back();
     int64_t cols = weightType.getShape()[1];
-    SmallVector<ReassociationIndices> groups = {allDims(rank - 1), {rank - 1}};
-    if (rank == 1)
-      groups = {{0}};
-    Value matrix =
-        rank == 1
-            ? tensor::ExpandShapeOp::create(
-                  rewriter, loc, RankedTensorType::get({1, inner}, element),
-                  input, SmallVector<ReassociationIndices>{{0, 1}})
-                  .getResult()
-            : tensor::CollapseShapeOp::create(rewriter, loc, input, groups)
-                  .getResult();
-    Value zero =
-        arith::ConstantOp::create(rewriter, loc, rewriter.getZeroAttr(element));
-    Value init = tensor::EmptyOp::create(rewriter, loc, {rows, cols}, element);
-    init = linalg::FillOp::create(rewriter, loc, zero, init).getResult(0);
+    Value matrix = reshapeToMatrix(rewriter, loc, input);
+    Value init = createZeros(rewriter, loc, {rows, cols}, element);
     Value product =
         linalg::MatmulOp::create(rewriter, loc, init.getType(),
                                  ValueRange{matrix, weight}, ValueRange{init})
             .getResult(0);
-    Value result = rank == 1 ? tensor::CollapseShapeOp::create(
-                                   rewriter, loc, product,
-                                   SmallVector<ReassociationIndices>{{0, 1}})
-                                   .getResult()
-                             : tensor::ExpandShapeOp::create(
-                                   rewriter, loc, resultType, product, groups)
-                                   .getResult();
+    Value result = reshapeFromMatrix(rewriter, loc, product, resultType);
     rewriter.replaceOp(op, result);
     return success();
   }

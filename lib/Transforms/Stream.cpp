@@ -13,6 +13,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "LoweringUtils.h"
 #include "SpectralDialect/IR/SpectralOps.h"
 #include "SpectralDialect/Transforms/Passes.h"
 
@@ -38,9 +39,8 @@ using namespace mlir::spectral;
 static int64_t getGroupPeakBytes(SparseSpectralType type, int64_t rows) {
   int64_t tilesPerRow = type.getTileGrid()[1];
   int64_t elements = rows * type.getTile()[0] * type.getShape()[1];
-  int64_t elementBytes =
-      static_cast<int64_t>(type.getDenseBytes() / (type.getShape()[0] *
-                                                   type.getShape()[1]));
+  int64_t elementBytes = static_cast<int64_t>(
+      type.getDenseBytes() / (type.getShape()[0] * type.getShape()[1]));
   int64_t spectra = rows * tilesPerRow * type.getTileSpectrumSize() * 8;
   return spectra + elements * 4 + elements * elementBytes;
 }
@@ -102,8 +102,7 @@ struct SpectralStreamPass
         }
       if (rows == 0) {
         op.emitError() << "memory budget of " << budget
-                       << " bytes is below the "
-                       << getGroupPeakBytes(type, 1)
+                       << " bytes is below the " << getGroupPeakBytes(type, 1)
                        << " bytes that decompressing one tile row takes";
         return std::nullopt;
       }
@@ -127,26 +126,11 @@ struct SpectralStreamPass
     RankedTensorType inputType = op.getInput().getType();
     Type element = inputType.getElementType();
     int64_t inner = type.getShape()[0], cols = type.getShape()[1];
-    int64_t rank = inputType.getRank();
     int64_t outer = inputType.getNumElements() / inner;
 
     // The input as an outer x inner matrix.
-    auto matrixType = RankedTensorType::get({outer, inner}, element);
-    Value x = op.getInput();
-    if (rank == 1)
-      x = tensor::ExpandShapeOp::create(
-          b, loc, matrixType, x, SmallVector<ReassociationIndices>{{0, 1}});
-    else if (rank > 2) {
-      ReassociationIndices leading;
-      for (int64_t d = 0; d + 1 < rank; ++d)
-        leading.push_back(d);
-      x = tensor::CollapseShapeOp::create(
-          b, loc, x, SmallVector<ReassociationIndices>{leading, {rank - 1}});
-    }
-
-    Value zero = arith::ConstantOp::create(b, loc, b.getZeroAttr(element));
-    Value init = tensor::EmptyOp::create(b, loc, {outer, cols}, element);
-    init = linalg::FillOp::create(b, loc, zero, init).getResult(0);
+    Value x = reshapeToMatrix(b, loc, op.getInput());
+    Value init = createZeros(b, loc, {outer, cols}, element);
     int64_t groupRows = rows * type.getTile()[0];
     Value lower = arith::ConstantIndexOp::create(b, loc, 0);
     Value upper = arith::ConstantIndexOp::create(b, loc, inner);
@@ -172,19 +156,7 @@ struct SpectralStreamPass
           scf::YieldOp::create(nb, nl, sum);
         });
 
-    Value result = loop.getResult(0);
-    RankedTensorType resultType = op.getType();
-    if (rank == 1)
-      result = tensor::CollapseShapeOp::create(
-          b, loc, result, SmallVector<ReassociationIndices>{{0, 1}});
-    else if (rank > 2) {
-      ReassociationIndices leading;
-      for (int64_t d = 0; d + 1 < rank; ++d)
-        leading.push_back(d);
-      result = tensor::ExpandShapeOp::create(
-          b, loc, resultType, result,
-          SmallVector<ReassociationIndices>{leading, {rank - 1}});
-    }
+    Value result = reshapeFromMatrix(b, loc, loop.getResult(0), op.getType());
     op.replaceAllUsesWith(result);
     op.erase();
   }
