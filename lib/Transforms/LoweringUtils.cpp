@@ -8,6 +8,9 @@
 
 #include "LoweringUtils.h"
 
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/Sequence.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Arith/Utils/Utils.h"
 #include "mlir/Dialect/Complex/IR/Complex.h"
@@ -133,12 +136,16 @@ Value mlir::spectral::createZeros(OpBuilder &b, Location loc,
   return linalg::FillOp::create(b, loc, zero, empty).getResult(0);
 }
 
-/// The reassociation collapsing all but the last of `rank` dimensions.
-static SmallVector<ReassociationIndices> getLeadingAndLast(int64_t rank) {
-  ReassociationIndices leading;
-  for (int64_t d = 0; d + 1 < rank; ++d)
-    leading.push_back(d);
-  return {leading, {rank - 1}};
+ReassociationIndices mlir::spectral::allDims(int64_t rank) {
+  return llvm::to_vector(llvm::seq<int64_t>(0, rank));
+}
+
+SmallVector<ReassociationIndices>
+mlir::spectral::leadingAndRest(int64_t groupSize, int64_t rest) {
+  SmallVector<ReassociationIndices> groups = {allDims(groupSize)};
+  for (int64_t d = 0; d < rest; ++d)
+    groups.push_back({groupSize + d});
+  return groups;
 }
 
 Value mlir::spectral::reshapeToMatrix(OpBuilder &b, Location loc,
@@ -153,7 +160,7 @@ Value mlir::spectral::reshapeToMatrix(OpBuilder &b, Location loc,
         RankedTensorType::get({1, type.getDimSize(0)}, type.getElementType()),
         tensor, SmallVector<ReassociationIndices>{{0, 1}});
   return tensor::CollapseShapeOp::create(b, loc, tensor,
-                                         getLeadingAndLast(rank));
+                                         leadingAndRest(rank - 1, 1));
 }
 
 Value mlir::spectral::reshapeFromMatrix(OpBuilder &b, Location loc,
@@ -166,5 +173,5 @@ Value mlir::spectral::reshapeFromMatrix(OpBuilder &b, Location loc,
     return tensor::CollapseShapeOp::create(
         b, loc, resultType, matrix, SmallVector<ReassociationIndices>{{0, 1}});
   return tensor::ExpandShapeOp::create(b, loc, resultType, matrix,
-                                       getLeadingAndLast(rank));
+                                       leadingAndRest(rank - 1, 1));
 }

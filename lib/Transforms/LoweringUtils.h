@@ -11,6 +11,7 @@
 
 #include "SpectralDialect/IR/SpectralOps.h"
 
+#include "mlir/Dialect/Utils/ReshapeOpsUtils.h"
 #include "mlir/IR/AffineMap.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/PatternMatch.h"
@@ -55,6 +56,14 @@ Value mapElements(OpBuilder &b, Location loc, Value input, Type resultElement,
 /// Converts a float or complex-of-float scalar to the float type `to` (or to
 /// complex of it), by extension or truncation.
 Value castFloatScalar(OpBuilder &b, Location loc, Value value, FloatType to);
+
+/// Reassociation grouping all dims of a rank-`rank` tensor into one.
+ReassociationIndices allDims(int64_t rank);
+
+/// Reassociation grouping the first `groupSize` dims into one, then keeping
+/// each of the next `rest` dims on its own.
+SmallVector<ReassociationIndices> leadingAndRest(int64_t groupSize,
+                                                 int64_t rest);
 
 /// A zero-filled tensor of `shape` and `element`.
 Value createZeros(OpBuilder &b, Location loc, ArrayRef<int64_t> shape,

@@ -118,21 +118,6 @@ bool isTileMajorByReshape(SparseSpectralType type) {
   return true;
 }
 
-/// Reassociation collapsing all dims of a rank-`rank` tensor into one.
-ReassociationIndices allDims(int64_t rank) {
-  return llvm::to_vector(llvm::seq<int64_t>(0, rank));
-}
-
-/// Reassociation between (T, tile...) and (T, tile[0] * ... ), etc.: the
-/// leading dim alone, then `rest` dims.
-SmallVector<ReassociationIndices> leadingAndRest(int64_t groupSize,
-                                                 int64_t rest) {
-  SmallVector<ReassociationIndices> groups = {allDims(groupSize)};
-  for (int64_t d = 0; d < rest; ++d)
-    groups.push_back({groupSize + d});
-  return groups;
-}
-
 /// Reassociation between (T, spectrum...) of rank `rank` + 1 and (T, S).
 SmallVector<ReassociationIndices> tileAndSpectrum(int64_t rank) {
   ReassociationIndices spectrum = allDims(rank + 1);
@@ -523,7 +508,7 @@ struct LowerDecompressTiles : SSTPattern<DecompressTilesOp> {
       auto storageType = cast<RankedTensorType>(storage.getType());
       SmallVector<int64_t> gridShape(grid.begin(), grid.end());
       gridShape.push_back(type.getKeep());
-      SmallVector<ReassociationIndices> groups = {allDims(rank), {rank}};
+      SmallVector<ReassociationIndices> groups = leadingAndRest(rank, 1);
       Value byGrid = tensor::ExpandShapeOp::create(
           rewriter, loc,
           RankedTensorType::get(gridShape, storageType.getElementType()),
