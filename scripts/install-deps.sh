@@ -8,7 +8,7 @@ packages=(
   cmake ninja-build g++ python3
   llvm-22-dev llvm-22-tools libmlir-22-dev mlir-22-tools
   libgtest-dev
-  libfftw3-dev pkg-config python3-numpy
+  libfftw3-dev libopenblas-dev pkg-config python3-numpy python3-matplotlib
 )
 
 missing=()

@@ -50,6 +50,8 @@ typedef UnrankedMemRefType<float> spectral_unranked_f32;
 typedef StridedMemRefType<std::complex<float>, 2> spectral_memref_c32_2d;
 typedef StridedMemRefType<int64_t, 2> spectral_memref_i64_2d;
 typedef StridedMemRefType<int64_t, 1> spectral_memref_i64_1d;
+typedef StridedMemRefType<float, 2> spectral_memref_f32_2d;
+typedef StridedMemRefType<double, 2> spectral_memref_f64_2d;
 
 extern "C" {
 #else
@@ -58,6 +60,8 @@ typedef void spectral_unranked_f32;
 typedef void spectral_memref_c32_2d;
 typedef void spectral_memref_i64_2d;
 typedef void spectral_memref_i64_1d;
+typedef void spectral_memref_f32_2d;
+typedef void spectral_memref_f64_2d;
 #endif
 
 //===----------------------------------------------------------------------===//
@@ -135,12 +139,37 @@ SPECTRAL_RUNTIME_EXPORT void _mlir_ciface_spectral_scatter(
     int64_t halvedAxis, int64_t halvedLength, spectral_memref_c32_2d *spectrum);
 
 //===----------------------------------------------------------------------===//
+// Dense linear algebra
+//===----------------------------------------------------------------------===//
+//
+// What linalg.matmul on memrefs is lowered to. The products run in the CBLAS
+// the library is linked with (OpenBLAS), whose threads are configured as
+// that library documents (OPENBLAS_NUM_THREADS), not by the runtime.
+
+/// C += A * B for row-major-indexed 2-D memrefs A (M x K), B (K x N), C (M x
+/// N): exactly linalg.matmul on memrefs. C is accumulated into; with M, N or
+/// K = 0 nothing is written. Any offsets and non-negative strides are
+/// accepted: an operand whose rows or columns are contiguous is handed to
+/// BLAS in place (a column-major one as a transposed matrix), any other
+/// layout goes through a runtime-owned contiguous copy. C must not overlap
+/// itself, A or B. M, N and K are at most 2^31 - 1 (BLAS's int).
+SPECTRAL_RUNTIME_EXPORT void
+_mlir_ciface_spectral_gemm_f32(spectral_memref_f32_2d *a,
+                               spectral_memref_f32_2d *b,
+                               spectral_memref_f32_2d *c);
+SPECTRAL_RUNTIME_EXPORT void
+_mlir_ciface_spectral_gemm_f64(spectral_memref_f64_2d *a,
+                               spectral_memref_f64_2d *b,
+                               spectral_memref_f64_2d *c);
+
+//===----------------------------------------------------------------------===//
 // Memory accounting
 //===----------------------------------------------------------------------===//
 //
 // Every buffer the runtime allocates for itself (c2r input copies, top-k and
-// scatter work arrays, FFTW_MEASURE planning arrays) is counted. FFTW's own
-// internal allocations (plans, twiddle tables) are not.
+// scatter work arrays, FFTW_MEASURE planning arrays, GEMM operand copies) is
+// counted. The internal allocations of FFTW (plans, twiddle tables) and of
+// OpenBLAS are not.
 
 /// Allocation functions of lowered code: spectral-cpu-pipeline lowers
 /// memref.alloc/dealloc to these (MLIR's `use-generic-functions`). Freed
@@ -148,11 +177,24 @@ SPECTRAL_RUNTIME_EXPORT void _mlir_ciface_spectral_scatter(
 /// request of the same size and alignment, so code that allocates large
 /// temporaries on every call does not fault fresh pages in every time. These
 /// buffers belong to the generated code: they are not part of the runtime's
-/// live/peak accounting.
+/// live/peak accounting but of the program accounting below. A pointer these
+/// functions did not return is passed on to free() and not counted.
 SPECTRAL_RUNTIME_EXPORT void *_mlir_memref_to_llvm_alloc(size_t bytes);
 SPECTRAL_RUNTIME_EXPORT void *
 _mlir_memref_to_llvm_aligned_alloc(size_t alignment, size_t bytes);
 SPECTRAL_RUNTIME_EXPORT void _mlir_memref_to_llvm_free(void *ptr);
+
+/// Bytes currently allocated by lowered code through _mlir_memref_to_llvm_*:
+/// the exact requested sizes of all blocks not yet freed, small or large
+/// (idle cached blocks are not counted).
+SPECTRAL_RUNTIME_EXPORT int64_t spectral_runtime_program_live_bytes(void);
+
+/// Highest value of spectral_runtime_program_live_bytes since the library
+/// was loaded or spectral_runtime_program_reset_peak was last called.
+SPECTRAL_RUNTIME_EXPORT int64_t spectral_runtime_program_peak_bytes(void);
+
+/// Sets the program peak to the current program live bytes.
+SPECTRAL_RUNTIME_EXPORT void spectral_runtime_program_reset_peak(void);
 
 /// Bytes of freed blocks kept for reuse, and a way to return them all to
 /// the system.
