@@ -12,6 +12,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/SymbolTable.h"
@@ -201,16 +202,54 @@ static LogicalResult lowerCheckTileOffset(CheckTileOffsetOp op,
                                 /*cInterface=*/false);
 }
 
+/// Whether `op` is a plain f32 or f64 `linalg.matmul` on memrefs (no
+/// transposed or broadcast maps, no element casts), which the runtime's
+/// BLAS-backed GEMM computes.
+static bool isRuntimeGemm(linalg::MatmulOp op) {
+  if (op.hasUserDefinedMaps() || op.getCast() != linalg::TypeFn::cast_signed)
+    return false;
+  Type element;
+  for (Value operand : op->getOperands()) {
+    auto type = dyn_cast<MemRefType>(operand.getType());
+    if (!type || type.getRank() != 2)
+      return false;
+    if (element && type.getElementType() != element)
+      return false;
+    element = type.getElementType();
+  }
+  return element.isF32() || element.isF64();
+}
+
+/// Replaces a bufferized `linalg.matmul` with the runtime's GEMM, which
+/// accumulates into the output like the op (C += A * B).
+static LogicalResult lowerMatmul(linalg::MatmulOp op, ModuleOp module) {
+  OpBuilder builder(op);
+  Location loc = op.getLoc();
+  SmallVector<Value> args;
+  for (Value operand : op->getOperands())
+    args.push_back(castToDynamicStrided(builder, loc, operand));
+  Type element =
+      cast<MemRefType>(op.getOutputs()[0].getType()).getElementType();
+  return replaceWithRuntimeCall(
+      op, module, element.isF32() ? "spectral_gemm_f32" : "spectral_gemm_f64",
+      args);
+}
+
 namespace {
 struct ConvertSpectralToRuntimePass
     : spectral::impl::ConvertSpectralToRuntimeBase<
           ConvertSpectralToRuntimePass> {
+  using Base::Base;
+
   void runOnOperation() override {
     ModuleOp module = getOperation();
     SmallVector<Operation *> ops;
     module.walk([&](Operation *op) {
       if (isa<DFTOp, TopKOp, ScatterOp, CheckTileOffsetOp>(op))
         ops.push_back(op);
+      else if (auto matmul = dyn_cast<linalg::MatmulOp>(op))
+        if (blasGemm && isRuntimeGemm(matmul))
+          ops.push_back(op);
     });
     for (Operation *op : ops) {
       LogicalResult lowered =
@@ -224,6 +263,9 @@ struct ConvertSpectralToRuntimePass
               })
               .Case([&](CheckTileOffsetOp check) {
                 return lowerCheckTileOffset(check, module);
+              })
+              .Case([&](linalg::MatmulOp matmul) {
+                return lowerMatmul(matmul, module);
               });
       if (failed(lowered))
         return signalPassFailure();
