@@ -45,14 +45,21 @@ configure(std::unique_ptr<Pass> pass, StringRef options,
 LogicalResult mlir::spectral::buildSpectralCPUPipeline(
     OpPassManager &pm, const SpectralCPUPipelineOptions &options,
     function_ref<LogicalResult(const Twine &)> errorHandler) {
+  std::unique_ptr<Pass> compressConstants =
+      configure(createSpectralCompressConstants(), options.compressConstants,
+                errorHandler);
   std::unique_ptr<Pass> stream =
       configure(createSpectralStream(), options.stream, errorHandler);
   std::unique_ptr<Pass> expandStorage = configure(
       createSpectralExpandStorage(), options.expandStorage, errorHandler);
   std::unique_ptr<Pass> convertToRuntime = configure(
       createConvertSpectralToRuntime(), options.convertToRuntime, errorHandler);
-  if (!stream || !expandStorage || !convertToRuntime)
+  if (!compressConstants || !stream || !expandStorage || !convertToRuntime)
     return failure();
+
+  // Constant weights compressed at compile time (exactly, or lossily within
+  // an error budget when one is given).
+  pm.addPass(std::move(compressConstants));
 
   // Compressed weights streamed through tile groups where they are large.
   pm.addPass(std::move(stream));
@@ -91,6 +98,8 @@ LogicalResult mlir::spectral::buildSpectralCPUPipeline(
   pm.addPass(createConvertControlFlowToLLVMPass());
   pm.addPass(createConvertIndexToLLVMPass());
   pm.addPass(createReconcileUnrealizedCastsPass());
+  // Compile-time compressed coefficients are complex dense resources.
+  pm.addPass(createSpectralLegalizeComplexResources());
   return success();
 }
 
@@ -100,7 +109,8 @@ void mlir::spectral::registerSpectralPipelines() {
   registerPassPipeline(
       "spectral-cpu-pipeline",
       "Lower spectral IR on tensors to the LLVM dialect for the CPU runtime "
-      "(FFTW): stream, expand-storage, one-shot bufferization, "
+      "(FFTW): compress-constants, stream, expand-storage, one-shot "
+      "bufferization, "
       "convert-spectral-to-runtime, then the standard lowering to LLVM",
       [](OpPassManager &pm, StringRef text,
          function_ref<LogicalResult(const Twine &)> errorHandler) {

@@ -28,6 +28,10 @@ dense input, by the energy rule of docs/dialect.md section 3):
   scale LAYOUT:factor=F   (input, decompress(scale(compress(input), F)))
   energy                  (dense, energy): energy = sum(dense ** 2)
   slice offsets=...       (full, part): part = full[offsets : offsets + shape]
+
+Dense references:
+  dense_matmul            (x, w, result): result = x . w
+  close                   (a, b): b = a (set tol= to the error allowed)
 """
 import re
 import sys
@@ -238,6 +242,10 @@ def reference(op, attrs, operands, result_shape):
         return out
     if op == "energy":
         return np.array(np.sum(np.abs(x) ** 2))
+    if op == "dense_matmul":
+        return x @ operands[1]
+    if op == "close":
+        return x
     if op == "slice":
         offsets = ints(attrs["offsets"])
         return x[tuple(slice(o, o + n) for o, n in zip(offsets, result_shape))]
@@ -259,7 +267,7 @@ def storage_reference(attrs, x):
 # Printed operands and results of each case, in print order.
 OPERANDS = {"fft": 1, "ifft": 1, "rfft": 1, "irfft": 1, "mix": 2, "conv": 2,
             "roundtrip": 1, "storage": 1, "scale": 1, "matmul": 2, "add": 2,
-            "energy": 1, "slice": 1}
+            "energy": 1, "slice": 1, "dense_matmul": 2, "close": 1}
 RESULTS = {"storage": 2}
 
 

@@ -31,3 +31,45 @@ func.func @single_tile_row(%x: tensor<4x64xf32>, %w: !spectral.sst<64x32xf32, ke
   %y = spectral.matmul %x, %w : tensor<4x64xf32>, !spectral.sst<64x32xf32, keep = 16, tile = [64, 8]>
   return %y : tensor<4x32xf32>
 }
+
+// -----
+
+// A linalg.matmul by a decompressed weight (what spectral-compress-constants
+// makes of a constant weight) streams the same way, accumulating into the
+// matmul's init; the whole decompression goes.
+// CHECK-LABEL: func @decompressed_weight
+// CHECK-SAME: (%[[X:.*]]: tensor<6x64xf32>, %[[W:.*]]: !spectral.sst{{.*}}, %[[INIT:.*]]: tensor<6x32xf32>)
+// CHECK-NOT: spectral.decompress %
+// CHECK: scf.for %[[ROW:.*]] = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%[[ACC:.*]] = %[[INIT]]) -> (tensor<6x32xf32>) {
+// CHECK:   %[[WG:.*]] = spectral.decompress_tiles %[[W]] [%[[ROW]], 0] [16, 32]
+// CHECK:   %[[XG:.*]] = tensor.extract_slice %[[X]][0, %[[ROW]]] [6, 16] [1, 1]
+// CHECK:   linalg.matmul ins(%[[XG]], %[[WG]] : tensor<6x16xf32>, tensor<16x32xf32>) outs(%[[ACC]] : tensor<6x32xf32>)
+// CHECK-NOT: spectral.decompress %
+func.func @decompressed_weight(%x: tensor<6x64xf32>, %w: !spectral.sst<64x32xf32, keep = 16, tile = [8, 32]>,
+                               %init: tensor<6x32xf32>) -> tensor<6x32xf32> {
+  %d = spectral.decompress %w : !spectral.sst<64x32xf32, keep = 16, tile = [8, 32]>
+  // expected-remark @+1 {{streaming the weight in groups of 2 of 8 tile rows}}
+  %y = linalg.matmul ins(%x, %d : tensor<6x64xf32>, tensor<64x32xf32>) outs(%init : tensor<6x32xf32>) -> tensor<6x32xf32>
+  return %y : tensor<6x32xf32>
+}
+
+// -----
+
+// A decompression that has other uses stays for them; one on the left of a
+// matmul, or one multiplied with casts, is not a streamable weight.
+// CHECK-LABEL: func @decompressed_other_uses
+// CHECK: %[[D:.*]] = spectral.decompress
+// CHECK: scf.for
+// CHECK: linalg.matmul ins(%[[D]], %{{.*}} : tensor<64x32xf32>, tensor<32x8xf32>)
+// CHECK: linalg.matmul ins(%{{.*}}, %[[D]] : tensor<6x64xf16>, tensor<64x32xf32>)
+func.func @decompressed_other_uses(%x: tensor<6x64xf32>, %w: !spectral.sst<64x32xf32, keep = 16, tile = [8, 32]>,
+                                   %init: tensor<6x32xf32>, %v: tensor<32x8xf32>, %init2: tensor<64x8xf32>,
+                                   %h: tensor<6x64xf16>)
+    -> (tensor<6x32xf32>, tensor<64x8xf32>, tensor<6x32xf32>) {
+  %d = spectral.decompress %w : !spectral.sst<64x32xf32, keep = 16, tile = [8, 32]>
+  // expected-remark @+1 {{streaming the weight in groups of 2 of 8 tile rows}}
+  %y = linalg.matmul ins(%x, %d : tensor<6x64xf32>, tensor<64x32xf32>) outs(%init : tensor<6x32xf32>) -> tensor<6x32xf32>
+  %z = linalg.matmul ins(%d, %v : tensor<64x32xf32>, tensor<32x8xf32>) outs(%init2 : tensor<64x8xf32>) -> tensor<64x8xf32>
+  %m = linalg.matmul ins(%h, %d : tensor<6x64xf16>, tensor<64x32xf32>) outs(%init : tensor<6x32xf32>) -> tensor<6x32xf32>
+  return %y, %z, %m : tensor<6x32xf32>, tensor<64x8xf32>, tensor<6x32xf32>
+}

@@ -23,6 +23,11 @@ namespace spectral {
 /// declared again here.
 struct SpectralCPUPipelineOptions
     : public PassPipelineOptions<SpectralCPUPipelineOptions> {
+  PassOptions::Option<std::string> compressConstants{
+      *this, "compress-constants",
+      llvm::cl::desc("Options of spectral-compress-constants, in its own "
+                     "syntax (see its --help)"),
+      llvm::cl::init("")};
   PassOptions::Option<std::string> stream{
       *this, "stream",
       llvm::cl::desc("Options of spectral-stream, in its own syntax (see its "

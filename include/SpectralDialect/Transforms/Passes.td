@@ -11,6 +11,76 @@
 
 include "mlir/Pass/PassBase.td"
 
+def SpectralCompressConstants : Pass<"spectral-compress-constants", "ModuleOp"> {
+  let summary = "Compress constant tensors at compile time";
+  let description = [{
+    Evaluates compression at compile time, so that the compiled module
+    carries only coefficients and positions (as dense resources), never the
+    dense constant:
+
+    - `spectral.compress` of an `arith.constant` becomes `spectral.assemble`
+      of two constants holding exactly what run-time compression would
+      produce: the pass calls the same runtime transforms and selection on
+      the same tile-major data. This is always done; it does not change the
+      program's result.
+    - With `error-budget` > 0, every other float `arith.constant` tensor of
+      at least `min-elements` elements is considered for lossy compression,
+      except those marked with the unit attribute `spectral.keep_dense`.
+      For each candidate layout (rfft over every axis; the whole tensor as
+      one tile, or blocks of 8 to 1024 leading rows; `complex<f16>`,
+      `complex<bf16>` or `complex<f32>` coefficients; the narrowest
+      positions that fit) the pass finds the smallest K whose relative
+      Frobenius error, measured by decompressing, is within the budget, and
+      keeps the layout with the fewest bytes. If that layout is at least
+      `min-ratio` times smaller than the constant, the constant is replaced by
+      `spectral.decompress` of the assembled result, which later passes can
+      stream (`spectral-stream`). Otherwise, which is the case for noise-like
+      data such as trained convolution kernels, the constant stays dense.
+    - With `keep-fraction` > 0 as well, K is that fraction of the candidate
+      bins of a tile instead of the smallest that meets the budget; the
+      budget must still be met.
+
+    Every decision is a remark naming the constant (by its name location, or
+    its position), its bytes before and after and the measured error.
+
+    Example (`error-budget=0.02`, a smooth 64x64 field):
+
+    ```mlir
+    %w = arith.constant dense<...> : tensor<64x64xf32>
+    // becomes
+    %c = arith.constant dense_resource<w.coefficients> : tensor<1x40xcomplex<f16>>
+    %p = arith.constant dense_resource<w.positions> : tensor<1x40xi16>
+    %s = spectral.assemble %c, %p : ... -> !spectral.sst<64x64xf32, keep = 40, ...>
+    %w = spectral.decompress %s : !spectral.sst<64x64xf32, keep = 40, ...>
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect"
+  ];
+  let options = [
+    Option<"errorBudget", "error-budget", "double", "0.0",
+           "Relative Frobenius error allowed when compressing dense "
+           "constants; 0 leaves them dense">,
+    Option<"keepFraction", "keep-fraction", "double", "0.0",
+           "When positive, keep this fraction of each tile's candidate bins "
+           "instead of the smallest number that meets error-budget">,
+    Option<"minRatio", "min-ratio", "double", "2.0",
+           "Leave a dense constant dense unless its compressed storage is at "
+           "least this many times smaller (decompressing costs transforms)">,
+    Option<"minElements", "min-elements", "int64_t", "4096",
+           "Dense constants with fewer elements are left alone">,
+    Option<"tileRows", "tile-rows", "int64_t", "0",
+           "When positive, only consider tiles of this many leading rows "
+           "(for example to make a weight streamable)">
+  ];
+  let statistics = [
+    Statistic<"numCompressed", "compressed-constants",
+              "Number of constants compressed">,
+    Statistic<"numLeftDense", "dense-constants",
+              "Number of constants left dense">
+  ];
+}
+
 def SpectralExpandStorage : Pass<"spectral-expand-storage", "ModuleOp"> {
   let summary = "Lower high-level spectral ops to mid-level ops on plain tensors";
   let description = [{
@@ -78,6 +148,12 @@ def SpectralStream : Pass<"spectral-stream", "ModuleOp"> {
     The result is the same as decompressing first (tiles decompress exactly
     on their own), up to the order of floating-point summation.
 
+    A `linalg.matmul` on tensors whose right operand is a
+    `spectral.decompress` of a rank-2 weight (as `spectral-compress-constants`
+    produces for a compressed constant weight) is streamed the same way,
+    accumulating into the matmul's init; the whole decompression is removed
+    when nothing else uses it.
+
     The group is `group-tiles` tile rows when given; otherwise the largest
     number of tile rows (dividing the tile grid) whose decompression fits
     `memory-budget` bytes. Each decision is reported as a remark with the
@@ -124,7 +200,13 @@ def ConvertSpectralToRuntime : Pass<"convert-spectral-to-runtime", "ModuleOp"> {
       `_c2r_overwrite_input` when the op may overwrite its input);
     - `spectral.topk`, `spectral.scatter`: 2-D strided memrefs plus the tile
       spectrum shape, the axes mask, the halved axis and its length;
-    - `spectral.check_tile_offset`: `spectral_check_tile_offset`.
+    - `spectral.check_tile_offset`: `spectral_check_tile_offset`;
+    - with `blas-gemm` (the default), every f32 or f64 `linalg.matmul` on
+      memrefs without user-defined indexing maps or casts:
+      `spectral_gemm_f32` / `_f64`, an optimised GEMM (OpenBLAS) that
+      accumulates into the output like the op and takes any strided view.
+      This covers the products `spectral-expand-storage` and
+      `spectral-stream` create, and also the module's own matmuls.
 
     Memref callees are declared as private functions with
     `llvm.emit_c_interface`. Must run after bufferization: an op still on
@@ -148,9 +230,39 @@ def ConvertSpectralToRuntime : Pass<"convert-spectral-to-runtime", "ModuleOp"> {
     "::mlir::func::FuncDialect",
     "::mlir::memref::MemRefDialect"
   ];
+  let options = [
+    Option<"blasGemm", "blas-gemm", "bool", "true",
+           "Lower f32/f64 linalg.matmul on memrefs to the runtime's GEMM">
+  ];
   let statistics = [
     Statistic<"numCalls", "runtime-calls", "Number of runtime calls created">
   ];
+}
+
+def SpectralLegalizeComplexResources
+    : Pass<"spectral-legalize-complex-resources", "ModuleOp"> {
+  let summary = "Make complex dense-resource globals translatable to LLVM IR";
+  let description = [{
+    MLIR's translation to LLVM IR cannot export an `llvm.mlir.global`
+    initialised by a `dense_resource` of complex elements, which is what
+    compile-time compressed coefficients become after `memref` lowering.
+    With opaque pointers a global's users see only its address, so this
+    pass retypes such a global as an array of its real and imaginary parts
+    (`!llvm.array<N x struct<(f16, f16)>>` becomes
+    `!llvm.array<N x array<2 x f16>>`) initialised by the same resource
+    blob, which has the same bytes and layout.
+
+    Example:
+
+    ```mlir
+    llvm.mlir.global private constant @c(dense_resource<w> : tensor<4xcomplex<f32>>)
+      : !llvm.array<4 x struct<(f32, f32)>>
+    // becomes
+    llvm.mlir.global private constant @c(dense_resource<w> : tensor<4x2xf32>)
+      : !llvm.array<4 x array<2 x f32>>
+    ```
+  }];
+  let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
 }
 
 #endif // SPECTRAL_PASSES
