@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Benchmarks x . W for a compressed K x N f32 weight W (64-row tiles, 1/8 of
+# each tile's bins kept) compiled by spectral-cpu-pipeline two ways, in one
+# run: "dense" decompresses the whole weight and makes one GEMM (streaming
+# disabled by an unlimited budget), "streamed" runs spectral-stream with a
+# memory budget, so only one group of tile rows is ever decompressed. Both
+# GEMMs are OpenBLAS through the runtime. Prints a Markdown table of mean
+# seconds per product and peak bytes allocated during the products beyond
+# the compressed weight and activations (the runtime's exact accounting of
+# lowered code's and its own buffers).
+#
+#   bash benchmarks/run_matmul.sh            # SPECTRAL_STREAM_BUDGET=bytes
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build="${SPECTRAL_BUILD_DIR:-$root/build}"
+budget="${SPECTRAL_STREAM_BUDGET:-8388608}"
+llvm=/usr/lib/llvm-22
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+libs="$llvm/lib/libmlir_runner_utils.so,$llvm/lib/libmlir_c_runner_utils.so,$build/lib/libspectral_runtime.so"
+
+run() { # file -> "seconds bytes"
+  "$llvm/bin/mlir-runner" -O3 "$1" -e main -entry-point-result=void \
+    -shared-libs="$libs" | tail -n 2 | tr '\n' ' '
+}
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+echo "streaming budget: $budget bytes"
+echo
+echo "| weight K x N | rows M | group (tile rows) | dense (s) | streamed (s) | streamed / dense time | dense peak (MB) | streamed peak (MB) | dense / streamed peak |"
+echo "|---|---|---|---|---|---|---|---|---|"
+for shape in ${SPECTRAL_MATMUL_SHAPES:-4096x4096 16384x4096}; do
+  k=${shape%%x*}
+  n=${shape##*x}
+  keep=$((64 * (n / 2 + 1) / 8))
+  for m in ${SPECTRAL_MATMUL_ROWS:-64 256 1024}; do
+    iterations=$((m >= 1024 ? 2 : 3))
+    sed -e "s/@K@/$k/g" -e "s/@N@/$n/g" -e "s/@M@/$m/g" -e "s/@KEEP@/$keep/g" \
+        -e "s/@ITERATIONS@/$iterations/g" \
+        "$root/benchmarks/matmul_pipeline.mlir.in" > "$work/matmul.mlir"
+    "$build/bin/sst-opt" "$work/matmul.mlir" -o "$work/dense.ll" \
+      --spectral-cpu-pipeline="stream={memory-budget=1099511627776}" 2>/dev/null
+    group=$("$build/bin/sst-opt" "$work/matmul.mlir" -o "$work/streamed.ll" \
+      --spectral-cpu-pipeline="stream={memory-budget=$budget}" 2>&1 \
+      | sed -n 's/.*groups of \([0-9]*\) of \([0-9]*\) tile rows.*/\1 of \2/p')
+    read -r dense_s dense_b <<< "$(run "$work/dense.ll")"
+    read -r stream_s stream_b <<< "$(run "$work/streamed.ll")"
+    awk -v k="$k" -v n="$n" -v m="$m" -v g="$group" -v ds="$dense_s" \
+        -v ss="$stream_s" -v db="$dense_b" -v sb="$stream_b" 'BEGIN {
+      printf "| %dx%d | %d | %s | %.3f | %.3f | %.2fx | %.1f | %.1f | %.1fx |\n",
+        k, n, m, g, ds, ss, ss / ds, db / 1e6, sb / 1e6, db / sb
+    }'
+  done
+done
