@@ -9,6 +9,7 @@
 #ifndef SPECTRALDIALECT_TRANSFORMS_PASSES_H
 #define SPECTRALDIALECT_TRANSFORMS_PASSES_H
 
+#include "SpectralDialect/IR/SpectralDialect.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Complex/IR/Complex.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"

@@ -55,7 +55,8 @@ def SpectralCompressConstants : Pass<"spectral-compress-constants", "ModuleOp"> 
     ```
   }];
   let dependentDialects = [
-    "::mlir::arith::ArithDialect"
+    "::mlir::arith::ArithDialect",
+    "::mlir::spectral::SpectralDialect"
   ];
   let options = [
     Option<"errorBudget", "error-budget", "double", "0.0",
