@@ -18,11 +18,11 @@
 // Every block handed out, small or large, is recorded with its requested
 // size: that is how a freed block is found to be cacheable, and what the
 // program accounting (spectral_runtime_program_live_bytes/peak_bytes) counts
-// exactly. The records are split by address into shards with a lock each,
-// so that threads allocating small buffers rarely wait for one another.
+// exactly.
 //
 //===----------------------------------------------------------------------===//
 
+#include "Memory.h"
 #include "spectral-runtime/SpectralRuntime.h"
 
 #include <atomic>
@@ -31,14 +31,13 @@
 #include <cstdlib>
 #include <map>
 #include <mutex>
+#include <unordered_map>
 #include <utility>
-#include <vector>
 
 namespace {
 
 constexpr size_t kMinCachedBytes = size_t(1) << 20;
 constexpr size_t kMaxCachedBytes = size_t(1) << 30;
-constexpr unsigned kShardBits = 4;
 
 struct BlockKey {
   size_t bytes;
@@ -47,119 +46,6 @@ struct BlockKey {
     return std::pair(bytes, alignment) <
            std::pair(other.bytes, other.alignment);
   }
-};
-
-/// Mixes the bits of an address (splitmix64's finaliser), whose low bits are
-/// alignment and whose high bits rarely change.
-uint64_t hashAddress(const void *ptr) {
-  uint64_t z = reinterpret_cast<uintptr_t>(ptr);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-  return z ^ (z >> 31);
-}
-
-/// Address -> BlockKey, by open addressing with linear probing: no
-/// allocation per block (unlike a node-based map), which matters to code
-/// that allocates small buffers in a loop.
-class AddressMap {
-public:
-  /// Records `ptr`; returns the bytes of the record it replaces, 0 if none.
-  size_t insert(void *ptr, BlockKey key) {
-    if ((count + 1) * 2 > slots.size())
-      grow();
-    Slot &slot = slots[find(ptr)];
-    if (slot.ptr) {
-      size_t replaced = slot.key.bytes;
-      slot.key = key;
-      return replaced;
-    }
-    slot = {ptr, key};
-    ++count;
-    return 0;
-  }
-
-  /// Removes the record of `ptr` into `key`; false if there is none.
-  bool remove(void *ptr, BlockKey &key) {
-    if (slots.empty())
-      return false;
-    size_t hole = find(ptr);
-    if (!slots[hole].ptr)
-      return false;
-    key = slots[hole].key;
-    // Backward-shift deletion (no tombstones): move each later record of
-    // the run into the hole unless its home lies between the hole and it.
-    size_t mask = slots.size() - 1;
-    for (size_t i = (hole + 1) & mask; slots[i].ptr; i = (i + 1) & mask) {
-      size_t home = hashAddress(slots[i].ptr) & mask;
-      if (((i - home) & mask) >= ((i - hole) & mask)) {
-        slots[hole] = slots[i];
-        hole = i;
-      }
-    }
-    slots[hole].ptr = nullptr;
-    --count;
-    return true;
-  }
-
-private:
-  struct Slot {
-    void *ptr = nullptr; // null: empty
-    BlockKey key{};
-  };
-
-  /// The slot holding `ptr`, or the empty slot where it would go.
-  size_t find(const void *ptr) const {
-    size_t mask = slots.size() - 1;
-    size_t i = hashAddress(ptr) & mask;
-    while (slots[i].ptr && slots[i].ptr != ptr)
-      i = (i + 1) & mask;
-    return i;
-  }
-
-  void grow() {
-    std::vector<Slot> old = std::move(slots);
-    slots.assign(old.empty() ? 64 : 2 * old.size(), Slot());
-    for (const Slot &slot : old)
-      if (slot.ptr)
-        slots[find(slot.ptr)] = slot;
-  }
-
-  std::vector<Slot> slots; // a power of two of them, at most half full
-  size_t count = 0;
-};
-
-/// The blocks handed out and not yet freed, by address, in shards with a
-/// lock each.
-class LiveBlocks {
-public:
-  /// Records `ptr`. Returns the bytes of a record already at that address
-  /// (a block of ours that someone freed without us, whose memory malloc
-  /// has now handed out again), which are then no longer live; 0 if none.
-  size_t insert(void *ptr, BlockKey key) {
-    Shard &shard = getShard(ptr);
-    std::lock_guard<std::mutex> lock(shard.mutex);
-    return shard.blocks.insert(ptr, key);
-  }
-
-  /// Removes the record of `ptr` into `key`; false if there is none.
-  bool remove(void *ptr, BlockKey &key) {
-    Shard &shard = getShard(ptr);
-    std::lock_guard<std::mutex> lock(shard.mutex);
-    return shard.blocks.remove(ptr, key);
-  }
-
-private:
-  // A cache line each, so that locking one shard does not slow the others.
-  struct alignas(64) Shard {
-    std::mutex mutex;
-    AddressMap blocks;
-  };
-
-  Shard &getShard(const void *ptr) {
-    return shards[hashAddress(ptr) >> (64 - kShardBits)];
-  }
-
-  Shard shards[size_t(1) << kShardBits];
 };
 
 class BufferCache {
@@ -172,8 +58,8 @@ public:
     if (!ptr)
       return nullptr;
     int64_t added = static_cast<int64_t>(bytes) -
-                    static_cast<int64_t>(live.insert(ptr, key));
-    raisePeak(liveBytes.fetch_add(added) + added);
+                    static_cast<int64_t>(recordLive(ptr, key));
+    peakBytes.raise(liveBytes.fetch_add(added) + added);
     return ptr;
   }
 
@@ -182,7 +68,7 @@ public:
       return;
     BlockKey key;
     // Not ours (memory from elsewhere): free it as before, uncounted.
-    if (!live.remove(ptr, key)) {
+    if (!forgetLive(ptr, key)) {
       std::free(ptr);
       return;
     }
@@ -206,14 +92,8 @@ public:
   }
 
   int64_t getLiveBytes() const { return liveBytes.load(); }
-  int64_t getPeakBytes() const { return peakBytes.load(); }
-
-  void resetPeak() {
-    peakBytes.store(liveBytes.load());
-    // An allocation between the load and the store raised the old peak, not
-    // this one: make sure the new peak covers what is live now.
-    raisePeak(liveBytes.load());
-  }
+  int64_t getPeakBytes() const { return peakBytes.get(); }
+  void resetPeak() { peakBytes.reset(liveBytes); }
 
 private:
   static void *allocateFresh(size_t bytes, size_t alignment) {
@@ -249,17 +129,34 @@ private:
     return true;
   }
 
-  void raisePeak(int64_t value) {
-    int64_t peak = peakBytes.load();
-    while (value > peak && !peakBytes.compare_exchange_weak(peak, value)) {
-    }
+  /// Records `ptr`. Returns the bytes of a record already at that address
+  /// (a block of ours that someone freed without us, whose memory malloc
+  /// has now handed out again), which are then no longer live; 0 if none.
+  size_t recordLive(void *ptr, BlockKey key) {
+    std::lock_guard<std::mutex> lock(liveMutex);
+    auto [it, inserted] = live.try_emplace(ptr, key);
+    if (inserted)
+      return 0;
+    size_t replaced = it->second.bytes;
+    it->second = key;
+    return replaced;
   }
 
-  LiveBlocks live;
-  // Apart, so that reading the peak on every allocation does not contend
-  // with the updates of the live bytes.
-  alignas(64) std::atomic<int64_t> liveBytes{0};
-  alignas(64) std::atomic<int64_t> peakBytes{0};
+  /// Removes the record of `ptr` into `key`; false if there is none.
+  bool forgetLive(void *ptr, BlockKey &key) {
+    std::lock_guard<std::mutex> lock(liveMutex);
+    auto it = live.find(ptr);
+    if (it == live.end())
+      return false;
+    key = it->second;
+    live.erase(it);
+    return true;
+  }
+
+  std::mutex liveMutex;
+  std::unordered_map<void *, BlockKey> live;
+  std::atomic<int64_t> liveBytes{0};
+  mlir::spectral::runtime::PeakBytes peakBytes;
 
   std::mutex idleMutex;
   std::multimap<BlockKey, void *> idle;

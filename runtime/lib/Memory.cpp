@@ -18,15 +18,8 @@ using namespace mlir::spectral::runtime;
 // Lock-free counters: entry points run concurrently, and an allocation must
 // reserve its bytes against the limit atomically with the check.
 static std::atomic<int64_t> liveBytes{0};
-static std::atomic<int64_t> peakBytes{0};
+static PeakBytes peakBytes;
 static std::atomic<int64_t> memoryLimit{0};
-
-/// Raises the recorded peak to at least `value`.
-static void raisePeak(int64_t value) {
-  int64_t peak = peakBytes.load();
-  while (value > peak && !peakBytes.compare_exchange_weak(peak, value)) {
-  }
-}
 
 void *mlir::spectral::runtime::allocateTracked(size_t bytes,
                                                ErrorMessage &error) {
@@ -62,7 +55,7 @@ void *mlir::spectral::runtime::allocateTracked(size_t bytes,
               static_cast<long long>(size));
     return nullptr;
   }
-  raisePeak(newLive);
+  peakBytes.raise(newLive);
   return ptr;
 }
 
@@ -79,12 +72,10 @@ extern "C" int64_t spectral_runtime_live_bytes(void) {
   return liveBytes.load();
 }
 
-extern "C" int64_t spectral_runtime_peak_bytes(void) {
-  return peakBytes.load();
-}
+extern "C" int64_t spectral_runtime_peak_bytes(void) { return peakBytes.get(); }
 
 extern "C" void spectral_runtime_reset_peak(void) {
-  peakBytes.store(liveBytes.load());
+  peakBytes.reset(liveBytes);
 }
 
 extern "C" void spectral_runtime_set_memory_limit(int64_t bytes) {

@@ -18,6 +18,7 @@
 
 #include "Errors.h"
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 
@@ -28,6 +29,31 @@ namespace runtime {
 /// Alignment of every runtime allocation: a cache line, which is also a
 /// multiple of every SIMD alignment FFTW asks for.
 constexpr size_t kAllocationAlignment = 64;
+
+/// The highest value a live-bytes counter has reached since the last reset,
+/// kept lock-free like the counter.
+class PeakBytes {
+public:
+  int64_t get() const { return peak.load(); }
+
+  /// Raises the peak to at least `value`.
+  void raise(int64_t value) {
+    int64_t current = peak.load();
+    while (value > current && !peak.compare_exchange_weak(current, value)) {
+    }
+  }
+
+  /// Sets the peak to what `live` holds now.
+  void reset(const std::atomic<int64_t> &live) {
+    peak.store(live.load());
+    // An allocation between the load and the store raised the old peak, not
+    // this one: make sure the new peak covers what is live now.
+    raise(live.load());
+  }
+
+private:
+  std::atomic<int64_t> peak{0};
+};
 
 /// Allocates `bytes` (> 0) aligned to kAllocationAlignment and counts them.
 /// Returns null and fills `error` if the memory limit would be exceeded or
