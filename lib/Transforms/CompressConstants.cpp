@@ -17,6 +17,7 @@
 
 #include "ConstantCompressor.h"
 #include "SpectralDialect/IR/SpectralOps.h"
+#include "SpectralDialect/Runtime/RuntimeEnums.h"
 #include "SpectralDialect/Transforms/Passes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -41,10 +42,27 @@ using namespace mlir::spectral;
 /// Marks a constant the user wants to keep dense.
 static constexpr llvm::StringLiteral kKeepDenseAttrName = "spectral.keep_dense";
 
-/// Positions need i16 when a tile spectrum fits, i32 otherwise.
-static IntegerType getNarrowestIndexType(MLIRContext *ctx,
-                                         int64_t spectrumSize) {
-  return IntegerType::get(ctx, spectrumSize <= 32768 ? 16 : 32);
+/// Whether the runtime can compress a `rank`-D tensor: it transforms the
+/// tile-major view, which has one more dimension.
+static bool fitsRuntimeRank(int64_t rank) {
+  return rank + 1 <= runtime::kMaxDescriptorRank;
+}
+
+/// The rfft layout over every axis of `type` with `tile`, `keep` and
+/// `coeff` coefficients, with i16 positions when the tile spectrum fits
+/// them and i32 otherwise.
+static SparseSpectralType getCandidateLayout(RankedTensorType type,
+                                             ArrayRef<int64_t> tile,
+                                             int64_t keep, FloatType coeff) {
+  MLIRContext *ctx = type.getContext();
+  auto get = [&](unsigned indexWidth) {
+    return SparseSpectralType::get(
+        ctx, type.getShape(), type.getElementType(), keep, TransformKind::rfft,
+        SparseSpectralType::getDefaultAxes(type.getRank()), tile,
+        ComplexType::get(coeff), IntegerType::get(ctx, indexWidth));
+  };
+  SparseSpectralType wide = get(32);
+  return wide.getTileSpectrumSize() <= 32768 ? get(16) : wide;
 }
 
 /// How remarks name a constant: its name location, else its position.
@@ -142,7 +160,7 @@ struct CompressConstantsPass
   /// Replaces `compress(constant)` by the assembled storage it evaluates to.
   LogicalResult evaluateCompress(CompressOp op) {
     SparseSpectralType layout = op.getType();
-    if (layout.getRank() + 1 > 8) {
+    if (!fitsRuntimeRank(layout.getRank())) {
       op.emitRemark() << "not evaluated at compile time: the runtime "
                          "transforms tile-major views of at most 8 dims";
       return success();
@@ -193,7 +211,7 @@ struct CompressConstantsPass
         !isa<FloatType>(type.getElementType()) ||
         op->hasAttr(kKeepDenseAttrName))
       return false;
-    if (type.getRank() < 1 || type.getRank() + 1 > 8 ||
+    if (type.getRank() < 1 || !fitsRuntimeRank(type.getRank()) ||
         type.getNumElements() < minElements)
       return false;
     auto dense = dyn_cast<DenseElementsAttr>(op.getValue());
@@ -205,23 +223,19 @@ struct CompressConstantsPass
   /// Tile shapes to try: the whole tensor, then blocks of leading rows.
   SmallVector<SmallVector<int64_t>> getTileCandidates(ArrayRef<int64_t> shape) {
     SmallVector<SmallVector<int64_t>> tiles;
-    if (tileRows == 0)
-      tiles.emplace_back(shape.begin(), shape.end());
-    for (int64_t rows = 8; rows <= 1024; rows *= 2) {
-      if (tileRows > 0 && rows != tileRows)
-        continue;
+    auto addRows = [&](int64_t rows) {
       if (rows < shape[0] && shape[0] % rows == 0) {
-        SmallVector<int64_t> tile(shape.begin(), shape.end());
-        tile[0] = rows;
-        tiles.push_back(tile);
+        tiles.emplace_back(shape.begin(), shape.end());
+        tiles.back()[0] = rows;
       }
+    };
+    if (tileRows > 0) {
+      addRows(tileRows);
+      return tiles;
     }
-    if (tileRows > 0 && tileRows < shape[0] && shape[0] % tileRows == 0 &&
-        tiles.empty()) {
-      SmallVector<int64_t> tile(shape.begin(), shape.end());
-      tile[0] = tileRows;
-      tiles.push_back(tile);
-    }
+    tiles.emplace_back(shape.begin(), shape.end());
+    for (int64_t rows = 8; rows <= 1024; rows *= 2)
+      addRows(rows);
     return tiles;
   }
 
@@ -238,18 +252,6 @@ struct CompressConstantsPass
       return success();
     }
     MLIRContext *ctx = op.getContext();
-    auto makeLayout = [&](ArrayRef<int64_t> tile, int64_t keep,
-                          FloatType coeff) {
-      SparseSpectralType base = SparseSpectralType::get(
-          type.getShape(), type.getElementType(), /*keep=*/1);
-      SparseSpectralType probe = SparseSpectralType::get(
-          ctx, type.getShape(), type.getElementType(), 1, TransformKind::rfft,
-          base.getAxes(), tile, ComplexType::get(coeff), base.getIndexType());
-      return SparseSpectralType::get(
-          ctx, type.getShape(), type.getElementType(), keep,
-          TransformKind::rfft, base.getAxes(), tile, ComplexType::get(coeff),
-          getNarrowestIndexType(ctx, probe.getTileSpectrumSize()));
-    };
 
     int64_t denseBytes = type.getNumElements() *
                          type.getElementType().getIntOrFloatBitWidth() / 8;
@@ -263,7 +265,8 @@ struct CompressConstantsPass
     SmallVector<FloatType> coefficientTypes = {
         Float16Type::get(ctx), BFloat16Type::get(ctx), Float32Type::get(ctx)};
     for (ArrayRef<int64_t> tile : getTileCandidates(type.getShape())) {
-      SparseSpectralType probe = makeLayout(tile, 1, Float32Type::get(ctx));
+      SparseSpectralType probe =
+          getCandidateLayout(type, tile, 1, Float32Type::get(ctx));
       FailureOr<std::vector<std::complex<float>>> spectra =
           compressor->computeSpectra(probe, error);
       if (failed(spectra))
@@ -283,12 +286,12 @@ struct CompressConstantsPass
         keep = *smallest;
       }
       for (FloatType coeff : coefficientTypes) {
-        fewestBytes = std::min(fewestBytes,
-                               makeLayout(tile, keep, coeff).getStorageBytes());
+        fewestBytes = std::min(
+            fewestBytes,
+            getCandidateLayout(type, tile, keep, coeff).getStorageBytes());
         FailureOr<std::optional<Choice>> choice = measureChoice(
             op, *compressor, *spectra, tile, keep, candidates, coeff,
-            makeLayout, best ? best->layout.getStorageBytes() : worthBytes,
-            lowestError);
+            best ? best->layout.getStorageBytes() : worthBytes, lowestError);
         if (failed(choice))
           return failure();
         if (*choice)
@@ -331,16 +334,15 @@ struct CompressConstantsPass
   /// tile; without a keep fraction, grows K until the rounded coefficients
   /// meet the budget. Returns it when it beats `bytesToBeat`, and lowers
   /// `lowestError` to the errors it measures.
-  template <typename MakeLayout>
   FailureOr<std::optional<Choice>>
-  measureChoice(Operation *op, const ConstantCompressor &compressor,
+  measureChoice(arith::ConstantOp op, const ConstantCompressor &compressor,
                 const std::vector<std::complex<float>> &spectra,
                 ArrayRef<int64_t> tile, int64_t keep, int64_t candidates,
-                FloatType coeff, MakeLayout makeLayout, int64_t bytesToBeat,
-                double &lowestError) {
+                FloatType coeff, int64_t bytesToBeat, double &lowestError) {
+    auto type = cast<RankedTensorType>(op.getType());
     std::string error;
     for (int attempt = 0; attempt < 8; ++attempt) {
-      SparseSpectralType layout = makeLayout(tile, keep, coeff);
+      SparseSpectralType layout = getCandidateLayout(type, tile, keep, coeff);
       if (layout.getStorageBytes() >= bytesToBeat)
         return std::optional<Choice>();
       FailureOr<CompressedValues> kept =
@@ -349,8 +351,7 @@ struct CompressConstantsPass
           succeeded(kept) ? compressor.measureError(*kept, layout, error)
                           : FailureOr<double>(failure());
       if (failed(measured))
-        return op->emitOpError()
-               << "compile-time compression failed: " << error;
+        return op.emitOpError() << "compile-time compression failed: " << error;
       lowestError = std::min(lowestError, *measured);
       if (*measured <= errorBudget)
         return std::optional<Choice>(

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "ConstantCompressor.h"
+#include "RuntimeLayout.h"
 
 #include "spectral-runtime/SpectralRuntime.h"
 
@@ -89,7 +90,7 @@ StridedMemRefType<T, 2> matrixOf(T *data, int64_t rows, int64_t cols) {
   return {data, data, 0, {rows, cols}, {cols, 1}};
 }
 
-StridedMemRefType<int64_t, 1> vectorOf(std::vector<int64_t> &data) {
+StridedMemRefType<int64_t, 1> vectorOf(SmallVectorImpl<int64_t> &data) {
   int64_t size = data.size();
   return {data.data(), data.data(), 0, {size}, {1}};
 }
@@ -266,11 +267,9 @@ static SmallVector<int64_t> getTileMajorShape(SparseSpectralType layout,
   return shape;
 }
 
+/// The mask of the layout's axes in the tile-major view (past T).
 static int64_t getShiftedAxesMask(SparseSpectralType layout) {
-  int64_t mask = 0;
-  for (int64_t axis : layout.getAxes())
-    mask |= int64_t(1) << (axis + 1);
-  return mask;
+  return getRuntimeAxesMask(layout.getAxes(), /*shift=*/1);
 }
 
 FailureOr<std::vector<std::complex<float>>>
@@ -303,22 +302,6 @@ ConstantCompressor::computeSpectra(SparseSpectralType layout,
   return spectra;
 }
 
-/// The runtime's description of a tile layout.
-struct TileLayoutArgs {
-  std::vector<int64_t> spectrumShape;
-  int64_t axesMask = 0, halvedAxis = SPECTRAL_NO_HALVED_AXIS, halvedLength = 0;
-  explicit TileLayoutArgs(SparseSpectralType layout) {
-    SparseSpectralType::ShapeVector shape = layout.getTileSpectrumShape();
-    spectrumShape.assign(shape.begin(), shape.end());
-    for (int64_t axis : layout.getAxes())
-      axesMask |= int64_t(1) << axis;
-    if (layout.isRealTransform()) {
-      halvedAxis = layout.getHalvedAxis();
-      halvedLength = layout.getTile()[halvedAxis];
-    }
-  }
-};
-
 FailureOr<CompressedValues>
 ConstantCompressor::selectTopK(const std::vector<std::complex<float>> &spectra,
                                SparseSpectralType layout, int64_t keep,
@@ -328,7 +311,7 @@ ConstantCompressor::selectTopK(const std::vector<std::complex<float>> &spectra,
   CompressedValues result;
   result.coefficients.resize(tiles * keep);
   result.positions.resize(tiles * keep);
-  TileLayoutArgs args(layout);
+  RuntimeTileLayout args(layout);
   auto spectrum =
       matrixOf(const_cast<std::complex<float> *>(spectra.data()), tiles, size);
   auto shape = vectorOf(args.spectrumShape);
@@ -399,7 +382,7 @@ ConstantCompressor::measureError(const CompressedValues &compressed,
              roundTrip(value.imag(), storage)};
 
   std::vector<std::complex<float>> spectra(tiles * size);
-  TileLayoutArgs args(layout);
+  RuntimeTileLayout args(layout);
   auto coefficients = matrixOf(rounded.coefficients.data(), tiles, keep);
   auto positions = matrixOf(rounded.positions.data(), tiles, keep);
   auto shape = vectorOf(args.spectrumShape);

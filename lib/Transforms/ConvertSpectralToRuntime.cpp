@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "RuntimeLayout.h"
 #include "SpectralDialect/IR/SpectralOps.h"
 #include "SpectralDialect/Transforms/Passes.h"
 
@@ -62,14 +63,6 @@ static LogicalResult replaceWithRuntimeCall(Operation *op, ModuleOp module,
   return success();
 }
 
-/// The runtime's bit mask of transformed axes.
-static int64_t getAxesMask(ArrayRef<int64_t> axes) {
-  int64_t mask = 0;
-  for (int64_t axis : axes)
-    mask |= int64_t(1) << axis;
-  return mask;
-}
-
 /// Replaces a bufferized `spectral.dft` with its runtime call.
 static LogicalResult lowerDFT(DFTOp op, ModuleOp module) {
   auto input = dyn_cast<MemRefType>(op.getInput().getType());
@@ -94,8 +87,8 @@ static LogicalResult lowerDFT(DFTOp op, ModuleOp module) {
   };
   Value in = toUnranked(op.getInput(), input);
   Value out = toUnranked(op.getInit(), init);
-  Value mask =
-      arith::ConstantIntOp::create(builder, loc, getAxesMask(op.getAxes()), 64);
+  Value mask = arith::ConstantIntOp::create(
+      builder, loc, getRuntimeAxesMask(op.getAxes()), 64);
   Value norm = arith::ConstantIntOp::create(
       builder, loc, static_cast<int64_t>(op.getNorm()), 32);
 
@@ -162,17 +155,15 @@ static LogicalResult lowerTileSpectrumOp(OpTy op, ModuleOp module,
     return op.emitOpError()
            << "is still on tensors; run one-shot-bufferize before "
               "convert-spectral-to-runtime";
-  SparseSpectralType layout = op.getLayoutType();
+  RuntimeTileLayout layout(op.getLayoutType());
   OpBuilder builder(op);
   Location loc = op.getLoc();
-  Value shape = createShapeBuffer(builder, loc, layout.getTileSpectrumShape());
-  int64_t halvedAxis = layout.isRealTransform() ? layout.getHalvedAxis() : -1;
-  int64_t halvedLength =
-      layout.isRealTransform() ? layout.getTile()[halvedAxis] : 0;
-  Value mask =
-      arith::ConstantIntOp::create(builder, loc, getAxesMask(op.getAxes()), 64);
-  Value halved = arith::ConstantIntOp::create(builder, loc, halvedAxis, 64);
-  Value length = arith::ConstantIntOp::create(builder, loc, halvedLength, 64);
+  Value shape = createShapeBuffer(builder, loc, layout.spectrumShape);
+  Value mask = arith::ConstantIntOp::create(builder, loc, layout.axesMask, 64);
+  Value halved =
+      arith::ConstantIntOp::create(builder, loc, layout.halvedAxis, 64);
+  Value length =
+      arith::ConstantIntOp::create(builder, loc, layout.halvedLength, 64);
   Value spectrum = castToDynamicStrided(builder, loc, op.getSpectrum());
   Value coeffs = castToDynamicStrided(builder, loc, op.getCoeffs());
   Value positions = castToDynamicStrided(builder, loc, op.getPositions());
