@@ -6,14 +6,9 @@
 #
 #   bash benchmarks/run_compress.sh
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-build="${SPECTRAL_BUILD_DIR:-$root/build}"
-llvm=/usr/lib/llvm-22
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-libs="$llvm/lib/libmlir_runner_utils.so,$llvm/lib/libmlir_c_runner_utils.so,$build/lib/libspectral_runtime.so"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+machine_line
 echo
 echo "| N | keep per tile | pipeline (s) | numpy (s) | pipeline MB/s | numpy MB/s | numpy / pipeline |"
 echo "|---|---|---|---|---|---|---|"

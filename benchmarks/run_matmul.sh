@@ -11,20 +11,15 @@
 #
 #   bash benchmarks/run_matmul.sh            # SPECTRAL_STREAM_BUDGET=bytes
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-build="${SPECTRAL_BUILD_DIR:-$root/build}"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 budget="${SPECTRAL_STREAM_BUDGET:-8388608}"
-llvm=/usr/lib/llvm-22
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-libs="$llvm/lib/libmlir_runner_utils.so,$llvm/lib/libmlir_c_runner_utils.so,$build/lib/libspectral_runtime.so"
 
 run() { # file -> "seconds bytes"
   "$llvm/bin/mlir-runner" -O3 "$1" -e main -entry-point-result=void \
     -shared-libs="$libs" | tail -n 2 | tr '\n' ' '
 }
 
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+machine_line
 echo "streaming budget: $budget bytes"
 echo
 echo "| weight K x N | rows M | group (tile rows) | dense (s) | streamed (s) | streamed / dense time | dense peak (MB) | streamed peak (MB) | dense / streamed peak |"

@@ -10,20 +10,15 @@
 #   bash benchmarks/run_mix.sh            # FFTW_ESTIMATE
 #   SPECTRAL_FFTW_MEASURE=1 bash benchmarks/run_mix.sh
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-build="${SPECTRAL_BUILD_DIR:-$root/build}"
-llvm=/usr/lib/llvm-22
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 flag=estimate
 if [ "${SPECTRAL_FFTW_MEASURE:-0}" = 1 ]; then
   flag=measure
 fi
 gcc -O2 -o "$work/mix_fftw" "$root/benchmarks/mix_fftw.c" -lfftw3f -lm
-libs="$llvm/lib/libmlir_runner_utils.so,$llvm/lib/libmlir_c_runner_utils.so,$build/lib/libspectral_runtime.so"
 
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); FFTW planner: $flag"
+echo "$(machine_line); FFTW planner: $flag"
 echo
 echo "| T | pipeline (s) | FFTW (s) | numpy (s) | pipeline / FFTW | numpy / FFTW |"
 echo "|---|---|---|---|---|---|"

@@ -10,13 +10,10 @@
 #
 #   bash benchmarks/run_storage.sh
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-build="${SPECTRAL_BUILD_DIR:-$root/build}"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 png="${1:-$root/docs/storage-error.png}"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
 
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+machine_line
 echo
 /usr/bin/python3 "$root/benchmarks/storage_error.py" emit "$work"
 for data in gaussian smooth; do
