@@ -6,11 +6,11 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "PipelineCommon.h"
 #include "SpectralDialect/Pipelines/Pipelines.h"
 
 #include "mlir/Conversion/AffineToStandard/AffineToStandard.h"
 #include "mlir/Conversion/ArithToLLVM/ArithToLLVM.h"
-#include "mlir/Conversion/BufferizationToMemRef/BufferizationToMemRef.h"
 #include "mlir/Conversion/ComplexToLLVM/ComplexToLLVM.h"
 #include "mlir/Conversion/ControlFlowToLLVM/ControlFlowToLLVM.h"
 #include "mlir/Conversion/FuncToLLVM/ConvertFuncToLLVMPass.h"
@@ -20,8 +20,6 @@
 #include "mlir/Conversion/Passes.h"
 #include "mlir/Conversion/ReconcileUnrealizedCasts/ReconcileUnrealizedCasts.h"
 #include "mlir/Conversion/SCFToControlFlow/SCFToControlFlow.h"
-#include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
-#include "mlir/Dialect/Bufferization/Transforms/Passes.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
@@ -32,51 +30,15 @@
 using namespace mlir;
 using namespace mlir::spectral;
 
-/// `pass` configured by its option string `options` (the pass's own
-/// syntax), or null after reporting through `errorHandler`.
-static std::unique_ptr<Pass>
-configure(std::unique_ptr<Pass> pass, StringRef options,
-          function_ref<LogicalResult(const Twine &)> errorHandler) {
-  if (failed(pass->initializeOptions(options, errorHandler)))
-    return nullptr;
-  return pass;
-}
-
 LogicalResult mlir::spectral::buildSpectralCPUPipeline(
     OpPassManager &pm, const SpectralCPUPipelineOptions &options,
     function_ref<LogicalResult(const Twine &)> errorHandler) {
-  std::unique_ptr<Pass> compressConstants =
-      configure(createSpectralCompressConstants(), options.compressConstants,
-                errorHandler);
-  std::unique_ptr<Pass> stream =
-      configure(createSpectralStream(), options.stream, errorHandler);
-  std::unique_ptr<Pass> expandStorage = configure(
-      createSpectralExpandStorage(), options.expandStorage, errorHandler);
-  std::unique_ptr<Pass> convertToRuntime = configure(
+  std::unique_ptr<Pass> convertToRuntime = configurePass(
       createConvertSpectralToRuntime(), options.convertToRuntime, errorHandler);
-  if (!compressConstants || !stream || !expandStorage || !convertToRuntime)
+  if (!convertToRuntime || failed(buildSpectralToBuffersPipeline(
+                               pm, options.compressConstants, options.stream,
+                               options.expandStorage, errorHandler)))
     return failure();
-
-  // Constant weights compressed at compile time (exactly, or lossily within
-  // an error budget when one is given).
-  pm.addPass(std::move(compressConstants));
-
-  // Compressed weights streamed through tile groups where they are large.
-  pm.addPass(std::move(stream));
-
-  // Spectral ops to DPS mid-level ops and linalg on tensors.
-  pm.addPass(std::move(expandStorage));
-  pm.addPass(createCanonicalizerPass());
-
-  // Tensors to buffers, with deallocation.
-  bufferization::OneShotBufferizePassOptions bufferize;
-  bufferize.bufferizeFunctionBoundaries = true;
-  bufferize.functionBoundaryTypeConversion =
-      bufferization::LayoutMapOption::IdentityLayoutMap;
-  pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
-  bufferization::buildBufferDeallocationPipeline(pm);
-  // Clones the deallocation inserted (e.g. for returned aliases) to memref.
-  pm.addPass(createConvertBufferizationToMemRefPass());
 
   // Transforms to runtime calls; pointwise work to loops.
   pm.addPass(std::move(convertToRuntime));
@@ -101,27 +63,4 @@ LogicalResult mlir::spectral::buildSpectralCPUPipeline(
   // Compile-time compressed coefficients are complex dense resources.
   pm.addPass(createSpectralLegalizeComplexResources());
   return success();
-}
-
-void mlir::spectral::registerSpectralPipelines() {
-  // Registered by hand rather than with PassPipelineRegistration, whose
-  // builders cannot fail: a bad forwarded pass option must be an error.
-  registerPassPipeline(
-      "spectral-cpu-pipeline",
-      "Lower spectral IR on tensors to the LLVM dialect for the CPU runtime "
-      "(FFTW): compress-constants, stream, expand-storage, one-shot "
-      "bufferization, "
-      "convert-spectral-to-runtime, then the standard lowering to LLVM",
-      [](OpPassManager &pm, StringRef text,
-         function_ref<LogicalResult(const Twine &)> errorHandler) {
-        SpectralCPUPipelineOptions options;
-        std::string message;
-        llvm::raw_string_ostream stream(message);
-        if (failed(options.parseFromString(text, stream)))
-          return errorHandler(message);
-        return buildSpectralCPUPipeline(pm, options, errorHandler);
-      },
-      [](function_ref<void(const detail::PassOptions &)> handler) {
-        handler(SpectralCPUPipelineOptions());
-      });
 }

@@ -29,6 +29,25 @@ namespace spectral {
 using namespace mlir;
 using namespace mlir::spectral;
 
+namespace {
+/// The entry point names of one runtime library: the CPU runtime's are
+/// `spectral_<op>`, the CUDA runtime's `spectral_cuda_<op>`, with the same
+/// arguments, so that both libraries can be loaded into one process.
+struct RuntimeNames {
+  StringRef prefix;
+  StringRef runtime; // for diagnostics
+
+  static std::optional<RuntimeNames> forTarget(StringRef target) {
+    if (target == "cpu")
+      return RuntimeNames{"spectral_", "CPU runtime"};
+    if (target == "cuda")
+      return RuntimeNames{"spectral_cuda_", "CUDA runtime"};
+    return std::nullopt;
+  }
+  std::string get(StringRef op) const { return (prefix + op).str(); }
+};
+} // namespace
+
 /// Returns the private declaration of runtime function `name`, creating it
 /// at the start of `module` the first time.
 static func::FuncOp getOrCreateRuntimeFunc(ModuleOp module, StringRef name,
@@ -64,7 +83,8 @@ static LogicalResult replaceWithRuntimeCall(Operation *op, ModuleOp module,
 }
 
 /// Replaces a bufferized `spectral.dft` with its runtime call.
-static LogicalResult lowerDFT(DFTOp op, ModuleOp module) {
+static LogicalResult lowerDFT(DFTOp op, ModuleOp module,
+                              const RuntimeNames &names) {
   auto input = dyn_cast<MemRefType>(op.getInput().getType());
   auto init = dyn_cast<MemRefType>(op.getInit().getType());
   if (!input || !init)
@@ -75,8 +95,8 @@ static LogicalResult lowerDFT(DFTOp op, ModuleOp module) {
   if (auto complex = dyn_cast<ComplexType>(real))
     real = complex.getElementType();
   if (!real.isF32())
-    return op.emitOpError() << "computes in " << real
-                            << " but the CPU runtime transforms f32 only";
+    return op.emitOpError() << "computes in " << real << " but the "
+                            << names.runtime << " transforms f32 only";
 
   OpBuilder builder(op);
   Location loc = op.getLoc();
@@ -92,23 +112,23 @@ static LogicalResult lowerDFT(DFTOp op, ModuleOp module) {
   Value norm = arith::ConstantIntOp::create(
       builder, loc, static_cast<int64_t>(op.getNorm()), 32);
 
-  StringRef callee;
+  std::string callee;
   SmallVector<Value> args = {in, out, mask};
   switch (op.getKind()) {
   case DFTKind::c2c_forward:
   case DFTKind::c2c_inverse:
-    callee = "spectral_fft_c2c";
+    callee = names.get("fft_c2c");
     args.push_back(arith::ConstantIntOp::create(
         builder, loc, op.getKind() == DFTKind::c2c_inverse, 32));
     break;
   case DFTKind::r2c:
   case DFTKind::c2r:
     if (op.getKind() == DFTKind::r2c)
-      callee = "spectral_fft_r2c";
+      callee = names.get("fft_r2c");
     else if (op.getOverwriteInput())
-      callee = "spectral_fft_c2r_overwrite_input";
+      callee = names.get("fft_c2r_overwrite_input");
     else
-      callee = "spectral_fft_c2r";
+      callee = names.get("fft_c2r");
     args.push_back(
         arith::ConstantIntOp::create(builder, loc, op.getAxes().back(), 64));
     break;
@@ -178,8 +198,8 @@ static LogicalResult lowerTileSpectrumOp(OpTy op, ModuleOp module,
 
 /// Replaces a tile offset check with the runtime's check, which reports a
 /// bad offset on stderr and stops.
-static LogicalResult lowerCheckTileOffset(CheckTileOffsetOp op,
-                                          ModuleOp module) {
+static LogicalResult lowerCheckTileOffset(CheckTileOffsetOp op, ModuleOp module,
+                                          const RuntimeNames &names) {
   OpBuilder builder(op);
   Location loc = op.getLoc();
   auto i64 = [&](int64_t v) -> Value {
@@ -189,7 +209,8 @@ static LogicalResult lowerCheckTileOffset(CheckTileOffsetOp op,
                                             op.getOffset());
   SmallVector<Value> args = {i64(op.getDim()), offset, i64(op.getTile()),
                              i64(op.getLimit())};
-  return replaceWithRuntimeCall(op, module, "spectral_check_tile_offset", args,
+  return replaceWithRuntimeCall(op, module, names.get("check_tile_offset"),
+                                args,
                                 /*cInterface=*/false);
 }
 
@@ -213,7 +234,8 @@ static bool isRuntimeGemm(linalg::MatmulOp op) {
 
 /// Replaces a bufferized `linalg.matmul` with the runtime's GEMM, which
 /// accumulates into the output like the op (C += A * B).
-static LogicalResult lowerMatmul(linalg::MatmulOp op, ModuleOp module) {
+static LogicalResult lowerMatmul(linalg::MatmulOp op, ModuleOp module,
+                                 const RuntimeNames &names) {
   OpBuilder builder(op);
   Location loc = op.getLoc();
   SmallVector<Value> args;
@@ -222,8 +244,7 @@ static LogicalResult lowerMatmul(linalg::MatmulOp op, ModuleOp module) {
   Type element =
       cast<MemRefType>(op.getOutputs()[0].getType()).getElementType();
   return replaceWithRuntimeCall(
-      op, module, element.isF32() ? "spectral_gemm_f32" : "spectral_gemm_f64",
-      args);
+      op, module, names.get(element.isF32() ? "gemm_f32" : "gemm_f64"), args);
 }
 
 namespace {
@@ -234,6 +255,12 @@ struct ConvertSpectralToRuntimePass
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
+    std::optional<RuntimeNames> names = RuntimeNames::forTarget(target);
+    if (!names) {
+      module.emitError() << "convert-spectral-to-runtime: unknown target '"
+                         << target << "' (expected 'cpu' or 'cuda')";
+      return signalPassFailure();
+    }
     SmallVector<Operation *> ops;
     module.walk([&](Operation *op) {
       if (isa<DFTOp, TopKOp, ScatterOp, CheckTileOffsetOp>(op))
@@ -245,18 +272,19 @@ struct ConvertSpectralToRuntimePass
     for (Operation *op : ops) {
       LogicalResult lowered =
           TypeSwitch<Operation *, LogicalResult>(op)
-              .Case([&](DFTOp dft) { return lowerDFT(dft, module); })
+              .Case([&](DFTOp dft) { return lowerDFT(dft, module, *names); })
               .Case([&](TopKOp topk) {
-                return lowerTileSpectrumOp(topk, module, "spectral_topk");
+                return lowerTileSpectrumOp(topk, module, names->get("topk"));
               })
               .Case([&](ScatterOp scatter) {
-                return lowerTileSpectrumOp(scatter, module, "spectral_scatter");
+                return lowerTileSpectrumOp(scatter, module,
+                                           names->get("scatter"));
               })
               .Case([&](CheckTileOffsetOp check) {
-                return lowerCheckTileOffset(check, module);
+                return lowerCheckTileOffset(check, module, *names);
               })
               .Case([&](linalg::MatmulOp matmul) {
-                return lowerMatmul(matmul, module);
+                return lowerMatmul(matmul, module, *names);
               });
       if (failed(lowered))
         return signalPassFailure();

@@ -16,32 +16,74 @@ namespace mlir {
 class OpPassManager;
 namespace spectral {
 
-/// Options of `spectral-cpu-pipeline`. Each spectral pass of the pipeline
-/// takes its options in its own syntax, forwarded unchanged, e.g.
+/// Options shared by the spectral pipelines. Each spectral pass of a
+/// pipeline takes its options in its own syntax, forwarded unchanged, e.g.
 /// `spectral-cpu-pipeline="expand-storage={fast-conv-sizes=false}"`: an
-/// option added to a pass is available through the pipeline without being
+/// option added to a pass is available through the pipelines without being
 /// declared again here.
-struct SpectralCPUPipelineOptions
-    : public PassPipelineOptions<SpectralCPUPipelineOptions> {
-  PassOptions::Option<std::string> compressConstants{
+template <typename Derived>
+struct SpectralPipelineOptionsBase : public PassPipelineOptions<Derived> {
+  using Base = PassPipelineOptions<Derived>;
+  typename Base::template Option<std::string> compressConstants{
       *this, "compress-constants",
       llvm::cl::desc("Options of spectral-compress-constants, in its own "
                      "syntax (see its --help)"),
       llvm::cl::init("")};
-  PassOptions::Option<std::string> stream{
+  typename Base::template Option<std::string> stream{
       *this, "stream",
       llvm::cl::desc("Options of spectral-stream, in its own syntax (see its "
                      "--help)"),
       llvm::cl::init("")};
-  PassOptions::Option<std::string> expandStorage{
+  typename Base::template Option<std::string> expandStorage{
       *this, "expand-storage",
       llvm::cl::desc("Options of spectral-expand-storage, in its own syntax "
                      "(see its --help)"),
       llvm::cl::init("")};
-  PassOptions::Option<std::string> convertToRuntime{
+  typename Base::template Option<std::string> convertToRuntime{
       *this, "convert-to-runtime",
       llvm::cl::desc("Options of convert-spectral-to-runtime, in its own "
                      "syntax (see its --help)"),
+      llvm::cl::init("")};
+};
+
+/// Options of `spectral-cpu-pipeline`.
+struct SpectralCPUPipelineOptions
+    : public SpectralPipelineOptionsBase<SpectralCPUPipelineOptions> {};
+
+/// Options of `spectral-gpu-pipeline`: those of the CPU pipeline (the
+/// runtime target is always `cuda`), the kernel mapping, and the NVVM
+/// target the kernels are compiled for.
+struct SpectralGPUPipelineOptions
+    : public SpectralPipelineOptionsBase<SpectralGPUPipelineOptions> {
+  PassOptions::Option<std::string> mapToGPU{
+      *this, "map-to-gpu",
+      llvm::cl::desc("Options of spectral-map-to-gpu, in its own syntax "
+                     "(see its --help)"),
+      llvm::cl::init("")};
+  PassOptions::ListOption<std::string> chips{
+      *this, "chip",
+      llvm::cl::desc("GPU architectures the kernels are compiled for, e.g. "
+                     "sm_80,sm_90: one cubin each, packed into one fat "
+                     "binary that the driver picks from at load time")};
+  PassOptions::Option<std::string> features{
+      *this, "features",
+      llvm::cl::desc("PTX features of the NVVM target (the PTX ISA version)"),
+      llvm::cl::init("+ptx80")};
+  PassOptions::Option<std::string> format{
+      *this, "format",
+      llvm::cl::desc("Kernel code embedded in the host code: 'bin' (cubin), "
+                     "'isa' (PTX, compiled by the driver at load time) or "
+                     "'fatbin'"),
+      llvm::cl::init("bin")};
+  PassOptions::Option<int> optLevel{
+      *this, "opt-level",
+      llvm::cl::desc("Optimisation level of the kernel code (0 to 3)"),
+      llvm::cl::init(3)};
+  PassOptions::Option<std::string> toolkit{
+      *this, "toolkit",
+      llvm::cl::desc("CUDA toolkit directory holding bin/ptxas and "
+                     "bin/fatbinary (default: MLIR's NVVM target default, "
+                     "/usr/local/cuda)"),
       llvm::cl::init("")};
 };
 
@@ -52,7 +94,16 @@ LogicalResult buildSpectralCPUPipeline(
     OpPassManager &pm, const SpectralCPUPipelineOptions &options,
     function_ref<LogicalResult(const Twine &)> errorHandler);
 
-/// Registers `spectral-cpu-pipeline` with the pass registry.
+/// From spectral IR on tensors to the LLVM dialect with the kernels
+/// compiled for NVIDIA GPUs (gpu.binary), runnable with `mlir-runner` and
+/// `libspectral_cuda_runtime.so`. Fails, through `errorHandler`, when an
+/// option is invalid.
+LogicalResult buildSpectralGPUPipeline(
+    OpPassManager &pm, const SpectralGPUPipelineOptions &options,
+    function_ref<LogicalResult(const Twine &)> errorHandler);
+
+/// Registers `spectral-cpu-pipeline` and `spectral-gpu-pipeline` with the
+/// pass registry.
 void registerSpectralPipelines();
 
 } // namespace spectral

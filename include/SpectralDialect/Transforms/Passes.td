@@ -190,7 +190,7 @@ def SpectralStream : Pass<"spectral-stream", "ModuleOp"> {
 }
 
 def ConvertSpectralToRuntime : Pass<"convert-spectral-to-runtime", "ModuleOp"> {
-  let summary = "Turn bufferized spectral ops into calls to the CPU runtime";
+  let summary = "Turn bufferized spectral ops into calls to the CPU or CUDA runtime";
   let description = [{
     Replaces the bufferized mid-level ops with calls to the runtime library
     (`libspectral_runtime.so`, on FFTW):
@@ -208,6 +208,11 @@ def ConvertSpectralToRuntime : Pass<"convert-spectral-to-runtime", "ModuleOp"> {
       accumulates into the output like the op and takes any strided view.
       This covers the products `spectral-expand-storage` and
       `spectral-stream` create, and also the module's own matmuls.
+
+    With `target=cuda` the callees are the CUDA runtime's
+    (`libspectral_cuda_runtime.so`): the same functions and arguments under
+    the prefix `spectral_cuda_`, on cuFFT and cuBLAS, taking device (or
+    managed) buffers; `spectral-gpu-pipeline` uses it.
 
     Memref callees are declared as private functions with
     `llvm.emit_c_interface`. Must run after bufferization: an op still on
@@ -233,10 +238,143 @@ def ConvertSpectralToRuntime : Pass<"convert-spectral-to-runtime", "ModuleOp"> {
   ];
   let options = [
     Option<"blasGemm", "blas-gemm", "bool", "true",
-           "Lower f32/f64 linalg.matmul on memrefs to the runtime's GEMM">
+           "Lower f32/f64 linalg.matmul on memrefs to the runtime's GEMM">,
+    Option<"target", "target", "std::string", "\"cpu\"",
+           "Runtime library called: 'cpu' (libspectral_runtime, "
+           "spectral_* entry points) or 'cuda' (libspectral_cuda_runtime, "
+           "spectral_cuda_* entry points taking device buffers)">
   ];
   let statistics = [
     Statistic<"numCalls", "runtime-calls", "Number of runtime calls created">
+  ];
+}
+
+def SpectralMapToGPU : Pass<"spectral-map-to-gpu", "ModuleOp"> {
+  let summary = "Map the data-parallel loops of bufferized host code to GPU kernels";
+  let description = [{
+    Turns every data-parallel loop nest of host code into a `gpu.launch`:
+    linalg ops on memrefs are lowered to `scf.parallel` nests (reduction
+    dimensions become sequential loops inside), `memref.copy` between
+    ranked memrefs to `linalg.copy` first, and every outermost reduction-free
+    `scf.parallel` to one kernel over a 1-D grid of `block-size` threads per
+    block. The iteration space is linearised with the innermost dimension
+    varying fastest, so neighbouring threads access neighbouring elements of
+    row-major buffers, any number of dimensions is mapped, and the launch is
+    skipped when the iteration space is empty. Parallel reductions
+    (`scf.parallel` with results) stay on the host and are counted in the
+    `host-loops` statistic.
+
+    Runs after `convert-spectral-to-runtime{target=cuda}` (the transforms,
+    top-k, scatter and GEMM are runtime calls by then) and before
+    `spectral-gpu-memory` and `gpu-kernel-outlining`.
+
+    Example:
+
+    ```mlir
+    linalg.map { arith.negf } ins(%a : memref<4x100xf32>) outs(%b : memref<4x100xf32>)
+    // becomes
+    %grid = arith.ceildivsi %c400, %c256 : index
+    gpu.launch blocks(%bx, %by, %bz) in (%gx = %grid, %gy = %c1, %gz = %c1)
+               threads(%tx, %ty, %tz) in (%sx = %c256, %sy = %c1, %sz = %c1) {
+      // i = bx * 256 + tx; if (i < 400) b[i / 100, i % 100] = -a[i / 100, i % 100]
+      gpu.terminator
+    }
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::gpu::GPUDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::scf::SCFDialect"
+  ];
+  let options = [
+    Option<"blockSize", "block-size", "int64_t", "256",
+           "Threads per block of the generated kernels (1 to 1024)">
+  ];
+  let statistics = [
+    Statistic<"numKernels", "kernels", "Number of loop nests mapped to kernels">,
+    Statistic<"numHostLoops", "host-loops",
+              "Number of parallel reductions left to the host">
+  ];
+}
+
+def SpectralGPUMemory : Pass<"spectral-gpu-memory", "ModuleOp"> {
+  let summary = "Allocate the buffers that GPU code uses in CUDA managed memory";
+  let description = [{
+    Every `memref.alloc` of host code whose buffer device code can reach
+    (used inside a `gpu.launch` or by a `gpu.launch_func`, passed to a call such as a CUDA runtime
+    function, returned or yielded) becomes `gpu.alloc host_shared` (CUDA
+    managed memory): kernels and cuFFT/cuBLAS access it at device bandwidth
+    once its pages are on the device, and the host code that remains
+    (printing, sequential reductions, deallocation bookkeeping) can still
+    read it after the kernels it follows have completed. Buffers only host
+    code touches stay host allocations. A `memref.dealloc` whose buffer is
+    not visibly a host allocation becomes an asynchronous `gpu.dealloc`
+    (wait, free, wait). A constant global that device code reads is copied
+    into a managed buffer at function entry and freed before each return.
+
+    Runs after kernel outlining and `gpu-async-region` (which would turn the
+    managed allocations into asynchronous ones, which `gpu-to-llvm` cannot
+    lower).
+
+    Memref arguments of the module's public functions are used where they
+    are: a caller outside the module must pass device-accessible (managed or
+    device) memory. A stack buffer (`memref.alloca`) used by device code, and
+    a constant that is both returned and used by device code, are errors.
+
+    Example:
+
+    ```mlir
+    %b = memref.alloc() : memref<1024xf32>      // written by a kernel
+    memref.dealloc %b : memref<1024xf32>
+    // becomes
+    %b = gpu.alloc host_shared () : memref<1024xf32>
+    %t0 = gpu.wait async
+    %t1 = gpu.dealloc async [%t0] %b : memref<1024xf32>
+    gpu.wait [%t1]
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::gpu::GPUDialect",
+    "::mlir::memref::MemRefDialect"
+  ];
+  let statistics = [
+    Statistic<"numManaged", "managed-allocs",
+              "Number of allocations moved to managed memory">,
+    Statistic<"numConstantCopies", "constant-copies",
+              "Number of constants copied to managed memory">
+  ];
+}
+
+def SpectralPackFatbin : Pass<"spectral-pack-fatbin", "ModuleOp"> {
+  let summary = "Pack the cubins of a gpu.binary for several chips into one fat binary";
+  let description = [{
+    `gpu-module-to-binary` makes one object per NVVM target of a GPU module,
+    but the translation to LLVM IR embeds only one object of a `gpu.binary`,
+    chosen at compile time, so code compiled for `sm_80` and `sm_90` would run
+    on one of them only. This pass packs the cubins of every `gpu.binary`
+    with several objects into one CUDA fat binary (the toolkit's
+    `fatbinary`), from which the driver loads the cubin of the device's
+    architecture. Objects that are not NVVM cubins (`format = bin`) are an
+    error, as is a missing `fatbinary`.
+
+    Example:
+
+    ```mlir
+    gpu.binary @k [#gpu.object<#nvvm.target<chip = "sm_80">, bin = "...">,
+                   #gpu.object<#nvvm.target<chip = "sm_90">, bin = "...">]
+    // becomes
+    gpu.binary @k [#gpu.object<#nvvm.target<chip = "sm_80">, fatbin = "...">]
+    ```
+  }];
+  let dependentDialects = ["::mlir::gpu::GPUDialect"];
+  let options = [
+    Option<"toolkit", "toolkit", "std::string", "\"\"",
+           "CUDA toolkit directory holding bin/fatbinary (default: PATH, "
+           "then /usr/local/cuda)">
+  ];
+  let statistics = [
+    Statistic<"numPacked", "packed-binaries", "Number of binaries packed">
   ];
 }
 

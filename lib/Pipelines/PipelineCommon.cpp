@@ -1,0 +1,65 @@
+//===- PipelineCommon.cpp - Steps shared by the spectral pipelines --------===//
+//
+// Part of the spectral-dialect project, under the Apache License v2.0 with
+// LLVM Exceptions. See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "PipelineCommon.h"
+
+#include "SpectralDialect/Transforms/Passes.h"
+
+#include "mlir/Conversion/BufferizationToMemRef/BufferizationToMemRef.h"
+#include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
+#include "mlir/Dialect/Bufferization/Transforms/Passes.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Transforms/Passes.h"
+
+using namespace mlir;
+using namespace mlir::spectral;
+
+std::unique_ptr<Pass> mlir::spectral::configurePass(
+    std::unique_ptr<Pass> pass, StringRef options,
+    function_ref<LogicalResult(const Twine &)> errorHandler) {
+  if (failed(pass->initializeOptions(options, errorHandler)))
+    return nullptr;
+  return pass;
+}
+
+LogicalResult mlir::spectral::buildSpectralToBuffersPipeline(
+    OpPassManager &pm, StringRef compressConstantsOptions,
+    StringRef streamOptions, StringRef expandStorageOptions,
+    function_ref<LogicalResult(const Twine &)> errorHandler) {
+  std::unique_ptr<Pass> compressConstants =
+      configurePass(createSpectralCompressConstants(), compressConstantsOptions,
+                    errorHandler);
+  std::unique_ptr<Pass> stream =
+      configurePass(createSpectralStream(), streamOptions, errorHandler);
+  std::unique_ptr<Pass> expandStorage = configurePass(
+      createSpectralExpandStorage(), expandStorageOptions, errorHandler);
+  if (!compressConstants || !stream || !expandStorage)
+    return failure();
+
+  // Constant weights compressed at compile time (exactly, or lossily within
+  // an error budget when one is given).
+  pm.addPass(std::move(compressConstants));
+
+  // Compressed weights streamed through tile groups where they are large.
+  pm.addPass(std::move(stream));
+
+  // Spectral ops to DPS mid-level ops and linalg on tensors.
+  pm.addPass(std::move(expandStorage));
+  pm.addPass(createCanonicalizerPass());
+
+  // Tensors to buffers, with deallocation.
+  bufferization::OneShotBufferizePassOptions bufferize;
+  bufferize.bufferizeFunctionBoundaries = true;
+  bufferize.functionBoundaryTypeConversion =
+      bufferization::LayoutMapOption::IdentityLayoutMap;
+  pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
+  bufferization::buildBufferDeallocationPipeline(pm);
+  // Clones the deallocation inserted (e.g. for returned aliases) to memref.
+  pm.addPass(createConvertBufferizationToMemRefPass());
+  return success();
+}

@@ -1,0 +1,40 @@
+//===- PipelineCommon.h - Steps shared by the spectral pipelines -*- C++
+//-*-===//
+//
+// Part of the spectral-dialect project, under the Apache License v2.0 with
+// LLVM Exceptions. See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SPECTRALDIALECT_LIB_PIPELINES_PIPELINECOMMON_H
+#define SPECTRALDIALECT_LIB_PIPELINES_PIPELINECOMMON_H
+
+#include "mlir/Pass/Pass.h"
+#include "mlir/Support/LLVM.h"
+
+#include <memory>
+
+namespace mlir {
+class OpPassManager;
+namespace spectral {
+
+/// `pass` configured by its option string `options` (the pass's own
+/// syntax), or null after reporting through `errorHandler`.
+std::unique_ptr<Pass>
+configurePass(std::unique_ptr<Pass> pass, StringRef options,
+              function_ref<LogicalResult(const Twine &)> errorHandler);
+
+/// The target-independent start of every spectral pipeline: compile-time
+/// compression, streaming, storage expansion, one-shot bufferization with
+/// deallocation, configured by the forwarded option strings. Fails, through
+/// `errorHandler`, when one of them is invalid.
+LogicalResult buildSpectralToBuffersPipeline(
+    OpPassManager &pm, StringRef compressConstants, StringRef stream,
+    StringRef expandStorage,
+    function_ref<LogicalResult(const Twine &)> errorHandler);
+
+} // namespace spectral
+} // namespace mlir
+
+#endif // SPECTRALDIALECT_LIB_PIPELINES_PIPELINECOMMON_H

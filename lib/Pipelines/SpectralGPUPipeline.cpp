@@ -1,0 +1,142 @@
+//===- SpectralGPUPipeline.cpp - Spectral IR to LLVM for NVIDIA GPUs ------===//
+//
+// Part of the spectral-dialect project, under the Apache License v2.0 with
+// LLVM Exceptions. See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// The GPU pipeline shares the CPU pipeline's passes up to bufferization.
+// Transforms, top-k, scatter and GEMMs then call the CUDA runtime (cuFFT,
+// cuBLAS, device top-k); every other data-parallel loop nest becomes a
+// kernel; the buffers they touch move to managed memory; kernels are
+// outlined, chained with async tokens, compiled through the NVVM target to
+// one cubin per chip and packed into one fat binary; host code is lowered to
+// the LLVM dialect as upstream's gpu-lower-to-nvvm-pipeline does.
+//
+//===----------------------------------------------------------------------===//
+
+#include "PipelineCommon.h"
+#include "SpectralDialect/Pipelines/Pipelines.h"
+
+#include "mlir/Conversion/AffineToStandard/AffineToStandard.h"
+#include "mlir/Conversion/ArithToLLVM/ArithToLLVM.h"
+#include "mlir/Conversion/ComplexToLLVM/ComplexToLLVM.h"
+#include "mlir/Conversion/FuncToLLVM/ConvertFuncToLLVMPass.h"
+#include "mlir/Conversion/GPUCommon/GPUCommonPass.h"
+#include "mlir/Conversion/GPUToNVVM/GPUToNVVMPass.h"
+#include "mlir/Conversion/IndexToLLVM/IndexToLLVM.h"
+#include "mlir/Conversion/MathToLLVM/MathToLLVM.h"
+#include "mlir/Conversion/ReconcileUnrealizedCasts/ReconcileUnrealizedCasts.h"
+#include "mlir/Conversion/SCFToControlFlow/SCFToControlFlow.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/GPU/IR/GPUDialect.h"
+#include "mlir/Dialect/GPU/Transforms/Passes.h"
+#include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Transforms/Passes.h"
+
+using namespace mlir;
+using namespace mlir::spectral;
+
+/// The chips kernels are compiled for when none is given: the data-centre
+/// GPUs of the last two generations (A100, H100/H200).
+static const char *const kDefaultChips[] = {"sm_80", "sm_90"};
+
+LogicalResult mlir::spectral::buildSpectralGPUPipeline(
+    OpPassManager &pm, const SpectralGPUPipelineOptions &options,
+    function_ref<LogicalResult(const Twine &)> errorHandler) {
+  // The runtime is the CUDA one; any other convert-to-runtime option is
+  // forwarded.
+  StringRef runtimeOptions = options.convertToRuntime;
+  if (runtimeOptions.contains("target"))
+    return errorHandler("spectral-gpu-pipeline: convert-to-runtime's target "
+                        "is always 'cuda' here; remove 'target' from "
+                        "convert-to-runtime={" +
+                        runtimeOptions + "}");
+  std::unique_ptr<Pass> convertToRuntime =
+      configurePass(createConvertSpectralToRuntime(),
+                    (runtimeOptions + " target=cuda").str(), errorHandler);
+  std::unique_ptr<Pass> mapToGPU =
+      configurePass(createSpectralMapToGPU(), options.mapToGPU, errorHandler);
+  if (!convertToRuntime || !mapToGPU)
+    return failure();
+
+  SmallVector<std::string> chips(options.chips.begin(), options.chips.end());
+  if (chips.empty())
+    chips.assign(std::begin(kDefaultChips), std::end(kDefaultChips));
+  for (const std::string &chip : chips)
+    if (!StringRef(chip).starts_with("sm_"))
+      return errorHandler("spectral-gpu-pipeline: chip '" + chip +
+                          "' is not an NVIDIA architecture (sm_XY)");
+  StringRef format = options.format;
+  if (format != "bin" && format != "isa" && format != "fatbin")
+    return errorHandler("spectral-gpu-pipeline: format '" + format +
+                        "' is not one of bin, isa, fatbin");
+  if (format != "bin" && chips.size() > 1)
+    return errorHandler("spectral-gpu-pipeline: several chips are packed "
+                        "into one fat binary from their cubins, which needs "
+                        "format=bin; format '" +
+                        format + "' takes exactly one chip");
+  if (options.optLevel < 0 || options.optLevel > 3)
+    return errorHandler("spectral-gpu-pipeline: opt-level must be 0 to 3");
+
+  if (failed(buildSpectralToBuffersPipeline(
+          pm, options.compressConstants, options.stream, options.expandStorage,
+          errorHandler)))
+    return failure();
+
+  // Transforms, top-k, scatter and GEMMs to the CUDA runtime; the rest of
+  // the data-parallel work to kernels on managed buffers.
+  pm.addPass(std::move(convertToRuntime));
+  pm.addPass(std::move(mapToGPU));
+  pm.addPass(createGpuKernelOutliningPass());
+  pm.addNestedPass<func::FuncOp>(createGpuAsyncRegionPass());
+  // After gpu-async-region, which would make the managed allocations
+  // asynchronous (gpu-to-llvm lowers only synchronous ones).
+  pm.addPass(createSpectralGPUMemory());
+
+  // Host and kernel code to the LLVM dialect (the steps of upstream's
+  // gpu-lower-to-nvvm-pipeline, with one NVVM target per chip).
+  pm.addPass(createSCFToControlFlowPass());
+  pm.addPass(createConvertComplexToLLVMPass());
+  pm.addPass(createConvertFuncToLLVMPass());
+  pm.addPass(memref::createExpandStridedMetadataPass());
+  for (const std::string &chip : chips) {
+    GpuNVVMAttachTargetOptions target;
+    target.chip = chip;
+    target.features = options.features;
+    target.optLevel = options.optLevel;
+    pm.addPass(createGpuNVVMAttachTarget(target));
+  }
+  pm.addPass(createLowerAffinePass());
+  pm.addPass(createArithToLLVMConversionPass());
+  pm.addPass(createConvertIndexToLLVMPass());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+
+  pm.addNestedPass<gpu::GPUModuleOp>(createStripDebugInfoPass());
+  pm.addNestedPass<gpu::GPUModuleOp>(createConvertGpuOpsToNVVMOps());
+  pm.addNestedPass<gpu::GPUModuleOp>(createCanonicalizerPass());
+  pm.addNestedPass<gpu::GPUModuleOp>(createCSEPass());
+  pm.addNestedPass<gpu::GPUModuleOp>(createReconcileUnrealizedCastsPass());
+
+  pm.addPass(createGpuToLLVMConversionPass());
+  GpuModuleToBinaryPassOptions toBinary;
+  toBinary.compilationTarget = format.str();
+  toBinary.toolkitPath = options.toolkit;
+  pm.addPass(createGpuModuleToBinaryPass(toBinary));
+  pm.addPass(createConvertMathToLLVMPass());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+  pm.addPass(createReconcileUnrealizedCastsPass());
+  // Compile-time compressed coefficients are complex dense resources.
+  pm.addPass(createSpectralLegalizeComplexResources());
+  // One cubin per chip in one fat binary the driver chooses from.
+  if (chips.size() > 1) {
+    SpectralPackFatbinOptions pack;
+    pack.toolkit = options.toolkit;
+    pm.addPass(createSpectralPackFatbin(pack));
+  }
+  return success();
+}
