@@ -56,9 +56,23 @@ static bool isReturned(Value buffer) {
   return false;
 }
 
+/// Whether `use` is the tile spectrum shape of a CUDA runtime top-k or
+/// scatter, which the runtime reads on the host (SpectralCUDARuntime.h).
+static bool isHostArgumentOfRuntime(OpOperand &use) {
+  auto call = dyn_cast<func::CallOp>(use.getOwner());
+  if (!call)
+    return false;
+  StringRef callee = call.getCallee();
+  unsigned index = use.getOperandNumber();
+  return (callee == "spectral_cuda_topk" && index == 1) ||
+         (callee == "spectral_cuda_scatter" && index == 2);
+}
+
 static bool isDeviceReachable(Value buffer) {
   for (OpOperand &use : buffer.getUses()) {
     Operation *user = use.getOwner();
+    if (isHostArgumentOfRuntime(use))
+      continue;
     if (isa<gpu::LaunchFuncOp>(user) || user->getParentOfType<gpu::LaunchOp>())
       return true;
     if (isa<func::CallOp, func::ReturnOp, RegionBranchTerminatorOpInterface>(

@@ -25,6 +25,7 @@
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/IRMapping.h"
+#include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
 
 namespace mlir {
@@ -61,8 +62,10 @@ static void copiesToLinalg(ModuleOp module) {
 }
 
 /// Lowers host linalg ops on memrefs to scf.parallel nests (reduction
-/// dimensions become sequential loops inside them).
-static LogicalResult linalgToParallelLoops(ModuleOp module) {
+/// dimensions become sequential loops inside them). Counts in `hostLoops`
+/// the ops without a parallel dimension, which stay sequential host loops.
+static LogicalResult linalgToParallelLoops(ModuleOp module,
+                                           int64_t &hostLoops) {
   SmallVector<linalg::LinalgOp> ops;
   module.walk([&](linalg::LinalgOp op) {
     if (!isInDeviceCode(op) && op.hasPureBufferSemantics())
@@ -71,23 +74,28 @@ static LogicalResult linalgToParallelLoops(ModuleOp module) {
   IRRewriter rewriter(module.getContext());
   for (linalg::LinalgOp op : ops) {
     rewriter.setInsertionPoint(op);
-    if (failed(linalg::linalgOpToParallelLoops(rewriter, op)))
+    FailureOr<linalg::LinalgLoops> loops =
+        linalg::linalgOpToParallelLoops(rewriter, op);
+    if (failed(loops))
       return op->emitOpError() << "could not be lowered to parallel loops "
                                   "for the GPU";
+    if (llvm::none_of(*loops, llvm::IsaPred<scf::ParallelOp>))
+      ++hostLoops;
     rewriter.eraseOp(op);
   }
   return success();
 }
 
 /// Replaces the reduction-free scf.parallel `loop` by a 1-D kernel launch
-/// of `blockSize` threads per block, guarded so that an empty iteration
-/// space launches nothing.
+/// of `blockSize` threads per block, guarded (unless its trip count is a
+/// known positive constant) so that an empty iteration space launches
+/// nothing: a grid of zero blocks is a launch error in CUDA.
 static void mapLoopToLaunch(scf::ParallelOp loop, int64_t blockSize) {
   OpBuilder b(loop);
   Location loc = loop.getLoc();
   Value zero = arith::ConstantIndexOp::create(b, loc, 0);
-  Value one = arith::ConstantIndexOp::create(b, loc, 1);
-  Value block = arith::ConstantIndexOp::create(b, loc, blockSize);
+  Value one = b.createOrFold<arith::ConstantIndexOp>(loc, 1);
+  Value block = b.createOrFold<arith::ConstantIndexOp>(loc, blockSize);
 
   // Trip counts (steps are positive by the op's verifier), and their
   // product.
@@ -95,18 +103,20 @@ static void mapLoopToLaunch(scf::ParallelOp loop, int64_t blockSize) {
   Value total = one;
   for (auto [lb, ub, step] :
        llvm::zip(loop.getLowerBound(), loop.getUpperBound(), loop.getStep())) {
-    Value span = arith::SubIOp::create(b, loc, ub, lb);
-    Value trip = arith::CeilDivSIOp::create(b, loc, span, step);
-    trip = arith::MaxSIOp::create(b, loc, trip, zero);
+    Value span = b.createOrFold<arith::SubIOp>(loc, ub, lb);
+    Value trip = b.createOrFold<arith::CeilDivSIOp>(loc, span, step);
+    trip = b.createOrFold<arith::MaxSIOp>(loc, trip, zero);
     trips.push_back(trip);
-    total = arith::MulIOp::create(b, loc, total, trip);
+    total = b.createOrFold<arith::MulIOp>(loc, total, trip);
   }
 
-  Value nonEmpty =
-      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sgt, total, zero);
-  auto guard = scf::IfOp::create(b, loc, nonEmpty, /*withElseRegion=*/false);
-  b.setInsertionPointToStart(guard.thenBlock());
-  Value grid = arith::CeilDivSIOp::create(b, loc, total, block);
+  Value nonEmpty = b.createOrFold<arith::CmpIOp>(loc, arith::CmpIPredicate::sgt,
+                                                 total, zero);
+  if (!matchPattern(nonEmpty, m_One())) {
+    auto guard = scf::IfOp::create(b, loc, nonEmpty, /*withElseRegion=*/false);
+    b.setInsertionPointToStart(guard.thenBlock());
+  }
+  Value grid = b.createOrFold<arith::CeilDivSIOp>(loc, total, block);
   auto launch = gpu::LaunchOp::create(b, loc, grid, one, one, block, one, one);
   Block &body = launch.getBody().front();
   b.setInsertionPointToEnd(&body);
@@ -114,10 +124,12 @@ static void mapLoopToLaunch(scf::ParallelOp loop, int64_t blockSize) {
   b.setInsertionPoint(terminator);
 
   // Linear thread index, guarded against the last block's overhang.
-  Value base = arith::MulIOp::create(b, loc, launch.getBlockIds().x, block);
-  Value linear = arith::AddIOp::create(b, loc, base, launch.getThreadIds().x);
-  Value inRange =
-      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, linear, total);
+  Value base =
+      b.createOrFold<arith::MulIOp>(loc, launch.getBlockIds().x, block);
+  Value linear =
+      b.createOrFold<arith::AddIOp>(loc, base, launch.getThreadIds().x);
+  Value inRange = b.createOrFold<arith::CmpIOp>(loc, arith::CmpIPredicate::slt,
+                                                linear, total);
   auto inside = scf::IfOp::create(b, loc, inRange, /*withElseRegion=*/false);
   b.setInsertionPointToStart(inside.thenBlock());
 
@@ -125,10 +137,11 @@ static void mapLoopToLaunch(scf::ParallelOp loop, int64_t blockSize) {
   IRMapping mapping;
   Value rest = linear;
   for (int64_t d = loop.getNumLoops() - 1; d >= 0; --d) {
-    Value index = arith::RemSIOp::create(b, loc, rest, trips[d]);
-    rest = arith::DivSIOp::create(b, loc, rest, trips[d]);
-    Value scaled = arith::MulIOp::create(b, loc, index, loop.getStep()[d]);
-    Value iv = arith::AddIOp::create(b, loc, loop.getLowerBound()[d], scaled);
+    Value index = b.createOrFold<arith::RemSIOp>(loc, rest, trips[d]);
+    rest = b.createOrFold<arith::DivSIOp>(loc, rest, trips[d]);
+    Value scaled = b.createOrFold<arith::MulIOp>(loc, index, loop.getStep()[d]);
+    Value iv =
+        b.createOrFold<arith::AddIOp>(loc, loop.getLowerBound()[d], scaled);
     mapping.map(loop.getInductionVars()[d], iv);
   }
   for (Operation &op : loop.getBody()->without_terminator())
@@ -146,12 +159,14 @@ struct SpectralMapToGPUPass
     if (blockSize <= 0 || blockSize > 1024) {
       module.emitError() << "spectral-map-to-gpu: block-size must be in "
                             "[1, 1024], got "
-                         << blockSize;
+                         << static_cast<int64_t>(blockSize);
       return signalPassFailure();
     }
     copiesToLinalg(module);
-    if (failed(linalgToParallelLoops(module)))
+    int64_t sequential = 0;
+    if (failed(linalgToParallelLoops(module, sequential)))
       return signalPassFailure();
+    numHostLoops += sequential;
 
     // Outermost host loops only: nested ones run inside their kernel.
     SmallVector<scf::ParallelOp> loops;
@@ -159,8 +174,9 @@ struct SpectralMapToGPUPass
       if (isInDeviceCode(loop) || loop->getParentOfType<scf::ParallelOp>())
         return;
       if (!loop.getInitVals().empty()) {
-        // A parallel reduction: left to the host, which reads the managed
-        // buffers spectral-gpu-memory allocates.
+        // A parallel reduction: left to the host, like the sequential
+        // loops above, which reads the managed buffers spectral-gpu-memory
+        // allocates.
         ++numHostLoops;
         return;
       }

@@ -74,6 +74,26 @@ struct SpectralPackFatbinPass
     return failure();
   }
 
+  /// Checks that every object of `binary` is an NVVM cubin.
+  static LogicalResult checkObjects(gpu::BinaryOp binary) {
+    for (Attribute attr : binary.getObjectsAttr().getValue()) {
+      auto object = cast<gpu::ObjectAttr>(attr);
+      auto target = dyn_cast<NVVM::NVVMTargetAttr>(object.getTarget());
+      if (!target || object.getFormat() != gpu::CompilationTarget::Binary)
+        return binary.emitError()
+               << "spectral-pack-fatbin packs NVVM cubins (format bin) only, "
+                  "but an object of @"
+               << binary.getSymName() << " has target " << object.getTarget()
+               << " and format "
+               << gpu::stringifyCompilationTarget(object.getFormat());
+      if (!target.getChip().starts_with("sm_"))
+        return binary.emitError()
+               << "NVVM target chip '" << target.getChip() << "' of @"
+               << binary.getSymName() << " is not of the form sm_XY";
+    }
+    return success();
+  }
+
   LogicalResult pack(gpu::BinaryOp binary, StringRef fatbinary) {
     ArrayRef<Attribute> objects = binary.getObjectsAttr().getValue();
     TempFiles files;
@@ -84,16 +104,9 @@ struct SpectralPackFatbinPass
     args.push_back("--create=" + *output);
     for (Attribute attr : objects) {
       auto object = cast<gpu::ObjectAttr>(attr);
-      auto target = dyn_cast<NVVM::NVVMTargetAttr>(object.getTarget());
-      if (!target || object.getFormat() != gpu::CompilationTarget::Binary)
-        return binary.emitError()
-               << "spectral-pack-fatbin packs NVVM cubins (format bin) only, "
-                  "but object "
-               << object << " is not one";
-      StringRef chip = target.getChip();
-      if (!chip.consume_front("sm_"))
-        return binary.emitError() << "NVVM target chip '" << target.getChip()
-                                  << "' is not of the form sm_XY";
+      StringRef chip = cast<NVVM::NVVMTargetAttr>(object.getTarget())
+                           .getChip()
+                           .drop_front(3);
       FailureOr<std::string> cubin = files.create("spectral-pack", "cubin");
       if (failed(cubin))
         return binary.emitError() << "cannot create a temporary file";
@@ -139,6 +152,9 @@ struct SpectralPackFatbinPass
     });
     if (binaries.empty())
       return;
+    for (gpu::BinaryOp binary : binaries)
+      if (failed(checkObjects(binary)))
+        return signalPassFailure();
     FailureOr<std::string> fatbinary = findFatbinary();
     if (failed(fatbinary)) {
       getOperation().emitError()

@@ -260,7 +260,8 @@ def SpectralMapToGPU : Pass<"spectral-map-to-gpu", "ModuleOp"> {
     block. The iteration space is linearised with the innermost dimension
     varying fastest, so neighbouring threads access neighbouring elements of
     row-major buffers, any number of dimensions is mapped, and the launch is
-    skipped when the iteration space is empty. Parallel reductions
+    skipped when the iteration space is empty. Loop nests without a parallel
+    dimension (a reduction to a scalar) and parallel reductions
     (`scf.parallel` with results) stay on the host and are counted in the
     `host-loops` statistic.
 
@@ -294,7 +295,7 @@ def SpectralMapToGPU : Pass<"spectral-map-to-gpu", "ModuleOp"> {
   let statistics = [
     Statistic<"numKernels", "kernels", "Number of loop nests mapped to kernels">,
     Statistic<"numHostLoops", "host-loops",
-              "Number of parallel reductions left to the host">
+              "Number of reductions left to the host">
   ];
 }
 
