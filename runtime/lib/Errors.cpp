@@ -8,18 +8,11 @@
 
 #include "Errors.h"
 
-#include "spectral-runtime/SpectralRuntime.h"
-
-#include <atomic>
 #include <cstdarg>
 #include <cstdio>
 #include <cstdlib>
 
 using namespace mlir::spectral::runtime;
-
-// Atomic so that a test may install a handler while another thread runs an
-// entry point.
-static std::atomic<spectral_runtime_error_handler> errorHandler{nullptr};
 
 void mlir::spectral::runtime::reportError(const char *function,
                                           const char *format, ...) {
@@ -29,13 +22,14 @@ void mlir::spectral::runtime::reportError(const char *function,
   std::vsnprintf(message, sizeof(message), format, args);
   va_end(args);
 
-  if (spectral_runtime_error_handler handler = errorHandler.load()) {
+  const ErrorSink &sink = getErrorSink();
+  if (ErrorHandler handler = sink.handler->load()) {
     handler(function, message);
     return;
   }
   // Lowered code has no way to handle a failure, and going on would produce
   // a silently wrong result, so the default is to stop loudly.
-  std::fprintf(stderr, "spectral runtime error: %s: %s\n", function, message);
+  std::fprintf(stderr, "%s: %s: %s\n", sink.prefix, function, message);
   std::fflush(stderr);
   std::abort();
 }
@@ -45,9 +39,4 @@ void ErrorMessage::set(const char *format, ...) {
   va_start(args, format);
   std::vsnprintf(text, sizeof(text), format, args);
   va_end(args);
-}
-
-extern "C" void
-spectral_runtime_set_error_handler(spectral_runtime_error_handler handler) {
-  errorHandler.store(handler);
 }

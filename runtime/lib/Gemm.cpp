@@ -23,40 +23,21 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Arguments.h"
 #include "Memory.h"
-#include "Validation.h"
 
 #include "spectral-runtime/SpectralRuntime.h"
 
 #include <cblas.h>
 
 #include <algorithm>
-#include <climits>
-#include <utility>
 
 using namespace mlir::spectral::runtime;
 
 namespace {
 
-/// Sets `ld` and returns true if BLAS can read the `rows` x `cols` matrix
-/// with `strides` in place in storage `order`. A stride matters only along
-/// a dimension of size > 1, and BLAS wants a leading dimension of at least
-/// max(1, length of a contiguous line).
-bool describeAs(CBLAS_ORDER order, int64_t rows, int64_t cols,
-                const int64_t *strides, int &ld) {
-  bool rowMajor = order == CblasRowMajor;
-  int64_t lineLength = rowMajor ? cols : rows;
-  int64_t numLines = rowMajor ? rows : cols;
-  int64_t elementStride = strides[rowMajor ? 1 : 0];
-  int64_t lineStride = strides[rowMajor ? 0 : 1];
-  if (lineLength > 1 && elementStride != 1)
-    return false;
-  int64_t minLd = std::max<int64_t>(lineLength, 1);
-  int64_t value = numLines > 1 ? lineStride : minLd;
-  if (value < minLd || value > INT_MAX)
-    return false;
-  ld = static_cast<int>(value);
-  return true;
+MatrixOrder toMatrixOrder(CBLAS_ORDER order) {
+  return order == CblasRowMajor ? MatrixOrder::RowMajor : MatrixOrder::ColMajor;
 }
 
 /// A matrix as handed to BLAS: in place, or a contiguous row-major copy.
@@ -77,7 +58,8 @@ bool prepare(const char *function, const MemRefView<T> &view,
   CBLAS_ORDER other =
       preferred == CblasRowMajor ? CblasColMajor : CblasRowMajor;
   for (CBLAS_ORDER order : {preferred, other}) {
-    if (describeAs(order, rows, cols, view.strides, matrix.ld)) {
+    if (describeMatrix(toMatrixOrder(order), rows, cols, view.strides,
+                       matrix.ld)) {
       matrix.data = view.data;
       matrix.order = order;
       return true;
@@ -116,49 +98,9 @@ template <typename T>
 void gemm(const char *function, StridedMemRefType<T, 2> *a,
           StridedMemRefType<T, 2> *b, StridedMemRefType<T, 2> *c) {
   MemRefView<T> lhs, rhs, out;
-  if (!readRanked(function, "A", a, lhs) ||
-      !readRanked(function, "B", b, rhs) || !readRanked(function, "C", c, out))
+  if (checkGemm(function, a, b, c, lhs, rhs, out) != Checked::Run)
     return;
-
   int64_t m = lhs.sizes[0], k = lhs.sizes[1], n = rhs.sizes[1];
-  if (rhs.sizes[0] != k) {
-    reportError(function,
-                "B has shape %lldx%lld, expected %lld rows (the columns of "
-                "A, which has shape %lldx%lld)",
-                static_cast<long long>(rhs.sizes[0]), static_cast<long long>(n),
-                static_cast<long long>(k), static_cast<long long>(m),
-                static_cast<long long>(k));
-    return;
-  }
-  if (out.sizes[0] != m || out.sizes[1] != n) {
-    reportError(function,
-                "C has shape %lldx%lld, expected %lldx%lld (rows of A x "
-                "columns of B)",
-                static_cast<long long>(out.sizes[0]),
-                static_cast<long long>(out.sizes[1]), static_cast<long long>(m),
-                static_cast<long long>(n));
-    return;
-  }
-  if (!checkNoSelfOverlap(function, "C", out) ||
-      !checkDisjoint(function, "C", out, "A", lhs) ||
-      !checkDisjoint(function, "C", out, "B", rhs))
-    return;
-  // linalg.matmul: an empty sum adds nothing to C.
-  if (m == 0 || n == 0 || k == 0)
-    return;
-  for (auto [name, value] :
-       {std::pair("M", m), std::pair("N", n), std::pair("K", k)}) {
-    if (value > INT_MAX) {
-      reportError(function,
-                  "%s = %lld (A is %lldx%lld, B is %lldx%lld) exceeds BLAS's "
-                  "32-bit limit of %d",
-                  name, static_cast<long long>(value),
-                  static_cast<long long>(m), static_cast<long long>(k),
-                  static_cast<long long>(k), static_cast<long long>(n),
-                  INT_MAX);
-      return;
-    }
-  }
 
   // Every copy is made before C is written, so that a failed allocation
   // leaves C as it was.

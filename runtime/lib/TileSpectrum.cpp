@@ -70,31 +70,6 @@ bool TileSpectrum::init(const char *function, const MemRefView<int64_t> &view,
   return true;
 }
 
-TileSpectrum::Bin TileSpectrum::classify(int64_t position) const {
-  if (halvedAxis == kNoHalvedAxis)
-    return {1, -1};
-  int64_t k = position / strides[halvedAxis] % shape[halvedAxis];
-  // Inside the half (0 < k < n/2) a bin also stands for its mirror bin,
-  // which is not stored.
-  if (k != 0 && 2 * k != halvedLength)
-    return {2, -1};
-  // On the k = 0 and k = n/2 planes, X[j] = conj(X[-j]) over the other
-  // transformed axes; batch axes and k stay as they are.
-  int64_t partner = 0;
-  for (int64_t d = 0; d < rank; ++d) {
-    int64_t index = position / strides[d] % shape[d];
-    if (d != halvedAxis && ((axesMask >> d) & 1))
-      index = (shape[d] - index) % shape[d];
-    partner += index * strides[d];
-  }
-  // Positions are row-major, and the two members differ only in the other
-  // transformed axes, so the lexicographically smaller index vector is the
-  // smaller position.
-  if (position == partner)
-    return {1, partner};
-  return {position < partner ? 2 : 0, partner};
-}
-
 int64_t TileSpectrum::computeWeights(uint8_t *weights) const {
   int64_t candidates = 0;
   for (int64_t position = 0; position < numBins; ++position) {

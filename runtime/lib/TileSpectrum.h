@@ -12,6 +12,10 @@
 // conjugate partner of a bin on a Hermitian plane is (docs/dialect.md,
 // section 3), so that selection and decompression apply the same rule.
 //
+// classify() is inline and, compiled by nvcc, also a device function: the
+// CUDA runtime's kernels apply the very same rule. A TileSpectrum is
+// trivially copyable, so kernels take it by value.
+//
 //===----------------------------------------------------------------------===//
 
 #ifndef SPECTRAL_RUNTIME_LIB_TILESPECTRUM_H
@@ -20,6 +24,12 @@
 #include "MemRefView.h"
 
 #include <cstdint>
+
+#if defined(__CUDACC__)
+#define SPECTRAL_HOST_DEVICE __host__ __device__
+#else
+#define SPECTRAL_HOST_DEVICE
+#endif
 
 namespace mlir {
 namespace spectral {
@@ -43,9 +53,32 @@ public:
             int64_t axesMask, int64_t halvedAxis, int64_t halvedLength);
 
   /// Number of bins of a tile spectrum (S).
-  int64_t getNumBins() const { return numBins; }
+  SPECTRAL_HOST_DEVICE int64_t getNumBins() const { return numBins; }
 
-  Bin classify(int64_t position) const;
+  SPECTRAL_HOST_DEVICE Bin classify(int64_t position) const {
+    if (halvedAxis == kNoHalvedAxis)
+      return {1, -1};
+    int64_t k = position / strides[halvedAxis] % shape[halvedAxis];
+    // Inside the half (0 < k < n/2) a bin also stands for its mirror bin,
+    // which is not stored.
+    if (k != 0 && 2 * k != halvedLength)
+      return {2, -1};
+    // On the k = 0 and k = n/2 planes, X[j] = conj(X[-j]) over the other
+    // transformed axes; batch axes and k stay as they are.
+    int64_t partner = 0;
+    for (int64_t d = 0; d < rank; ++d) {
+      int64_t index = position / strides[d] % shape[d];
+      if (d != halvedAxis && ((axesMask >> d) & 1))
+        index = (shape[d] - index) % shape[d];
+      partner += index * strides[d];
+    }
+    // Positions are row-major, and the two members differ only in the other
+    // transformed axes, so the lexicographically smaller index vector is the
+    // smaller position.
+    if (position == partner)
+      return {1, partner};
+    return {position < partner ? 2 : 0, partner};
+  }
 
   /// Writes the weight of every bin (S entries) and returns the number of
   /// candidates.

@@ -13,9 +13,9 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Arguments.h"
 #include "Memory.h"
 #include "TileSpectrum.h"
-#include "Validation.h"
 
 #include "spectral-runtime/SpectralRuntime.h"
 
@@ -24,8 +24,6 @@
 #include <complex>
 
 using namespace mlir::spectral::runtime;
-
-using complex32 = std::complex<float>;
 
 namespace {
 
@@ -66,70 +64,20 @@ _mlir_ciface_spectral_topk(StridedMemRefType<complex32, 2> *spectrum,
   MemRefView<complex32> input, output;
   MemRefView<int64_t> shape, outPositions;
   TileSpectrum tile;
-  if (!readRanked(kTopK, "spectrum", spectrum, input) ||
-      !readRanked(kTopK, "tileSpectrumShape", tileSpectrumShape, shape) ||
-      !readRanked(kTopK, "coeffs", coeffs, output) ||
-      !readRanked(kTopK, "positions", positions, outPositions) ||
-      !tile.init(kTopK, shape, axesMask, halvedAxis, halvedLength))
+  Checked checked = checkTopK(kTopK, spectrum, tileSpectrumShape, axesMask,
+                              halvedAxis, halvedLength, coeffs, positions,
+                              input, shape, output, outPositions, tile);
+  if (checked == Checked::Error)
     return;
-
   int64_t numTiles = input.sizes[0], numBins = tile.getNumBins();
   int64_t k = output.sizes[1];
-  if (input.sizes[1] != numBins) {
-    reportError(kTopK,
-                "spectrum has %lld bins per tile (dimension 1), expected "
-                "%lld (the product of tileSpectrumShape)",
-                static_cast<long long>(input.sizes[1]),
-                static_cast<long long>(numBins));
-    return;
-  }
-  if (output.sizes[0] != numTiles || outPositions.sizes[0] != numTiles) {
-    bool coeffsWrong = output.sizes[0] != numTiles;
-    reportError(kTopK,
-                "%s has %lld tiles (dimension 0), expected %lld (as spectrum)",
-                coeffsWrong ? "coeffs" : "positions",
-                static_cast<long long>(coeffsWrong ? output.sizes[0]
-                                                   : outPositions.sizes[0]),
-                static_cast<long long>(numTiles));
-    return;
-  }
-  if (outPositions.sizes[1] != k) {
-    reportError(kTopK,
-                "positions has %lld slots per tile (dimension 1), expected "
-                "%lld (as coeffs)",
-                static_cast<long long>(outPositions.sizes[1]),
-                static_cast<long long>(k));
-    return;
-  }
-  if (!checkNoSelfOverlap(kTopK, "coeffs", output) ||
-      !checkNoSelfOverlap(kTopK, "positions", outPositions) ||
-      !checkDisjoint(kTopK, "coeffs", output, "spectrum", input) ||
-      !checkDisjoint(kTopK, "positions", outPositions, "tileSpectrumShape",
-                     shape) ||
-      !checkDisjoint(kTopK, "coeffs", output, output.data, sizeof(complex32),
-                     "positions", outPositions, outPositions.data,
-                     sizeof(int64_t)) ||
-      !checkDisjoint(kTopK, "coeffs", output, output.data, sizeof(complex32),
-                     "tileSpectrumShape", shape, shape.data, sizeof(int64_t)) ||
-      !checkDisjoint(kTopK, "positions", outPositions, outPositions.data,
-                     sizeof(int64_t), "spectrum", input, input.data,
-                     sizeof(complex32)))
-    return;
 
   // The rule depends only on the position, so weigh each bin once per call.
   TrackedBuffer<uint8_t> weights;
   if (!weights.allocate(static_cast<size_t>(numBins), kTopK))
     return;
   int64_t numCandidates = tile.computeWeights(weights.data());
-  if (k > numCandidates) {
-    reportError(kTopK,
-                "K = %lld exceeds the %lld candidate bins of a tile "
-                "(coeffs dimension 1)",
-                static_cast<long long>(k),
-                static_cast<long long>(numCandidates));
-    return;
-  }
-  if (numTiles == 0 || k == 0)
+  if (!checkNumKept(kTopK, k, numCandidates) || checked == Checked::Empty)
     return;
   TrackedBuffer<Candidate> candidates;
   if (!candidates.allocate(static_cast<size_t>(numCandidates), kTopK))

@@ -12,6 +12,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Arguments.h"
 #include "FFTBackend.h"
 #include "Memory.h"
 #include "PlanCache.h"
@@ -19,58 +20,11 @@
 
 #include "spectral-runtime/SpectralRuntime.h"
 
-#include <cmath>
 #include <complex>
 
 using namespace mlir::spectral::runtime;
 
-using complex32 = std::complex<float>;
-
 namespace {
-
-bool isTransformed(int64_t axesMask, int64_t dim) {
-  return (static_cast<uint64_t>(axesMask) >> dim) & 1;
-}
-
-bool checkSameRank(const char *function, const Layout &in, const Layout &out) {
-  if (in.rank == out.rank)
-    return true;
-  reportError(function, "input has rank %lld but output has rank %lld",
-              static_cast<long long>(in.rank),
-              static_cast<long long>(out.rank));
-  return false;
-}
-
-/// Checks that every dimension but `halvedAxis` (-1 for none) has the same
-/// size in `in` and `out`, which have the same rank.
-bool checkShapes(const char *function, const Layout &in, const Layout &out,
-                 int64_t halvedAxis) {
-  for (int64_t d = 0; d < in.rank; ++d) {
-    if (d == halvedAxis || in.sizes[d] == out.sizes[d])
-      continue;
-    reportError(function,
-                "output dimension %lld has size %lld, expected %lld (the "
-                "input size)",
-                static_cast<long long>(d), static_cast<long long>(out.sizes[d]),
-                static_cast<long long>(in.sizes[d]));
-    return false;
-  }
-  return true;
-}
-
-/// Checks that every transformed dimension of `real` (the array with the
-/// full lengths) is non-empty: a DFT of length 0 is undefined.
-bool checkTransformedLengths(const char *function, const char *what,
-                             const Layout &real, int64_t axesMask) {
-  for (int64_t d = 0; d < real.rank; ++d) {
-    if (isTransformed(axesMask, d) && real.sizes[d] == 0) {
-      reportError(function, "%s dimension %lld is transformed but has size 0",
-                  what, static_cast<long long>(d));
-      return false;
-    }
-  }
-  return true;
-}
 
 /// Describes the transform of `lengths` (the real-side lengths) over the
 /// axes of `axesMask`, the halved one last.
@@ -100,19 +54,6 @@ FFTProblem makeProblem(TransformKind kind, int32_t sign, int64_t rank,
   return problem;
 }
 
-/// Scale of a transform over `count` points (numpy's `norm` semantics).
-double getScale(FFTNorm norm, bool inverse, double count) {
-  switch (norm) {
-  case FFTNorm::Backward:
-    return inverse ? 1.0 / count : 1.0;
-  case FFTNorm::Forward:
-    return inverse ? 1.0 : 1.0 / count;
-  case FFTNorm::Ortho:
-    return 1.0 / std::sqrt(count);
-  }
-  return 1.0;
-}
-
 /// Plans (or finds) and runs `problem`, then scales `out`. `lengths` are the
 /// real-side lengths, for the normalisation.
 template <typename InT, typename OutT>
@@ -129,7 +70,7 @@ void run(const char *function, const FFTProblem &problem, InT *in,
   for (int64_t d = 0; d < out.rank; ++d)
     if (isTransformed(axesMask, d))
       count *= static_cast<double>(lengths[d]);
-  double scale = getScale(static_cast<FFTNorm>(norm), inverse, count);
+  double scale = getNormScale(norm, inverse, count);
   if (scale == 1.0)
     return;
   float factor = static_cast<float>(scale);
@@ -149,23 +90,8 @@ _mlir_ciface_spectral_fft_c2c(UnrankedMemRefType<complex32> *in,
                               UnrankedMemRefType<complex32> *out,
                               int64_t axesMask, int32_t inverse, int32_t norm) {
   MemRefView<complex32> input, output;
-  if (!readUnranked(kC2C, "input", in, input) ||
-      !readUnranked(kC2C, "output", out, output) ||
-      !checkSameRank(kC2C, input, output) ||
-      !checkAxesMask(kC2C, axesMask, input.rank) || !checkNorm(kC2C, norm) ||
-      !checkShapes(kC2C, input, output, /*halvedAxis=*/-1))
-    return;
-  if (inverse != 0 && inverse != 1) {
-    reportError(kC2C, "inverse is %d; expected 0 (forward) or 1 (inverse)",
-                inverse);
-    return;
-  }
-  if (!checkTransformedLengths(kC2C, "input", input, axesMask) ||
-      !checkNoSelfOverlap(kC2C, "output", output))
-    return;
-  if (output.numElements() == 0)
-    return;
-  if (!checkDisjoint(kC2C, "input", input, "output", output))
+  if (checkC2C(kC2C, in, out, axesMask, inverse, norm, input, output) !=
+      Checked::Run)
     return;
 
   FFTProblem problem =
@@ -180,30 +106,8 @@ extern "C" void _mlir_ciface_spectral_fft_r2c(
     int64_t axesMask, int64_t halvedAxis, int32_t norm) {
   MemRefView<float> input;
   MemRefView<complex32> output;
-  if (!readUnranked(kR2C, "input", in, input) ||
-      !readUnranked(kR2C, "output", out, output) ||
-      !checkSameRank(kR2C, input, output) ||
-      !checkAxesMask(kR2C, axesMask, input.rank) ||
-      !checkHalvedAxis(kR2C, halvedAxis, axesMask, input.rank) ||
-      !checkNorm(kR2C, norm) || !checkShapes(kR2C, input, output, halvedAxis))
-    return;
-  int64_t n = input.sizes[halvedAxis];
-  if (output.sizes[halvedAxis] != n / 2 + 1) {
-    reportError(kR2C,
-                "output dimension %lld has size %lld, expected %lld (n/2+1 "
-                "for n = %lld)",
-                static_cast<long long>(halvedAxis),
-                static_cast<long long>(output.sizes[halvedAxis]),
-                static_cast<long long>(n / 2 + 1), static_cast<long long>(n));
-    return;
-  }
-  if (!checkTransformedLengths(kR2C, "input", input, axesMask) ||
-      !checkNoSelfOverlap(kR2C, "output", output))
-    return;
-  if (output.numElements() == 0)
-    return;
-  if (!checkDisjoint(kR2C, "input", input, input.data, sizeof(float), "output",
-                     output, output.data, sizeof(complex32)))
+  if (checkR2C(kR2C, in, out, axesMask, halvedAxis, norm, input, output) !=
+      Checked::Run)
     return;
 
   FFTProblem problem =
@@ -221,36 +125,11 @@ static void runC2R(const char *function, UnrankedMemRefType<complex32> *in,
                    int64_t halvedAxis, int32_t norm, bool mayOverwriteInput) {
   MemRefView<complex32> input;
   MemRefView<float> output;
-  if (!readUnranked(function, "input", in, input) ||
-      !readUnranked(function, "output", out, output) ||
-      !checkSameRank(function, input, output) ||
-      !checkAxesMask(function, axesMask, input.rank) ||
-      !checkHalvedAxis(function, halvedAxis, axesMask, input.rank) ||
-      !checkNorm(function, norm) ||
-      !checkShapes(function, input, output, halvedAxis))
-    return;
-  int64_t n = output.sizes[halvedAxis];
-  if (input.sizes[halvedAxis] != n / 2 + 1) {
-    reportError(function,
-                "input dimension %lld has size %lld, expected %lld (n/2+1 "
-                "for n = %lld)",
-                static_cast<long long>(halvedAxis),
-                static_cast<long long>(input.sizes[halvedAxis]),
-                static_cast<long long>(n / 2 + 1), static_cast<long long>(n));
-    return;
-  }
-  if (!checkTransformedLengths(function, "output", output, axesMask) ||
-      !checkNoSelfOverlap(function, "output", output))
-    return;
-  if (output.numElements() == 0)
-    return;
-  if (!checkDisjoint(function, "input", input, input.data, sizeof(complex32),
-                     "output", output, output.data, sizeof(float)))
+  if (checkC2R(function, in, out, axesMask, halvedAxis, norm, mayOverwriteInput,
+               input, output) != Checked::Run)
     return;
 
   if (mayOverwriteInput) {
-    if (!checkNoSelfOverlap(function, "input", input))
-      return;
     FFTProblem problem =
         makeProblem(TransformKind::C2R, +1, output.rank, output.sizes,
                     input.strides, output.strides, axesMask, halvedAxis);

@@ -1,0 +1,235 @@
+//===- SpectralCUDARuntime.h - C ABI of the CUDA runtime -----------*- C
+//-*-===//
+//
+// Part of the spectral-dialect project, under the Apache License v2.0 with
+// LLVM Exceptions. See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// Entry points of libspectral_cuda_runtime.so: the `mgpu*` functions that
+// MLIR's `gpu-to-llvm` lowering (LLVM 22) calls, and device versions of the
+// compute entry points of libspectral_runtime.so (SpectralRuntime.h).
+//
+// Driver. The library links no CUDA driver: libcuda.so.1 is opened with
+// dlopen on the first call that needs a device, so the library loads on a
+// machine without a driver or GPU, and that first call reports why it cannot
+// run (no driver, a stub driver, no device, ...). Every call works in the
+// primary context of the default device (mgpuSetDefaultDevice, per thread,
+// device 0 unless set), made current on entry; cuFFT, cuBLAS and CUDA
+// runtime kernels use that same context.
+//
+// Streams. mgpuStreamCreate creates *blocking* streams (CU_STREAM_DEFAULT),
+// unlike upstream's wrappers: the spectral_cuda_* entry points enqueue their
+// work on the legacy default stream (stream 0), which waits for all work
+// previously enqueued on blocking streams and makes them wait for its own.
+// So lowered code may call them between kernels on its own streams without
+// events. They return once the work is enqueued, without synchronising the
+// host, except where they must read data back (spectral_cuda_scatter
+// validates the positions on the host, see below).
+//
+// Memory. Data pointers in the memref descriptors of the compute entry
+// points are device pointers (or managed memory); `tileSpectrumShape` of
+// top-k and scatter is a small *host* array. Every device byte handed out by
+// mgpuMemAlloc is counted as program memory, and every device byte the
+// runtime allocates for itself (cuFFT work areas, staging copies, sort
+// buffers) as runtime memory.
+//
+// Errors. Arguments are validated exactly as by the CPU runtime, before any
+// device work; a failing driver, cuFFT or cuBLAS call is reported too. By
+// default an error prints
+//   spectral cuda runtime error: <function>: <message>
+// to stderr and aborts; spectral_cuda_runtime_set_error_handler installs a
+// callback instead, and the entry point then returns (an `mgpu*` function
+// that returns a handle returns null) without writing its outputs.
+//
+// The library exports no symbol of libspectral_runtime.so: both can be
+// loaded into one process.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SPECTRAL_CUDA_RUNTIME_SPECTRALCUDARUNTIME_H
+#define SPECTRAL_CUDA_RUNTIME_SPECTRALCUDARUNTIME_H
+
+#include "SpectralDialect/Runtime/RuntimeEnums.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+#if defined(_WIN32)
+#define SPECTRAL_CUDA_RUNTIME_EXPORT __declspec(dllexport)
+#else
+#define SPECTRAL_CUDA_RUNTIME_EXPORT __attribute__((visibility("default")))
+#endif
+
+#ifdef __cplusplus
+#include "mlir/ExecutionEngine/CRunnerUtils.h"
+#include <complex>
+
+typedef UnrankedMemRefType<std::complex<float>> spectral_cuda_unranked_c32;
+typedef UnrankedMemRefType<float> spectral_cuda_unranked_f32;
+typedef StridedMemRefType<std::complex<float>, 2> spectral_cuda_memref_c32_2d;
+typedef StridedMemRefType<int64_t, 2> spectral_cuda_memref_i64_2d;
+typedef StridedMemRefType<int64_t, 1> spectral_cuda_memref_i64_1d;
+typedef StridedMemRefType<float, 2> spectral_cuda_memref_f32_2d;
+typedef StridedMemRefType<double, 2> spectral_cuda_memref_f64_2d;
+typedef StridedMemRefType<char, 1> spectral_cuda_memref_any;
+
+extern "C" {
+#else
+#include <stdbool.h>
+typedef void spectral_cuda_unranked_c32;
+typedef void spectral_cuda_unranked_f32;
+typedef void spectral_cuda_memref_c32_2d;
+typedef void spectral_cuda_memref_i64_2d;
+typedef void spectral_cuda_memref_i64_1d;
+typedef void spectral_cuda_memref_f32_2d;
+typedef void spectral_cuda_memref_f64_2d;
+typedef void spectral_cuda_memref_any;
+#endif
+
+/// Driver handles, as `void *` (CUmodule, CUfunction, CUstream, CUevent).
+typedef void *spectral_cuda_module;
+typedef void *spectral_cuda_function;
+typedef void *spectral_cuda_stream;
+typedef void *spectral_cuda_event;
+
+//===----------------------------------------------------------------------===//
+// GPU lowering ABI (gpu-to-llvm, LLVM 22)
+//===----------------------------------------------------------------------===//
+//
+// Same names and signatures as MLIR's CudaRuntimeWrappers. Each reports a
+// failing driver call through the error handler.
+
+/// Loads a cubin or fatbin (`gpuBlobSize` bytes; the driver reads the size
+/// from the image itself).
+SPECTRAL_CUDA_RUNTIME_EXPORT spectral_cuda_module
+mgpuModuleLoad(void *data, size_t gpuBlobSize);
+/// JIT-compiles a PTX image (NUL-terminated) at optimisation level
+/// `optLevel` (0 to 4); the JIT log is part of the error message.
+SPECTRAL_CUDA_RUNTIME_EXPORT spectral_cuda_module
+mgpuModuleLoadJIT(void *data, int optLevel);
+SPECTRAL_CUDA_RUNTIME_EXPORT void mgpuModuleUnload(spectral_cuda_module module);
+SPECTRAL_CUDA_RUNTIME_EXPORT spectral_cuda_function
+mgpuModuleGetFunction(spectral_cuda_module module, const char *name);
+
+/// Launches `function`; grid and block sizes are MLIR `index` values
+/// (intptr_t) and must fit CUDA's unsigned int. `smem` bytes of dynamic
+/// shared memory (above 48 KiB the function's limit is raised first).
+SPECTRAL_CUDA_RUNTIME_EXPORT void
+mgpuLaunchKernel(spectral_cuda_function function, intptr_t gridX,
+                 intptr_t gridY, intptr_t gridZ, intptr_t blockX,
+                 intptr_t blockY, intptr_t blockZ, int32_t smem,
+                 spectral_cuda_stream stream, void **params, void **extra,
+                 size_t paramsCount);
+
+/// Same, with a thread block cluster of clusterX x clusterY x clusterZ
+/// blocks (cuLaunchKernelEx, sm_90 and later).
+SPECTRAL_CUDA_RUNTIME_EXPORT void
+mgpuLaunchClusterKernel(spectral_cuda_function function, intptr_t clusterX,
+                        intptr_t clusterY, intptr_t clusterZ, intptr_t gridX,
+                        intptr_t gridY, intptr_t gridZ, intptr_t blockX,
+                        intptr_t blockY, intptr_t blockZ, int32_t smem,
+                        spectral_cuda_stream stream, void **params,
+                        void **extra, size_t paramsCount);
+
+/// Creates a blocking stream (CU_STREAM_DEFAULT; see Streams above).
+SPECTRAL_CUDA_RUNTIME_EXPORT spectral_cuda_stream mgpuStreamCreate(void);
+SPECTRAL_CUDA_RUNTIME_EXPORT void
+mgpuStreamDestroy(spectral_cuda_stream stream);
+SPECTRAL_CUDA_RUNTIME_EXPORT void
+mgpuStreamSynchronize(spectral_cuda_stream stream);
+SPECTRAL_CUDA_RUNTIME_EXPORT void
+mgpuStreamWaitEvent(spectral_cuda_stream stream, spectral_cuda_event event);
+/// Creates an event without timing (CU_EVENT_DISABLE_TIMING).
+SPECTRAL_CUDA_RUNTIME_EXPORT spectral_cuda_event mgpuEventCreate(void);
+SPECTRAL_CUDA_RUNTIME_EXPORT void mgpuEventDestroy(spectral_cuda_event event);
+SPECTRAL_CUDA_RUNTIME_EXPORT void
+mgpuEventSynchronize(spectral_cuda_event event);
+SPECTRAL_CUDA_RUNTIME_EXPORT void mgpuEventRecord(spectral_cuda_event event,
+                                                  spectral_cuda_stream stream);
+
+/// Allocates `sizeBytes` of device memory, or of managed memory reachable
+/// from the host too if `isHostShared` (cuMemAllocManaged). Returns null for
+/// 0 bytes. Counted as program memory until mgpuMemFree. The allocation is
+/// not stream-ordered: `stream` is not used.
+SPECTRAL_CUDA_RUNTIME_EXPORT void *mgpuMemAlloc(uint64_t sizeBytes,
+                                                spectral_cuda_stream stream,
+                                                bool isHostShared);
+/// Frees memory from mgpuMemAlloc (null is ignored; a pointer it did not
+/// return is passed to cuMemFree and not counted).
+SPECTRAL_CUDA_RUNTIME_EXPORT void mgpuMemFree(void *ptr,
+                                              spectral_cuda_stream stream);
+/// Copies `sizeBytes` in any direction (unified addressing), on `stream`.
+SPECTRAL_CUDA_RUNTIME_EXPORT void
+mgpuMemcpy(void *dst, void *src, size_t sizeBytes, spectral_cuda_stream stream);
+/// Fills `count` 32-bit / 16-bit words with `value`, on `stream`.
+SPECTRAL_CUDA_RUNTIME_EXPORT void mgpuMemset32(void *dst, unsigned int value,
+                                               size_t count,
+                                               spectral_cuda_stream stream);
+SPECTRAL_CUDA_RUNTIME_EXPORT void mgpuMemset16(void *dst, unsigned short value,
+                                               size_t count,
+                                               spectral_cuda_stream stream);
+
+/// Page-locks host memory for the device (cuMemHostRegister), or a whole
+/// memref: `descriptor` points to a ranked descriptor of rank `rank` with
+/// row-major contiguous strides, `elementSizeBytes` per element.
+SPECTRAL_CUDA_RUNTIME_EXPORT void mgpuMemHostRegister(void *ptr,
+                                                      uint64_t sizeBytes);
+SPECTRAL_CUDA_RUNTIME_EXPORT void
+mgpuMemHostRegisterMemRef(int64_t rank, spectral_cuda_memref_any *descriptor,
+                          int64_t elementSizeBytes);
+SPECTRAL_CUDA_RUNTIME_EXPORT void mgpuMemHostUnregister(void *ptr);
+SPECTRAL_CUDA_RUNTIME_EXPORT void
+mgpuMemHostUnregisterMemRef(int64_t rank, spectral_cuda_memref_any *descriptor,
+                            int64_t elementSizeBytes);
+
+/// Sets the device of the calling thread's later calls (default 0).
+SPECTRAL_CUDA_RUNTIME_EXPORT void mgpuSetDefaultDevice(int32_t device);
+
+/// Host-only check of a dynamic spectral.decompress_tiles offset, as
+/// spectral_check_tile_offset.
+SPECTRAL_CUDA_RUNTIME_EXPORT void
+spectral_cuda_check_tile_offset(int64_t dim, int64_t offset, int64_t tile,
+                                int64_t limit);
+
+//===----------------------------------------------------------------------===//
+// Devices, memory accounting and errors
+//===----------------------------------------------------------------------===//
+
+/// Number of CUDA devices; 0 (and no error) if there is no usable driver.
+SPECTRAL_CUDA_RUNTIME_EXPORT int spectral_cuda_device_count(void);
+
+/// Why there is no usable driver ("" if there is one): the text of the
+/// error the first device call reports.
+SPECTRAL_CUDA_RUNTIME_EXPORT const char *spectral_cuda_driver_status(void);
+
+/// Device bytes handed out by mgpuMemAlloc and not yet freed (exact
+/// requested sizes), and their highest value since load or the last reset.
+SPECTRAL_CUDA_RUNTIME_EXPORT int64_t spectral_cuda_program_live_bytes(void);
+SPECTRAL_CUDA_RUNTIME_EXPORT int64_t spectral_cuda_program_peak_bytes(void);
+SPECTRAL_CUDA_RUNTIME_EXPORT void spectral_cuda_program_reset_peak(void);
+
+/// Device bytes the runtime allocated for itself (cuFFT work areas, staging
+/// copies, sort buffers) and not yet freed, and their peak. A buffer counts
+/// from its allocation until its stream-ordered free is enqueued. The
+/// internal allocations of cuFFT plans and cuBLAS are not counted.
+SPECTRAL_CUDA_RUNTIME_EXPORT int64_t spectral_cuda_runtime_live_bytes(void);
+SPECTRAL_CUDA_RUNTIME_EXPORT int64_t spectral_cuda_runtime_peak_bytes(void);
+SPECTRAL_CUDA_RUNTIME_EXPORT void spectral_cuda_runtime_reset_peak(void);
+
+/// Receives the entry point's name and the message; both strings live only
+/// during the call.
+typedef void (*spectral_cuda_runtime_error_handler)(const char *function,
+                                                    const char *message);
+
+/// Installs `handler` (NULL restores the default: print and abort). Only
+/// this library's errors go to it; the CPU runtime has its own.
+SPECTRAL_CUDA_RUNTIME_EXPORT void spectral_cuda_runtime_set_error_handler(
+    spectral_cuda_runtime_error_handler handler);
+
+#ifdef __cplusplus
+} // extern "C"
+#endif
+
+#endif // SPECTRAL_CUDA_RUNTIME_SPECTRALCUDARUNTIME_H

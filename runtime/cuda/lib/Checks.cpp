@@ -1,0 +1,17 @@
+//===- Checks.cpp - Run-time checks of lowered code -----------------------===//
+//
+// Part of the spectral-dialect project, under the Apache License v2.0 with
+// LLVM Exceptions. See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "Arguments.h"
+
+#include "spectral-cuda-runtime/SpectralCUDARuntime.h"
+
+extern "C" void spectral_cuda_check_tile_offset(int64_t dim, int64_t offset,
+                                                int64_t tile, int64_t limit) {
+  mlir::spectral::runtime::checkTileOffset("spectral_cuda_check_tile_offset",
+                                           dim, offset, tile, limit);
+}

@@ -1,0 +1,451 @@
+//===- Arguments.cpp - Checked arguments of the entry points --------------===//
+//
+// Part of the spectral-dialect project, under the Apache License v2.0 with
+// LLVM Exceptions. See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "Arguments.h"
+#include "Validation.h"
+
+#include <algorithm>
+#include <climits>
+#include <cmath>
+#include <utility>
+
+using namespace mlir::spectral::runtime;
+
+//===----------------------------------------------------------------------===//
+// Dense transforms
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+bool checkSameRank(const char *function, const Layout &in, const Layout &out) {
+  if (in.rank == out.rank)
+    return true;
+  reportError(function, "input has rank %lld but output has rank %lld",
+              static_cast<long long>(in.rank),
+              static_cast<long long>(out.rank));
+  return false;
+}
+
+/// Checks that every dimension but `halvedAxis` (-1 for none) has the same
+/// size in `in` and `out`, which have the same rank.
+bool checkShapes(const char *function, const Layout &in, const Layout &out,
+                 int64_t halvedAxis) {
+  for (int64_t d = 0; d < in.rank; ++d) {
+    if (d == halvedAxis || in.sizes[d] == out.sizes[d])
+      continue;
+    reportError(function,
+                "output dimension %lld has size %lld, expected %lld (the "
+                "input size)",
+                static_cast<long long>(d), static_cast<long long>(out.sizes[d]),
+                static_cast<long long>(in.sizes[d]));
+    return false;
+  }
+  return true;
+}
+
+/// Checks that every transformed dimension of `real` (the array with the
+/// full lengths) is non-empty: a DFT of length 0 is undefined.
+bool checkTransformedLengths(const char *function, const char *what,
+                             const Layout &real, int64_t axesMask) {
+  for (int64_t d = 0; d < real.rank; ++d) {
+    if (isTransformed(axesMask, d) && real.sizes[d] == 0) {
+      reportError(function, "%s dimension %lld is transformed but has size 0",
+                  what, static_cast<long long>(d));
+      return false;
+    }
+  }
+  return true;
+}
+
+/// Checks that the halved axis of the complex side has n/2+1 bins.
+bool checkHalvedLength(const char *function, const char *what,
+                       const Layout &complexSide, const Layout &realSide,
+                       int64_t halvedAxis) {
+  int64_t n = realSide.sizes[halvedAxis];
+  if (complexSide.sizes[halvedAxis] == n / 2 + 1)
+    return true;
+  reportError(function,
+              "%s dimension %lld has size %lld, expected %lld (n/2+1 for n = "
+              "%lld)",
+              what, static_cast<long long>(halvedAxis),
+              static_cast<long long>(complexSide.sizes[halvedAxis]),
+              static_cast<long long>(n / 2 + 1), static_cast<long long>(n));
+  return false;
+}
+
+} // namespace
+
+Checked mlir::spectral::runtime::checkC2C(
+    const char *function, ::UnrankedMemRefType<complex32> *in,
+    ::UnrankedMemRefType<complex32> *out, int64_t axesMask, int32_t inverse,
+    int32_t norm, MemRefView<complex32> &input, MemRefView<complex32> &output) {
+  if (!readUnranked(function, "input", in, input) ||
+      !readUnranked(function, "output", out, output) ||
+      !checkSameRank(function, input, output) ||
+      !checkAxesMask(function, axesMask, input.rank) ||
+      !checkNorm(function, norm) ||
+      !checkShapes(function, input, output, /*halvedAxis=*/-1))
+    return Checked::Error;
+  if (inverse != 0 && inverse != 1) {
+    reportError(function, "inverse is %d; expected 0 (forward) or 1 (inverse)",
+                inverse);
+    return Checked::Error;
+  }
+  if (!checkTransformedLengths(function, "input", input, axesMask) ||
+      !checkNoSelfOverlap(function, "output", output))
+    return Checked::Error;
+  if (output.numElements() == 0)
+    return Checked::Empty;
+  if (!checkDisjoint(function, "input", input, "output", output))
+    return Checked::Error;
+  return Checked::Run;
+}
+
+Checked mlir::spectral::runtime::checkR2C(
+    const char *function, ::UnrankedMemRefType<float> *in,
+    ::UnrankedMemRefType<complex32> *out, int64_t axesMask, int64_t halvedAxis,
+    int32_t norm, MemRefView<float> &input, MemRefView<complex32> &output) {
+  if (!readUnranked(function, "input", in, input) ||
+      !readUnranked(function, "output", out, output) ||
+      !checkSameRank(function, input, output) ||
+      !checkAxesMask(function, axesMask, input.rank) ||
+      !checkHalvedAxis(function, halvedAxis, axesMask, input.rank) ||
+      !checkNorm(function, norm) ||
+      !checkShapes(function, input, output, halvedAxis) ||
+      !checkHalvedLength(function, "output", output, input, halvedAxis) ||
+      !checkTransformedLengths(function, "input", input, axesMask) ||
+      !checkNoSelfOverlap(function, "output", output))
+    return Checked::Error;
+  if (output.numElements() == 0)
+    return Checked::Empty;
+  if (!checkDisjoint(function, "input", input, input.data, sizeof(float),
+                     "output", output, output.data, sizeof(complex32)))
+    return Checked::Error;
+  return Checked::Run;
+}
+
+Checked mlir::spectral::runtime::checkC2R(const char *function,
+                                          ::UnrankedMemRefType<complex32> *in,
+                                          ::UnrankedMemRefType<float> *out,
+                                          int64_t axesMask, int64_t halvedAxis,
+                                          int32_t norm, bool mayOverwriteInput,
+                                          MemRefView<complex32> &input,
+                                          MemRefView<float> &output) {
+  if (!readUnranked(function, "input", in, input) ||
+      !readUnranked(function, "output", out, output) ||
+      !checkSameRank(function, input, output) ||
+      !checkAxesMask(function, axesMask, input.rank) ||
+      !checkHalvedAxis(function, halvedAxis, axesMask, input.rank) ||
+      !checkNorm(function, norm) ||
+      !checkShapes(function, input, output, halvedAxis) ||
+      !checkHalvedLength(function, "input", input, output, halvedAxis) ||
+      !checkTransformedLengths(function, "output", output, axesMask) ||
+      !checkNoSelfOverlap(function, "output", output))
+    return Checked::Error;
+  if (output.numElements() == 0)
+    return Checked::Empty;
+  if (!checkDisjoint(function, "input", input, input.data, sizeof(complex32),
+                     "output", output, output.data, sizeof(float)))
+    return Checked::Error;
+  if (mayOverwriteInput && !checkNoSelfOverlap(function, "input", input))
+    return Checked::Error;
+  return Checked::Run;
+}
+
+double mlir::spectral::runtime::getNormScale(int32_t norm, bool inverse,
+                                             double count) {
+  switch (static_cast<FFTNorm>(norm)) {
+  case FFTNorm::Backward:
+    return inverse ? 1.0 / count : 1.0;
+  case FFTNorm::Forward:
+    return inverse ? 1.0 : 1.0 / count;
+  case FFTNorm::Ortho:
+    return 1.0 / std::sqrt(count);
+  }
+  return 1.0;
+}
+
+double mlir::spectral::runtime::getTransformedCount(const Layout &real,
+                                                    int64_t axesMask) {
+  double count = 1;
+  for (int64_t d = 0; d < real.rank; ++d)
+    if (isTransformed(axesMask, d))
+      count *= static_cast<double>(real.sizes[d]);
+  return count;
+}
+
+//===----------------------------------------------------------------------===//
+// Sparse spectral storage
+//===----------------------------------------------------------------------===//
+
+Checked mlir::spectral::runtime::checkTopK(
+    const char *function, ::StridedMemRefType<complex32, 2> *spectrum,
+    ::StridedMemRefType<int64_t, 1> *tileSpectrumShape, int64_t axesMask,
+    int64_t halvedAxis, int64_t halvedLength,
+    ::StridedMemRefType<complex32, 2> *coeffs,
+    ::StridedMemRefType<int64_t, 2> *positions, MemRefView<complex32> &input,
+    MemRefView<int64_t> &shape, MemRefView<complex32> &output,
+    MemRefView<int64_t> &outPositions, TileSpectrum &tile) {
+  if (!readRanked(function, "spectrum", spectrum, input) ||
+      !readRanked(function, "tileSpectrumShape", tileSpectrumShape, shape) ||
+      !readRanked(function, "coeffs", coeffs, output) ||
+      !readRanked(function, "positions", positions, outPositions) ||
+      !tile.init(function, shape, axesMask, halvedAxis, halvedLength))
+    return Checked::Error;
+
+  int64_t numTiles = input.sizes[0], numBins = tile.getNumBins();
+  int64_t k = output.sizes[1];
+  if (input.sizes[1] != numBins) {
+    reportError(function,
+                "spectrum has %lld bins per tile (dimension 1), expected "
+                "%lld (the product of tileSpectrumShape)",
+                static_cast<long long>(input.sizes[1]),
+                static_cast<long long>(numBins));
+    return Checked::Error;
+  }
+  if (output.sizes[0] != numTiles || outPositions.sizes[0] != numTiles) {
+    bool coeffsWrong = output.sizes[0] != numTiles;
+    reportError(function,
+                "%s has %lld tiles (dimension 0), expected %lld (as spectrum)",
+                coeffsWrong ? "coeffs" : "positions",
+                static_cast<long long>(coeffsWrong ? output.sizes[0]
+                                                   : outPositions.sizes[0]),
+                static_cast<long long>(numTiles));
+    return Checked::Error;
+  }
+  if (outPositions.sizes[1] != k) {
+    reportError(function,
+                "positions has %lld slots per tile (dimension 1), expected "
+                "%lld (as coeffs)",
+                static_cast<long long>(outPositions.sizes[1]),
+                static_cast<long long>(k));
+    return Checked::Error;
+  }
+  if (!checkNoSelfOverlap(function, "coeffs", output) ||
+      !checkNoSelfOverlap(function, "positions", outPositions) ||
+      !checkDisjoint(function, "coeffs", output, "spectrum", input) ||
+      !checkDisjoint(function, "positions", outPositions, "tileSpectrumShape",
+                     shape) ||
+      !checkDisjoint(function, "coeffs", output, output.data, sizeof(complex32),
+                     "positions", outPositions, outPositions.data,
+                     sizeof(int64_t)) ||
+      !checkDisjoint(function, "coeffs", output, output.data, sizeof(complex32),
+                     "tileSpectrumShape", shape, shape.data, sizeof(int64_t)) ||
+      !checkDisjoint(function, "positions", outPositions, outPositions.data,
+                     sizeof(int64_t), "spectrum", input, input.data,
+                     sizeof(complex32)))
+    return Checked::Error;
+  return numTiles == 0 || k == 0 ? Checked::Empty : Checked::Run;
+}
+
+bool mlir::spectral::runtime::checkNumKept(const char *function, int64_t k,
+                                           int64_t numCandidates) {
+  if (k <= numCandidates)
+    return true;
+  reportError(function,
+              "K = %lld exceeds the %lld candidate bins of a tile "
+              "(coeffs dimension 1)",
+              static_cast<long long>(k), static_cast<long long>(numCandidates));
+  return false;
+}
+
+Checked mlir::spectral::runtime::checkScatter(
+    const char *function, ::StridedMemRefType<complex32, 2> *coeffs,
+    ::StridedMemRefType<int64_t, 2> *positions,
+    ::StridedMemRefType<int64_t, 1> *tileSpectrumShape, int64_t axesMask,
+    int64_t halvedAxis, int64_t halvedLength,
+    ::StridedMemRefType<complex32, 2> *spectrum, MemRefView<complex32> &input,
+    MemRefView<int64_t> &inPositions, MemRefView<int64_t> &shape,
+    MemRefView<complex32> &output, TileSpectrum &tile) {
+  if (!readRanked(function, "coeffs", coeffs, input) ||
+      !readRanked(function, "positions", positions, inPositions) ||
+      !readRanked(function, "tileSpectrumShape", tileSpectrumShape, shape) ||
+      !readRanked(function, "spectrum", spectrum, output) ||
+      !tile.init(function, shape, axesMask, halvedAxis, halvedLength))
+    return Checked::Error;
+
+  int64_t numTiles = input.sizes[0], k = input.sizes[1];
+  int64_t numBins = tile.getNumBins();
+  if (inPositions.sizes[0] != numTiles || inPositions.sizes[1] != k) {
+    reportError(function,
+                "positions has shape %lldx%lld, expected %lldx%lld (as "
+                "coeffs)",
+                static_cast<long long>(inPositions.sizes[0]),
+                static_cast<long long>(inPositions.sizes[1]),
+                static_cast<long long>(numTiles), static_cast<long long>(k));
+    return Checked::Error;
+  }
+  if (output.sizes[0] != numTiles || output.sizes[1] != numBins) {
+    reportError(function,
+                "spectrum has shape %lldx%lld, expected %lldx%lld (tiles of "
+                "coeffs x product of tileSpectrumShape)",
+                static_cast<long long>(output.sizes[0]),
+                static_cast<long long>(output.sizes[1]),
+                static_cast<long long>(numTiles),
+                static_cast<long long>(numBins));
+    return Checked::Error;
+  }
+  if (!checkNoSelfOverlap(function, "spectrum", output) ||
+      !checkDisjoint(function, "spectrum", output, "coeffs", input) ||
+      !checkDisjoint(function, "spectrum", output, output.data,
+                     sizeof(complex32), "positions", inPositions,
+                     inPositions.data, sizeof(int64_t)) ||
+      !checkDisjoint(function, "spectrum", output, output.data,
+                     sizeof(complex32), "tileSpectrumShape", shape, shape.data,
+                     sizeof(int64_t)))
+    return Checked::Error;
+  return numTiles == 0 ? Checked::Empty : Checked::Run;
+}
+
+bool mlir::spectral::runtime::checkScatterPositions(
+    const char *function, const TileSpectrum &tile,
+    const MemRefView<int64_t> &positions, int64_t *writer) {
+  int64_t numTiles = positions.sizes[0], k = positions.sizes[1];
+  int64_t numBins = tile.getNumBins();
+  // Slot + 1 of the slot that writes each bin, 0 for none.
+  for (int64_t p = 0; p < numBins; ++p)
+    writer[p] = 0;
+
+  for (int64_t t = 0; t < numTiles; ++t) {
+    const int64_t *row = positions.data + t * positions.strides[0];
+    for (int64_t i = 0; i < k; ++i) {
+      int64_t p = row[i * positions.strides[1]];
+      if (p < 0 || p >= numBins) {
+        reportError(function,
+                    "positions[%lld][%lld] (tile %lld, slot %lld) is %lld; "
+                    "expected 0 <= position < %lld",
+                    static_cast<long long>(t), static_cast<long long>(i),
+                    static_cast<long long>(t), static_cast<long long>(i),
+                    static_cast<long long>(p), static_cast<long long>(numBins));
+        return false;
+      }
+      int64_t partner = tile.classify(p).partner;
+      for (int64_t bin : {p, partner}) {
+        if (bin < 0 || writer[bin] == 0)
+          continue;
+        reportError(function,
+                    "positions[%lld][%lld] (tile %lld, slot %lld) is %lld, "
+                    "which writes bin %lld already written by slot %lld",
+                    static_cast<long long>(t), static_cast<long long>(i),
+                    static_cast<long long>(t), static_cast<long long>(i),
+                    static_cast<long long>(p), static_cast<long long>(bin),
+                    static_cast<long long>(writer[bin] - 1));
+        return false;
+      }
+      writer[p] = i + 1;
+      if (partner >= 0)
+        writer[partner] = i + 1;
+    }
+    // Clear only what this tile marked: O(K) instead of O(S) per tile.
+    for (int64_t i = 0; i < k; ++i) {
+      int64_t p = row[i * positions.strides[1]];
+      writer[p] = 0;
+      int64_t partner = tile.classify(p).partner;
+      if (partner >= 0)
+        writer[partner] = 0;
+    }
+  }
+  return true;
+}
+
+bool mlir::spectral::runtime::checkTileOffset(const char *function, int64_t dim,
+                                              int64_t offset, int64_t tile,
+                                              int64_t limit) {
+  if (tile <= 0) {
+    reportError(function, "tile size %lld of dimension %lld is not positive",
+                static_cast<long long>(tile), static_cast<long long>(dim));
+    return false;
+  }
+  if (offset < 0 || offset % tile != 0) {
+    reportError(function,
+                "spectral.decompress_tiles offset %lld of dimension %lld is "
+                "not a non-negative multiple of the tile size %lld",
+                static_cast<long long>(offset), static_cast<long long>(dim),
+                static_cast<long long>(tile));
+    return false;
+  }
+  if (offset > limit) {
+    reportError(function,
+                "spectral.decompress_tiles offset %lld of dimension %lld is "
+                "out of bounds: the slice needs an offset of at most %lld",
+                static_cast<long long>(offset), static_cast<long long>(dim),
+                static_cast<long long>(limit));
+    return false;
+  }
+  return true;
+}
+
+//===----------------------------------------------------------------------===//
+// Dense linear algebra
+//===----------------------------------------------------------------------===//
+
+Checked mlir::spectral::runtime::checkGemmShapes(
+    const char *function, const Layout &lhs, const void *lhsData,
+    const Layout &rhs, const void *rhsData, const Layout &out,
+    const void *outData, size_t elementSize) {
+  int64_t m = lhs.sizes[0], k = lhs.sizes[1], n = rhs.sizes[1];
+  if (rhs.sizes[0] != k) {
+    reportError(function,
+                "B has shape %lldx%lld, expected %lld rows (the columns of "
+                "A, which has shape %lldx%lld)",
+                static_cast<long long>(rhs.sizes[0]), static_cast<long long>(n),
+                static_cast<long long>(k), static_cast<long long>(m),
+                static_cast<long long>(k));
+    return Checked::Error;
+  }
+  if (out.sizes[0] != m || out.sizes[1] != n) {
+    reportError(function,
+                "C has shape %lldx%lld, expected %lldx%lld (rows of A x "
+                "columns of B)",
+                static_cast<long long>(out.sizes[0]),
+                static_cast<long long>(out.sizes[1]), static_cast<long long>(m),
+                static_cast<long long>(n));
+    return Checked::Error;
+  }
+  if (!checkNoSelfOverlap(function, "C", out) ||
+      !checkDisjoint(function, "C", out, outData, elementSize, "A", lhs,
+                     lhsData, elementSize) ||
+      !checkDisjoint(function, "C", out, outData, elementSize, "B", rhs,
+                     rhsData, elementSize))
+    return Checked::Error;
+  // linalg.matmul: an empty sum adds nothing to C.
+  if (m == 0 || n == 0 || k == 0)
+    return Checked::Empty;
+  for (auto [name, value] :
+       {std::pair("M", m), std::pair("N", n), std::pair("K", k)}) {
+    if (value > INT_MAX) {
+      reportError(function,
+                  "%s = %lld (A is %lldx%lld, B is %lldx%lld) exceeds BLAS's "
+                  "32-bit limit of %d",
+                  name, static_cast<long long>(value),
+                  static_cast<long long>(m), static_cast<long long>(k),
+                  static_cast<long long>(k), static_cast<long long>(n),
+                  INT_MAX);
+      return Checked::Error;
+    }
+  }
+  return Checked::Run;
+}
+
+bool mlir::spectral::runtime::describeMatrix(MatrixOrder order, int64_t rows,
+                                             int64_t cols,
+                                             const int64_t *strides, int &ld) {
+  bool rowMajor = order == MatrixOrder::RowMajor;
+  int64_t lineLength = rowMajor ? cols : rows;
+  int64_t numLines = rowMajor ? rows : cols;
+  int64_t elementStride = strides[rowMajor ? 1 : 0];
+  int64_t lineStride = strides[rowMajor ? 0 : 1];
+  if (lineLength > 1 && elementStride != 1)
+    return false;
+  int64_t minLd = std::max<int64_t>(lineLength, 1);
+  int64_t value = numLines > 1 ? lineStride : minLd;
+  if (value < minLd || value > INT_MAX)
+    return false;
+  ld = static_cast<int>(value);
+  return true;
+}

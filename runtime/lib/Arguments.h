@@ -1,0 +1,159 @@
+//===- Arguments.h - Checked arguments of the entry points ------*- C++ -*-===//
+//
+// Part of the spectral-dialect project, under the Apache License v2.0 with
+// LLVM Exceptions. See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// The complete argument checks of every compute entry point, shared by the
+// CPU runtime and the CUDA runtime so that both accept exactly the same
+// calls and word every rejection the same way (only the function name in the
+// message differs). They read descriptors and compare addresses only, never
+// data, so they apply to device pointers too; the checks that need data
+// (top-k's candidate count, scatter's positions) take host arrays.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SPECTRAL_RUNTIME_LIB_ARGUMENTS_H
+#define SPECTRAL_RUNTIME_LIB_ARGUMENTS_H
+
+#include "MemRefView.h"
+#include "TileSpectrum.h"
+
+#include "mlir/ExecutionEngine/CRunnerUtils.h"
+
+#include <complex>
+#include <cstdint>
+
+namespace mlir {
+namespace spectral {
+namespace runtime {
+
+using complex32 = std::complex<float>;
+
+/// Outcome of a check: an error was reported, there is nothing to compute
+/// (the outputs are empty), or the entry point has work to do.
+enum class Checked { Error, Empty, Run };
+
+/// True if bit `dim` of `axesMask` is set.
+inline bool isTransformed(int64_t axesMask, int64_t dim) {
+  return (static_cast<uint64_t>(axesMask) >> dim) & 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Dense transforms
+//===----------------------------------------------------------------------===//
+
+Checked checkC2C(const char *function, ::UnrankedMemRefType<complex32> *in,
+                 ::UnrankedMemRefType<complex32> *out, int64_t axesMask,
+                 int32_t inverse, int32_t norm, MemRefView<complex32> &input,
+                 MemRefView<complex32> &output);
+
+Checked checkR2C(const char *function, ::UnrankedMemRefType<float> *in,
+                 ::UnrankedMemRefType<complex32> *out, int64_t axesMask,
+                 int64_t halvedAxis, int32_t norm, MemRefView<float> &input,
+                 MemRefView<complex32> &output);
+
+/// With `mayOverwriteInput`, `in` must not overlap itself either.
+Checked checkC2R(const char *function, ::UnrankedMemRefType<complex32> *in,
+                 ::UnrankedMemRefType<float> *out, int64_t axesMask,
+                 int64_t halvedAxis, int32_t norm, bool mayOverwriteInput,
+                 MemRefView<complex32> &input, MemRefView<float> &output);
+
+/// Scale of a transform over `count` points (numpy's `norm` semantics).
+double getNormScale(int32_t norm, bool inverse, double count);
+
+/// Product of the lengths of the transformed dimensions of `real`.
+double getTransformedCount(const Layout &real, int64_t axesMask);
+
+//===----------------------------------------------------------------------===//
+// Sparse spectral storage
+//===----------------------------------------------------------------------===//
+
+/// Everything top-k checks before it looks at the data. Returns Empty if
+/// there are no tiles or K is 0 (the K bound still has to be checked).
+Checked checkTopK(const char *function,
+                  ::StridedMemRefType<complex32, 2> *spectrum,
+                  ::StridedMemRefType<int64_t, 1> *tileSpectrumShape,
+                  int64_t axesMask, int64_t halvedAxis, int64_t halvedLength,
+                  ::StridedMemRefType<complex32, 2> *coeffs,
+                  ::StridedMemRefType<int64_t, 2> *positions,
+                  MemRefView<complex32> &input, MemRefView<int64_t> &shape,
+                  MemRefView<complex32> &output,
+                  MemRefView<int64_t> &outPositions, TileSpectrum &tile);
+
+/// Checks that K does not exceed the number of candidates of a tile.
+bool checkNumKept(const char *function, int64_t k, int64_t numCandidates);
+
+/// Everything scatter checks before it looks at the positions. Returns
+/// Empty if there are no tiles.
+Checked checkScatter(const char *function,
+                     ::StridedMemRefType<complex32, 2> *coeffs,
+                     ::StridedMemRefType<int64_t, 2> *positions,
+                     ::StridedMemRefType<int64_t, 1> *tileSpectrumShape,
+                     int64_t axesMask, int64_t halvedAxis, int64_t halvedLength,
+                     ::StridedMemRefType<complex32, 2> *spectrum,
+                     MemRefView<complex32> &input,
+                     MemRefView<int64_t> &inPositions,
+                     MemRefView<int64_t> &shape, MemRefView<complex32> &output,
+                     TileSpectrum &tile);
+
+/// Checks every position (a host view) before anything is written: in
+/// range, and no bin written twice by one tile (directly or as a conjugate
+/// partner), since the later write would silently win. `writer` is work
+/// space of S entries.
+bool checkScatterPositions(const char *function, const TileSpectrum &tile,
+                           const MemRefView<int64_t> &positions,
+                           int64_t *writer);
+
+/// The check of a dynamic spectral.decompress_tiles offset: `offset` along
+/// `dim` must be a non-negative multiple of `tile` and at most `limit`.
+bool checkTileOffset(const char *function, int64_t dim, int64_t offset,
+                     int64_t tile, int64_t limit);
+
+//===----------------------------------------------------------------------===//
+// Dense linear algebra
+//===----------------------------------------------------------------------===//
+
+/// Checks the shapes and overlaps of C += A * B. Returns Empty if M, N or K
+/// is 0 (linalg.matmul then writes nothing).
+Checked checkGemmShapes(const char *function, const Layout &lhs,
+                        const void *lhsData, const Layout &rhs,
+                        const void *rhsData, const Layout &out,
+                        const void *outData, size_t elementSize);
+
+template <typename T>
+Checked checkGemm(const char *function, ::StridedMemRefType<T, 2> *a,
+                  ::StridedMemRefType<T, 2> *b, ::StridedMemRefType<T, 2> *c,
+                  MemRefView<T> &lhs, MemRefView<T> &rhs, MemRefView<T> &out);
+
+/// Storage order in which BLAS reads a matrix.
+enum class MatrixOrder { RowMajor, ColMajor };
+
+/// Sets `ld` and returns true if BLAS can read the `rows` x `cols` matrix
+/// with `strides` in place in storage `order`. A stride matters only along
+/// a dimension of size > 1, and BLAS wants a leading dimension of at least
+/// max(1, length of a contiguous line) and at most INT_MAX.
+bool describeMatrix(MatrixOrder order, int64_t rows, int64_t cols,
+                    const int64_t *strides, int &ld);
+
+} // namespace runtime
+} // namespace spectral
+} // namespace mlir
+
+#include "Validation.h"
+
+template <typename T>
+mlir::spectral::runtime::Checked mlir::spectral::runtime::checkGemm(
+    const char *function, ::StridedMemRefType<T, 2> *a,
+    ::StridedMemRefType<T, 2> *b, ::StridedMemRefType<T, 2> *c,
+    MemRefView<T> &lhs, MemRefView<T> &rhs, MemRefView<T> &out) {
+  if (!readRanked(function, "A", a, lhs) ||
+      !readRanked(function, "B", b, rhs) || !readRanked(function, "C", c, out))
+    return Checked::Error;
+  return checkGemmShapes(function, lhs, lhs.data, rhs, rhs.data, out, out.data,
+                         sizeof(T));
+}
+
+#endif // SPECTRAL_RUNTIME_LIB_ARGUMENTS_H
