@@ -39,3 +39,54 @@ if config.spectral_asan_runtime:
     runner = ("env LD_PRELOAD=" + config.spectral_asan_runtime +
               " ASAN_OPTIONS=detect_leaks=0 " + runner)
 config.substitutions.append(("%{run}", runner))
+
+# GPU tests. `cuda-toolkit`: ptxas and fatbinary exist, so the GPU pipeline
+# can emit cubins (compile-only tests run everywhere they do).
+# `cuda-runtime`: libspectral_cuda_runtime.so was built. `cuda-device`: a
+# CUDA driver answers with at least one device (executed GPU tests).
+import shutil
+
+cuda_bin = os.path.join(os.environ.get("SPECTRAL_CUDA_TOOLKIT", "/usr/local/cuda"), "bin")
+if all(os.access(os.path.join(cuda_bin, tool), os.X_OK) for tool in ("ptxas", "fatbinary")):
+    config.available_features.add("cuda-toolkit")
+if config.spectral_cuda_runtime_lib and os.path.exists(config.spectral_cuda_runtime_lib):
+    config.available_features.add("cuda-runtime")
+
+
+def has_cuda_device():
+    """Asks the CUDA driver itself, independently of the project's runtime."""
+    import ctypes
+    try:
+        cuda = ctypes.CDLL("libcuda.so.1")
+    except OSError:
+        return False
+    count = ctypes.c_int(0)
+    if cuda.cuInit(0) != 0 or cuda.cuDeviceGetCount(ctypes.byref(count)) != 0:
+        return False
+    return count.value > 0
+
+
+if has_cuda_device():
+    config.available_features.add("cuda-device")
+
+# %{run-gpu}: mlir-runner with the runner utilities and the CUDA runtime.
+gpu_runner_libs = ",".join([config.mlir_runner_utils, config.mlir_c_runner_utils,
+                            config.spectral_cuda_runtime_lib])
+config.substitutions.append((
+    "%{run-gpu}",
+    os.path.join(config.llvm_tools_dir, "mlir-runner") +
+    " -e main -entry-point-result=void -shared-libs=" + gpu_runner_libs))
+config.substitutions.append(("%cuda_runtime_lib", config.spectral_cuda_runtime_lib))
+config.substitutions.append(("%cpu_runtime_lib", config.spectral_runtime_lib))
+
+# %system_libs: the C and math libraries that lowered host code calls into
+# (malloc, free, libm), for checking a module's undefined symbols.
+import subprocess as _subprocess
+_system_libs = []
+for _name in ("libc.so.6", "libm.so.6"):
+    _path = _subprocess.run(["cc", "-print-file-name=" + _name], capture_output=True,
+                            text=True).stdout.strip()
+    _system_libs.append(os.path.realpath(_path))
+config.substitutions.append(("%system_libs", " ".join(_system_libs)))
+config.substitutions.append(("%runner_utils_libs",
+                             config.mlir_runner_utils + " " + config.mlir_c_runner_utils))

@@ -1,0 +1,23 @@
+// spectral-gpu-pipeline's options: forwarded pass options reach their pass,
+// bad values are errors that say what is wrong.
+// RUN: sst-opt %s -spectral-gpu-pipeline="map-to-gpu={block-size=64}" -mlir-print-ir-after=spectral-map-to-gpu 2>&1 >/dev/null | FileCheck %s --check-prefix=BLOCK
+// RUN: not sst-opt %s -spectral-gpu-pipeline="chip=gfx90a" 2>&1 | FileCheck %s --check-prefix=CHIP
+// RUN: not sst-opt %s -spectral-gpu-pipeline="format=elf" 2>&1 | FileCheck %s --check-prefix=FORMAT
+// RUN: not sst-opt %s -spectral-gpu-pipeline="format=isa chip=sm_80,sm_90" 2>&1 | FileCheck %s --check-prefix=ISA
+// RUN: not sst-opt %s -spectral-gpu-pipeline="opt-level=4" 2>&1 | FileCheck %s --check-prefix=OPT
+// RUN: not sst-opt %s -spectral-gpu-pipeline="convert-to-runtime={target=cpu}" 2>&1 | FileCheck %s --check-prefix=TARGET
+// RUN: not sst-opt %s -spectral-gpu-pipeline="map-to-gpu={block-size=0}" 2>&1 | FileCheck %s --check-prefix=ZERO
+// RUN: not sst-opt %s -spectral-gpu-pipeline="map-to-gpu={no-such-option=1}" 2>&1 | FileCheck %s --check-prefix=BAD-PASS
+
+// BLOCK: gpu.launch blocks({{.*}}) threads({{.*}}) in (%{{.*}} = %c64,
+// CHIP: spectral-gpu-pipeline: chip 'gfx90a' is not an NVIDIA architecture (sm_XY)
+// FORMAT: spectral-gpu-pipeline: format 'elf' is not one of bin, isa, fatbin
+// ISA: spectral-gpu-pipeline: several chips are packed into one fat binary from their cubins, which needs format=bin; format 'isa' takes exactly one chip
+// OPT: spectral-gpu-pipeline: opt-level must be 0 to 3
+// TARGET: spectral-gpu-pipeline: convert-to-runtime's target is always 'cuda' here; remove 'target' from convert-to-runtime={target=cpu}
+// ZERO: spectral-map-to-gpu: block-size must be in [1, 1024], got 0
+// BAD-PASS: no-such-option
+func.func @mix(%x: tensor<4x16xf32>, %f: tensor<9xcomplex<f32>>) -> tensor<4x16xf32> {
+  %y = spectral.mix %x, %f axis 1 : tensor<4x16xf32>, tensor<9xcomplex<f32>>
+  return %y : tensor<4x16xf32>
+}
