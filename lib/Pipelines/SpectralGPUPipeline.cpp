@@ -35,9 +35,42 @@
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Transforms/Passes.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
+
+#include <cstdlib>
 
 using namespace mlir;
 using namespace mlir::spectral;
+
+/// The CUDA toolkit kernels are compiled with: `requested` if given, else
+/// the first of $CUDA_HOME, $CUDA_ROOT, $CUDA_PATH, the parent of the
+/// directory of `ptxas` on PATH, and /usr/local/cuda that holds bin/ptxas.
+/// It must be explicit: MLIR's NVVM target finds ptxas on PATH by itself but
+/// looks for libdevice (which kernels calling math functions link) only
+/// under its own default, which Debian's build does not set.
+static std::optional<std::string> findCUDAToolkit(StringRef requested) {
+  auto hasPtxas = [](StringRef dir) {
+    SmallString<128> ptxas(dir);
+    llvm::sys::path::append(ptxas, "bin", "ptxas");
+    return llvm::sys::fs::can_execute(ptxas);
+  };
+  if (!requested.empty())
+    return hasPtxas(requested) ? std::optional(requested.str()) : std::nullopt;
+  for (const char *variable : {"CUDA_HOME", "CUDA_ROOT", "CUDA_PATH"})
+    if (const char *dir = std::getenv(variable); dir && hasPtxas(dir))
+      return std::string(dir);
+  if (auto ptxas = llvm::sys::findProgramByName("ptxas")) {
+    StringRef dir =
+        llvm::sys::path::parent_path(llvm::sys::path::parent_path(*ptxas));
+    if (hasPtxas(dir))
+      return dir.str();
+  }
+  if (hasPtxas("/usr/local/cuda"))
+    return std::string("/usr/local/cuda");
+  return std::nullopt;
+}
 
 /// The chips kernels are compiled for when none is given: the data-centre
 /// GPUs of the last two generations (A100, H100/H200).
@@ -80,6 +113,17 @@ LogicalResult mlir::spectral::buildSpectralGPUPipeline(
                         format + "' takes exactly one chip");
   if (options.optLevel < 0 || options.optLevel > 3)
     return errorHandler("spectral-gpu-pipeline: opt-level must be 0 to 3");
+
+  std::optional<std::string> toolkit = findCUDAToolkit(options.toolkit);
+  if (!toolkit)
+    return errorHandler(
+        options.toolkit.empty()
+            ? Twine("spectral-gpu-pipeline: no CUDA toolkit found (bin/ptxas "
+                    "under $CUDA_HOME, $CUDA_ROOT, $CUDA_PATH, on PATH or "
+                    "under /usr/local/cuda); give its directory as "
+                    "toolkit=<dir>")
+            : "spectral-gpu-pipeline: toolkit '" + options.toolkit +
+                  "' has no executable bin/ptxas");
 
   if (failed(buildSpectralToBuffersPipeline(
           pm, options.compressConstants, options.stream, options.expandStorage,
@@ -124,7 +168,7 @@ LogicalResult mlir::spectral::buildSpectralGPUPipeline(
   pm.addPass(createGpuToLLVMConversionPass());
   GpuModuleToBinaryPassOptions toBinary;
   toBinary.compilationTarget = format.str();
-  toBinary.toolkitPath = options.toolkit;
+  toBinary.toolkitPath = *toolkit;
   pm.addPass(createGpuModuleToBinaryPass(toBinary));
   pm.addPass(createConvertMathToLLVMPass());
   pm.addPass(createCanonicalizerPass());
@@ -135,7 +179,7 @@ LogicalResult mlir::spectral::buildSpectralGPUPipeline(
   // One cubin per chip in one fat binary the driver chooses from.
   if (chips.size() > 1) {
     SpectralPackFatbinOptions pack;
-    pack.toolkit = options.toolkit;
+    pack.toolkit = *toolkit;
     pm.addPass(createSpectralPackFatbin(pack));
   }
   return success();

@@ -81,9 +81,10 @@ struct SpectralGPUPipelineOptions
       llvm::cl::init(3)};
   PassOptions::Option<std::string> toolkit{
       *this, "toolkit",
-      llvm::cl::desc("CUDA toolkit directory holding bin/ptxas and "
-                     "bin/fatbinary (default: MLIR's NVVM target default, "
-                     "/usr/local/cuda)"),
+      llvm::cl::desc("CUDA toolkit directory holding bin/ptxas, "
+                     "bin/fatbinary and nvvm/libdevice (default: $CUDA_HOME, "
+                     "$CUDA_ROOT, $CUDA_PATH, the toolkit of the ptxas on "
+                     "PATH, /usr/local/cuda)"),
       llvm::cl::init("")};
 };
 
