@@ -187,6 +187,76 @@ mgpuMemHostUnregisterMemRef(int64_t rank, spectral_cuda_memref_any *descriptor,
 /// Sets the device of the calling thread's later calls (default 0).
 SPECTRAL_CUDA_RUNTIME_EXPORT void mgpuSetDefaultDevice(int32_t device);
 
+//===----------------------------------------------------------------------===//
+// Dense transforms (cuFFT)
+//===----------------------------------------------------------------------===//
+//
+// Same arguments, checks and results as _mlir_ciface_spectral_fft_* of
+// SpectralRuntime.h, on device memory. Any rank 1 to 8, axes and
+// non-negative strides: layouts cuFFT's advanced data layout describes run
+// in place, others through contiguous device copies; more than three
+// transformed axes run as successive transforms. Plans are cached per
+// problem, layout and device.
+
+SPECTRAL_CUDA_RUNTIME_EXPORT void _mlir_ciface_spectral_cuda_fft_c2c(
+    spectral_cuda_unranked_c32 *in, spectral_cuda_unranked_c32 *out,
+    int64_t axesMask, int32_t inverse, int32_t norm);
+SPECTRAL_CUDA_RUNTIME_EXPORT void _mlir_ciface_spectral_cuda_fft_r2c(
+    spectral_cuda_unranked_f32 *in, spectral_cuda_unranked_c32 *out,
+    int64_t axesMask, int64_t halvedAxis, int32_t norm);
+/// `in` is not modified (cuFFT's c2r overwrites its input: a copy is
+/// transformed).
+SPECTRAL_CUDA_RUNTIME_EXPORT void _mlir_ciface_spectral_cuda_fft_c2r(
+    spectral_cuda_unranked_c32 *in, spectral_cuda_unranked_f32 *out,
+    int64_t axesMask, int64_t halvedAxis, int32_t norm);
+/// May overwrite `in` instead of transforming a copy.
+SPECTRAL_CUDA_RUNTIME_EXPORT void
+_mlir_ciface_spectral_cuda_fft_c2r_overwrite_input(
+    spectral_cuda_unranked_c32 *in, spectral_cuda_unranked_f32 *out,
+    int64_t axesMask, int64_t halvedAxis, int32_t norm);
+
+//===----------------------------------------------------------------------===//
+// Sparse spectral storage
+//===----------------------------------------------------------------------===//
+//
+// Same arguments, checks and results as spectral_topk / spectral_scatter:
+// the selection rule (energy, Hermitian candidates, ties to the lower
+// position, ascending output) is bit-for-bit the CPU's. `tileSpectrumShape`
+// is a host array, everything else device memory.
+
+SPECTRAL_CUDA_RUNTIME_EXPORT void
+_mlir_ciface_spectral_cuda_topk(spectral_cuda_memref_c32_2d *spectrum,
+                                spectral_cuda_memref_i64_1d *tileSpectrumShape,
+                                int64_t axesMask, int64_t halvedAxis,
+                                int64_t halvedLength,
+                                spectral_cuda_memref_c32_2d *coeffs,
+                                spectral_cuda_memref_i64_2d *positions);
+
+/// Copies `positions` to the host and checks them there (same messages as
+/// the CPU runtime) before the spectrum is written: the one entry point
+/// that waits for the device.
+SPECTRAL_CUDA_RUNTIME_EXPORT void _mlir_ciface_spectral_cuda_scatter(
+    spectral_cuda_memref_c32_2d *coeffs, spectral_cuda_memref_i64_2d *positions,
+    spectral_cuda_memref_i64_1d *tileSpectrumShape, int64_t axesMask,
+    int64_t halvedAxis, int64_t halvedLength,
+    spectral_cuda_memref_c32_2d *spectrum);
+
+//===----------------------------------------------------------------------===//
+// Dense linear algebra (cuBLAS)
+//===----------------------------------------------------------------------===//
+
+/// C += A * B on device memory, as spectral_gemm_f32/_f64: any offsets and
+/// non-negative strides; layouts cuBLAS cannot read in place go through
+/// contiguous device copies. Full precision (no TF32).
+SPECTRAL_CUDA_RUNTIME_EXPORT void
+_mlir_ciface_spectral_cuda_gemm_f32(spectral_cuda_memref_f32_2d *a,
+                                    spectral_cuda_memref_f32_2d *b,
+                                    spectral_cuda_memref_f32_2d *c);
+SPECTRAL_CUDA_RUNTIME_EXPORT void
+_mlir_ciface_spectral_cuda_gemm_f64(spectral_cuda_memref_f64_2d *a,
+                                    spectral_cuda_memref_f64_2d *b,
+                                    spectral_cuda_memref_f64_2d *c);
+
 /// Host-only check of a dynamic spectral.decompress_tiles offset, as
 /// spectral_check_tile_offset.
 SPECTRAL_CUDA_RUNTIME_EXPORT void

@@ -1,0 +1,79 @@
+//===- Scatter.cpp - Scatter of kept coefficients on the device -----------===//
+//
+// Part of the spectral-dialect project, under the Apache License v2.0 with
+// LLVM Exceptions. See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// The positions are copied to the host and checked there with the CPU
+// runtime's own check before anything is written, so that a bad position is
+// the same clear error on both runtimes instead of a silent overwrite or an
+// out-of-bounds device write. The spectrum is then zeroed and written with
+// the conjugate-partner rule by kernels.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Arguments.h"
+#include "CuFFTDevice.h"
+#include "DeviceMemory.h"
+#include "Kernels.h"
+
+#include "spectral-cuda-runtime/SpectralCUDARuntime.h"
+
+using namespace mlir::spectral;
+using namespace mlir::spectral::cuda;
+using namespace mlir::spectral::runtime;
+
+namespace {
+const char *const kScatter = "spectral_cuda_scatter";
+} // namespace
+
+extern "C" void _mlir_ciface_spectral_cuda_scatter(
+    StridedMemRefType<complex32, 2> *coeffs,
+    StridedMemRefType<int64_t, 2> *positions,
+    StridedMemRefType<int64_t, 1> *tileSpectrumShape, int64_t axesMask,
+    int64_t halvedAxis, int64_t halvedLength,
+    StridedMemRefType<complex32, 2> *spectrum) {
+  MemRefView<complex32> input, output;
+  MemRefView<int64_t> inPositions, shape;
+  TileSpectrum tile;
+  if (checkScatter(kScatter, coeffs, positions, tileSpectrumShape, axesMask,
+                   halvedAxis, halvedLength, spectrum, input, inPositions,
+                   shape, output, tile) != Checked::Run)
+    return;
+  const DriverAPI *driver = enterContext(kScatter);
+  if (!driver)
+    return;
+
+  // The positions' whole span, read back once earlier work on the legacy
+  // stream (which waits for blocking streams) has written it.
+  int64_t extent = inPositions.extent();
+  HostBuffer<int64_t> hostPositions, writer;
+  if (!hostPositions.allocate(static_cast<size_t>(extent), kScatter) ||
+      !writer.allocate(static_cast<size_t>(tile.getNumBins()), kScatter))
+    return;
+  if (extent > 0 &&
+      (!checkDriver(kScatter, "cuMemcpyAsync",
+                    driver->cuMemcpyAsync(
+                        reinterpret_cast<CUdeviceptr>(hostPositions.data()),
+                        reinterpret_cast<CUdeviceptr>(inPositions.data),
+                        static_cast<size_t>(extent) * sizeof(int64_t),
+                        /*hStream=*/0)) ||
+       !checkDriver(kScatter, "cuStreamSynchronize",
+                    driver->cuStreamSynchronize(/*hStream=*/0))))
+    return;
+  MemRefView<int64_t> hostView = inPositions;
+  hostView.data = hostPositions.data();
+  if (!checkScatterPositions(kScatter, tile, hostView, writer.data()))
+    return;
+
+  Matrix<const complex32> kept = {input.data, input.sizes[0], input.sizes[1],
+                                  input.strides[0], input.strides[1]};
+  Matrix<const int64_t> slots = {inPositions.data, inPositions.sizes[0],
+                                 inPositions.sizes[1], inPositions.strides[0],
+                                 inPositions.strides[1]};
+  Matrix<complex32> out = {output.data, output.sizes[0], output.sizes[1],
+                           output.strides[0], output.strides[1]};
+  checkLaunch(kScatter, "scatter", launchScatter(kept, slots, tile, out));
+}
