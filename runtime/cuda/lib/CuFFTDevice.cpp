@@ -214,7 +214,9 @@ bool CuFFTDevice::execute(const PlanShape &shape, void *in, void *out) {
   if (!work.allocate(driver, plan->workBytes, function))
     return false;
   std::lock_guard<std::mutex> lock(plan->mutex);
-  if (!checkCufft(function, "cufftSetWorkArea", shape,
+  // A plan that needs no work area is left without one.
+  if (plan->workBytes > 0 &&
+      !checkCufft(function, "cufftSetWorkArea", shape,
                   cufftSetWorkArea(plan->handle, work.data())))
     return false;
   cufftResult result = CUFFT_SUCCESS;
