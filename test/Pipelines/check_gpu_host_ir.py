@@ -23,7 +23,9 @@ NM = "/usr/lib/llvm-22/bin/llvm-nm"
 def exported(lib):
     out = subprocess.run([NM, "-D", "--defined-only", lib], check=True,
                          capture_output=True, text=True).stdout
-    return {line.split()[-1] for line in out.splitlines() if line.strip()}
+    # Versioned names (malloc@@GLIBC_2.2.5) bind their plain name.
+    return {line.split()[-1].split("@")[0] for line in out.splitlines()
+            if line.strip()}
 
 
 def main():

@@ -99,6 +99,28 @@ bool checkDriver(const char *function, const char *call, CUresult result);
 /// "CUDA_ERROR_X (description)" for `result`, into `buffer`.
 const char *describeDriverResult(CUresult result, char *buffer, size_t size);
 
+/// Makes a compute entry point synchronous, like the CPU runtime's: when it
+/// goes out of scope (after the entry point's own device buffers, declared
+/// later, are released), it waits for the work enqueued on the legacy
+/// default stream, so host code after the call may read the outputs.
+/// spectral-gpu-pipeline relies on this: host code there reads managed
+/// buffers right after runtime calls (docs/gpu.md).
+class CompleteOnReturn {
+public:
+  CompleteOnReturn(const DriverAPI &driver, const char *function)
+      : driver(driver), function(function) {}
+  ~CompleteOnReturn() {
+    checkDriver(function, "cuStreamSynchronize",
+                driver.cuStreamSynchronize(/*hStream=*/0));
+  }
+  CompleteOnReturn(const CompleteOnReturn &) = delete;
+  CompleteOnReturn &operator=(const CompleteOnReturn &) = delete;
+
+private:
+  const DriverAPI &driver;
+  const char *function;
+};
+
 } // namespace cuda
 } // namespace spectral
 } // namespace mlir

@@ -160,6 +160,7 @@ void gemm(const char *function, StridedMemRefType<T, 2> *a,
   const DriverAPI *driver = enterContext(function);
   if (!driver)
     return;
+  CompleteOnReturn complete(*driver, function);
   Handle *handle = getHandle(function);
   if (!handle)
     return;

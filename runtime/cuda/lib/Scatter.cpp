@@ -45,6 +45,7 @@ extern "C" void _mlir_ciface_spectral_cuda_scatter(
   const DriverAPI *driver = enterContext(kScatter);
   if (!driver)
     return;
+  CompleteOnReturn complete(*driver, kScatter);
 
   // The positions' whole span, read back once earlier work on the legacy
   // stream (which waits for blocking streams) has written it.

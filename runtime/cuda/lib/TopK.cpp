@@ -84,6 +84,7 @@ extern "C" void _mlir_ciface_spectral_cuda_topk(
   const DriverAPI *driver = enterContext(kTopK);
   if (!driver)
     return;
+  CompleteOnReturn complete(*driver, kTopK);
   int64_t chunkTiles =
       std::max<int64_t>(1, std::min(numTiles, kMaxChunkItems / numCandidates));
   int64_t chunkItems = chunkTiles * numCandidates;

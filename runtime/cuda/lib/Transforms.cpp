@@ -56,6 +56,7 @@ void run(const char *function, const TransformRequest &request) {
   const DriverAPI *driver = enterContext(function);
   if (!driver)
     return;
+  CompleteOnReturn complete(*driver, function);
   CuFFTDevice device(*driver, function);
   runTransform(device, request);
 }

@@ -24,9 +24,10 @@
 // work on the legacy default stream (stream 0), which waits for all work
 // previously enqueued on blocking streams and makes them wait for its own.
 // So lowered code may call them between kernels on its own streams without
-// events. They return once the work is enqueued, without synchronising the
-// host, except where they must read data back (spectral_cuda_scatter
-// validates the positions on the host, see below).
+// events. Like the CPU runtime's, they return once their work has completed
+// (they synchronise the legacy default stream before returning), so host
+// code after a call may read its outputs, which spectral-gpu-pipeline's host
+// code does on managed buffers.
 //
 // Memory. Data pointers in the memref descriptors of the compute entry
 // points are device pointers (or managed memory); `tileSpectrumShape` of
