@@ -11,3 +11,43 @@ libs="$llvm/lib/libmlir_runner_utils.so,$llvm/lib/libmlir_c_runner_utils.so,$bui
 machine_line() {
   echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 }
+
+# The mix benchmark program for T = $1 with $2 timed iterations, on stdout.
+mix_source() {
+  sed -e "s/@T@/$1/g" -e "s/@BINS@/$(($1 / 2 + 1))/g" -e "s/@ITERATIONS@/$2/g" \
+    "$root/benchmarks/mix_pipeline.mlir.in"
+}
+
+# The matmul benchmark program for a K x N = $1 x $2 weight in 64-row tiles
+# keeping 1/8 of each tile's bins, M = $3 rows and $4 timed iterations, on
+# stdout. With $5 = cuda, it reads the CUDA runtime's accounting.
+matmul_source() {
+  local keep=$((64 * ($2 / 2 + 1) / 8)) accounting=()
+  if [ "${5:-cpu}" = cuda ]; then
+    accounting=(-e "s/spectral_runtime_program_/spectral_cuda_program_/g"
+      -e "s/spectral_runtime_\(live_bytes\|peak_bytes\|reset_peak\)/spectral_cuda_runtime_\1/g")
+  fi
+  sed -e "s/@K@/$1/g" -e "s/@N@/$2/g" -e "s/@M@/$3/g" -e "s/@KEEP@/$keep/g" \
+    -e "s/@ITERATIONS@/$4/g" "${accounting[@]}" \
+    "$root/benchmarks/matmul_pipeline.mlir.in"
+}
+
+# Compiles the matmul program $1 dense (unlimited streaming budget) to $2
+# and streamed within budget $3 to $4 with pipeline $5; prints the group
+# spectral-stream chose ("G of T").
+compile_dense_and_streamed() {
+  "$build/bin/sst-opt" "$1" -o "$2" \
+    --"$5"="stream={memory-budget=1099511627776}" 2>/dev/null
+  "$build/bin/sst-opt" "$1" -o "$4" --"$5"="stream={memory-budget=$3}" 2>&1 |
+    sed -n 's/.*groups of \([0-9]*\) of \([0-9]*\) tile rows.*/\1 of \2/p'
+}
+
+# One Markdown row of the streamed/dense table from the shape, the group,
+# and the seconds and peak bytes of each program.
+matmul_row() { # k n m group dense_s dense_bytes streamed_s streamed_bytes
+  awk -v k="$1" -v n="$2" -v m="$3" -v g="$4" -v ds="$5" -v db="$6" \
+      -v ss="$7" -v sb="$8" 'BEGIN {
+    printf "| %dx%d | %d | %s | %.4f | %.4f | %.2fx | %.1f | %.1f | %.1fx |\n",
+      k, n, m, g, ds, ss, ss / ds, db / 1e6, sb / 1e6, db / sb
+  }'
+}

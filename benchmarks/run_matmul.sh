@@ -27,23 +27,13 @@ echo "|---|---|---|---|---|---|---|---|---|"
 for shape in ${SPECTRAL_MATMUL_SHAPES:-4096x4096 16384x4096}; do
   k=${shape%%x*}
   n=${shape##*x}
-  keep=$((64 * (n / 2 + 1) / 8))
   for m in ${SPECTRAL_MATMUL_ROWS:-64 256 1024}; do
     iterations=$((m >= 1024 ? 2 : 3))
-    sed -e "s/@K@/$k/g" -e "s/@N@/$n/g" -e "s/@M@/$m/g" -e "s/@KEEP@/$keep/g" \
-        -e "s/@ITERATIONS@/$iterations/g" \
-        "$root/benchmarks/matmul_pipeline.mlir.in" > "$work/matmul.mlir"
-    "$build/bin/sst-opt" "$work/matmul.mlir" -o "$work/dense.ll" \
-      --spectral-cpu-pipeline="stream={memory-budget=1099511627776}" 2>/dev/null
-    group=$("$build/bin/sst-opt" "$work/matmul.mlir" -o "$work/streamed.ll" \
-      --spectral-cpu-pipeline="stream={memory-budget=$budget}" 2>&1 \
-      | sed -n 's/.*groups of \([0-9]*\) of \([0-9]*\) tile rows.*/\1 of \2/p')
+    matmul_source "$k" "$n" "$m" "$iterations" > "$work/matmul.mlir"
+    group=$(compile_dense_and_streamed "$work/matmul.mlir" "$work/dense.ll" \
+      "$budget" "$work/streamed.ll" spectral-cpu-pipeline)
     read -r dense_s dense_b <<< "$(run "$work/dense.ll")"
     read -r stream_s stream_b <<< "$(run "$work/streamed.ll")"
-    awk -v k="$k" -v n="$n" -v m="$m" -v g="$group" -v ds="$dense_s" \
-        -v ss="$stream_s" -v db="$dense_b" -v sb="$stream_b" 'BEGIN {
-      printf "| %dx%d | %d | %s | %.3f | %.3f | %.2fx | %.1f | %.1f | %.1fx |\n",
-        k, n, m, g, ds, ss, ss / ds, db / 1e6, sb / 1e6, db / sb
-    }'
+    matmul_row "$k" "$n" "$m" "$group" "$dense_s" "$dense_b" "$stream_s" "$stream_b"
   done
 done

@@ -25,9 +25,7 @@ echo "|---|---|---|---|---|---|"
 for spec in 512:20 2048:10 8192:4; do
   t=${spec%%:*}
   iterations=${spec##*:}
-  sed -e "s/@T@/$t/g" -e "s/@BINS@/$((t / 2 + 1))/g" \
-      -e "s/@ITERATIONS@/$iterations/g" \
-      "$root/benchmarks/mix_pipeline.mlir.in" > "$work/mix.mlir"
+  mix_source "$t" "$iterations" > "$work/mix.mlir"
   "$build/bin/sst-opt" --spectral-cpu-pipeline "$work/mix.mlir" > "$work/mix.ll"
   pipeline=$("$llvm/bin/mlir-runner" -O3 "$work/mix.ll" -e main \
     -entry-point-result=void -shared-libs="$libs" | tail -n 1)

@@ -56,9 +56,7 @@ run_gpu() { # file -> stdout of the program
   for spec in 512:50 2048:20 8192:10; do
     t=${spec%%:*}
     iterations=${spec##*:}
-    sed -e "s/@T@/$t/g" -e "s/@BINS@/$((t / 2 + 1))/g" \
-        -e "s/@ITERATIONS@/$iterations/g" \
-        "$root/benchmarks/mix_pipeline.mlir.in" > "$work/mix.mlir"
+    mix_source "$t" "$iterations" > "$work/mix.mlir"
     "$build/bin/sst-opt" --spectral-gpu-pipeline "$work/mix.mlir" > "$work/mix.ll"
     pipeline=$(run_gpu "$work/mix.ll" | tail -n 1)
     read -r cufft copy <<< "$("$work/mix_cufft" "$t" "$iterations" | tr '\n' ' ')"
@@ -80,26 +78,13 @@ run_gpu() { # file -> stdout of the program
   for shape in ${SPECTRAL_MATMUL_SHAPES:-4096x4096 16384x4096}; do
     k=${shape%%x*}
     n=${shape##*x}
-    keep=$((64 * (n / 2 + 1) / 8))
     for m in ${SPECTRAL_MATMUL_ROWS:-64 256 1024}; do
-      sed -e "s/@K@/$k/g" -e "s/@N@/$n/g" -e "s/@M@/$m/g" -e "s/@KEEP@/$keep/g" \
-          -e "s/@ITERATIONS@/5/g" \
-          -e "s/spectral_runtime_program_/spectral_cuda_program_/g" \
-          -e "s/spectral_runtime_\(live_bytes\|peak_bytes\|reset_peak\)/spectral_cuda_runtime_\1/g" \
-          -e "s/spectral-cpu-pipeline/spectral-gpu-pipeline/g" \
-          "$root/benchmarks/matmul_pipeline.mlir.in" > "$work/matmul.mlir"
-      "$build/bin/sst-opt" "$work/matmul.mlir" -o "$work/dense.ll" \
-        --spectral-gpu-pipeline="stream={memory-budget=1099511627776}" 2>/dev/null
-      group=$("$build/bin/sst-opt" "$work/matmul.mlir" -o "$work/streamed.ll" \
-        --spectral-gpu-pipeline="stream={memory-budget=$budget}" 2>&1 \
-        | sed -n 's/.*groups of \([0-9]*\) of \([0-9]*\) tile rows.*/\1 of \2/p')
+      matmul_source "$k" "$n" "$m" 5 cuda > "$work/matmul.mlir"
+      group=$(compile_dense_and_streamed "$work/matmul.mlir" "$work/dense.ll" \
+        "$budget" "$work/streamed.ll" spectral-gpu-pipeline)
       read -r dense_s dense_b <<< "$(run_gpu "$work/dense.ll" | tail -n 2 | tr '\n' ' ')"
       read -r stream_s stream_b <<< "$(run_gpu "$work/streamed.ll" | tail -n 2 | tr '\n' ' ')"
-      awk -v k="$k" -v n="$n" -v m="$m" -v g="$group" -v ds="$dense_s" \
-          -v ss="$stream_s" -v db="$dense_b" -v sb="$stream_b" 'BEGIN {
-        printf "| %dx%d | %d | %s | %.4f | %.4f | %.2fx | %.1f | %.1f | %.1fx |\n",
-          k, n, m, g, ds, ss, ss / ds, db / 1e6, sb / 1e6, db / sb
-      }'
+      matmul_row "$k" "$n" "$m" "$group" "$dense_s" "$dense_b" "$stream_s" "$stream_b"
     done
   done
 } | tee "$out"
