@@ -142,7 +142,6 @@ struct SpectralGPUMemoryPass
       return signalPassFailure();
 
     // Allocations reachable from device code become managed.
-    DenseSet<Operation *> managedAllocs;
     SmallVector<memref::AllocOp> allocs;
     module.walk([&](memref::AllocOp alloc) {
       if (!alloc->getParentOfType<gpu::LaunchOp>() &&
@@ -154,7 +153,6 @@ struct SpectralGPUMemoryPass
       OpBuilder b(alloc);
       Value managed = createManagedAlloc(b, alloc.getLoc(), alloc.getType(),
                                          alloc.getDynamicSizes());
-      managedAllocs.insert(managed.getDefiningOp());
       alloc.replaceAllUsesWith(managed);
       alloc.erase();
       ++numManaged;
