@@ -8,6 +8,7 @@
 // RUN: not sst-opt %s -spectral-gpu-pipeline="convert-to-runtime={target=cpu}" 2>&1 | FileCheck %s --check-prefix=TARGET
 // RUN: not sst-opt %s -spectral-gpu-pipeline="map-to-gpu={block-size=0}" 2>&1 | FileCheck %s --check-prefix=ZERO
 // RUN: not sst-opt %s -spectral-gpu-pipeline="map-to-gpu={no-such-option=1}" 2>&1 | FileCheck %s --check-prefix=BAD-PASS
+// RUN: not sst-opt %s -spectral-gpu-pipeline="toolkit=%t.none" 2>&1 | FileCheck %s --check-prefix=TOOLKIT
 
 // BLOCK: gpu.launch blocks({{.*}}) threads({{.*}}) in (%{{.*}} = %c64,
 // CHIP: spectral-gpu-pipeline: chip 'gfx90a' is not an NVIDIA architecture (sm_XY)
@@ -17,6 +18,7 @@
 // TARGET: spectral-gpu-pipeline: convert-to-runtime's target is always 'cuda' here; remove 'target' from convert-to-runtime={target=cpu}
 // ZERO: spectral-map-to-gpu: block-size must be in [1, 1024], got 0
 // BAD-PASS: no-such-option
+// TOOLKIT: spectral-gpu-pipeline: toolkit '{{.*}}.none' has no executable bin/ptxas
 func.func @mix(%x: tensor<4x16xf32>, %f: tensor<9xcomplex<f32>>) -> tensor<4x16xf32> {
   %y = spectral.mix %x, %f axis 1 : tensor<4x16xf32>, tensor<9xcomplex<f32>>
   return %y : tensor<4x16xf32>
