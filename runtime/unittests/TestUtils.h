@@ -293,21 +293,18 @@ inline void captureError(const char *function, const char *message) {
   errors.message = message;
 }
 
-/// Installs a capturing error handler, and checks after each test that no
-/// unexpected error was reported and that no runtime memory is left live.
-class RuntimeTest : public ::testing::Test {
+/// The error assertions of a fixture whose runtime reports into `store`
+/// (the CPU and the CUDA runtime each have their own handler and store).
+class ErrorChecks : public ::testing::Test {
 protected:
-  void SetUp() override {
-    capturedErrors() = CapturedErrors();
-    spectral_runtime_set_error_handler(captureError);
-  }
-  void TearDown() override {
-    spectral_runtime_set_error_handler(nullptr);
-    spectral_runtime_set_memory_limit(0);
-    EXPECT_EQ(capturedErrors().count, expectedErrors)
-        << "last error: " << capturedErrors().function << ": "
-        << capturedErrors().message;
-    EXPECT_EQ(spectral_runtime_live_bytes(), 0);
+  explicit ErrorChecks(CapturedErrors &store) : store(store) {}
+
+  void resetErrors() { store = CapturedErrors(); }
+
+  /// Checks that no error beyond the expected ones was reported.
+  void checkOnlyExpectedErrors() {
+    EXPECT_EQ(store.count, expectedErrors)
+        << "last error: " << store.function << ": " << store.message;
   }
 
   /// Asserts that exactly one more error was reported, by `function`, and
@@ -315,21 +312,40 @@ protected:
   void expectError(const char *function,
                    std::initializer_list<const char *> parts) {
     ++expectedErrors;
-    CapturedErrors &errors = capturedErrors();
-    ASSERT_EQ(errors.count, expectedErrors)
+    ASSERT_EQ(store.count, expectedErrors)
         << "expected an error containing '" << *parts.begin() << "'";
-    EXPECT_EQ(errors.function, function);
+    EXPECT_EQ(store.function, function);
     for (const char *part : parts)
-      EXPECT_NE(errors.message.find(part), std::string::npos)
-          << "message '" << errors.message << "' lacks '" << part << "'";
+      EXPECT_NE(store.message.find(part), std::string::npos)
+          << "message '" << store.message << "' lacks '" << part << "'";
   }
 
   void expectNoError() {
-    EXPECT_EQ(capturedErrors().count, expectedErrors)
-        << capturedErrors().function << ": " << capturedErrors().message;
+    ASSERT_EQ(store.count, expectedErrors)
+        << store.function << ": " << store.message;
   }
 
   int expectedErrors = 0;
+
+private:
+  CapturedErrors &store;
+};
+
+/// Installs a capturing error handler, and checks after each test that no
+/// unexpected error was reported and that no runtime memory is left live.
+class RuntimeTest : public ErrorChecks {
+protected:
+  RuntimeTest() : ErrorChecks(capturedErrors()) {}
+  void SetUp() override {
+    resetErrors();
+    spectral_runtime_set_error_handler(captureError);
+  }
+  void TearDown() override {
+    spectral_runtime_set_error_handler(nullptr);
+    spectral_runtime_set_memory_limit(0);
+    checkOnlyExpectedErrors();
+    EXPECT_EQ(spectral_runtime_live_bytes(), 0);
+  }
 };
 
 } // namespace spectral_test

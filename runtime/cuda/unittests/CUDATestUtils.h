@@ -39,40 +39,18 @@ inline void captureCUDAError(const char *function, const char *message) {
 
 /// Captures the CUDA runtime's errors; checks after each test that no
 /// unexpected one was reported and that no runtime scratch is left.
-class CUDARuntimeTest : public ::testing::Test {
+class CUDARuntimeTest : public ErrorChecks {
 protected:
+  CUDARuntimeTest() : ErrorChecks(cudaErrors()) {}
   void SetUp() override {
-    cudaErrors() = CapturedErrors();
+    resetErrors();
     spectral_cuda_runtime_set_error_handler(captureCUDAError);
   }
   void TearDown() override {
     spectral_cuda_runtime_set_error_handler(nullptr);
-    EXPECT_EQ(cudaErrors().count, expectedErrors)
-        << "last error: " << cudaErrors().function << ": "
-        << cudaErrors().message;
+    checkOnlyExpectedErrors();
     EXPECT_EQ(spectral_cuda_runtime_live_bytes(), 0);
   }
-
-  /// Asserts that exactly one more error was reported, by `function`, and
-  /// that its message contains every string of `parts`.
-  void expectError(const char *function,
-                   std::initializer_list<const char *> parts) {
-    ++expectedErrors;
-    CapturedErrors &errors = cudaErrors();
-    ASSERT_EQ(errors.count, expectedErrors)
-        << "expected an error containing '" << *parts.begin() << "'";
-    EXPECT_EQ(errors.function, function);
-    for (const char *part : parts)
-      EXPECT_NE(errors.message.find(part), std::string::npos)
-          << "message '" << errors.message << "' lacks '" << part << "'";
-  }
-
-  void expectNoError() {
-    ASSERT_EQ(cudaErrors().count, expectedErrors)
-        << cudaErrors().function << ": " << cudaErrors().message;
-  }
-
-  int expectedErrors = 0;
 };
 
 /// For tests that need a GPU: skips, saying why, where there is none.
