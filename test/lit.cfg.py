@@ -46,7 +46,9 @@ config.substitutions.append(("%{run}", runner))
 # CUDA driver answers with at least one device (executed GPU tests).
 import shutil
 
-cuda_bin = os.path.join(os.environ.get("SPECTRAL_CUDA_TOOLKIT", "/usr/local/cuda"), "bin")
+cuda_toolkit = os.environ.get("SPECTRAL_CUDA_TOOLKIT", "/usr/local/cuda")
+config.substitutions.append(("%cuda_toolkit", cuda_toolkit))
+cuda_bin = os.path.join(cuda_toolkit, "bin")
 if all(os.access(os.path.join(cuda_bin, tool), os.X_OK) for tool in ("ptxas", "fatbinary")):
     config.available_features.add("cuda-toolkit")
 if config.spectral_cuda_runtime_lib and os.path.exists(config.spectral_cuda_runtime_lib):

@@ -44,32 +44,50 @@
 using namespace mlir;
 using namespace mlir::spectral;
 
+/// Why `dir` cannot serve as the CUDA toolkit, or "" if it can: kernels need
+/// bin/ptxas to assemble and libdevice to link the math functions they call.
+static std::string whyNotACUDAToolkit(StringRef dir) {
+  SmallString<128> ptxas(dir), libdevice(dir);
+  llvm::sys::path::append(ptxas, "bin", "ptxas");
+  llvm::sys::path::append(libdevice, "nvvm", "libdevice", "libdevice.10.bc");
+  if (!llvm::sys::fs::can_execute(ptxas))
+    return "has no executable bin/ptxas";
+  if (!llvm::sys::fs::is_regular_file(libdevice))
+    return "has no nvvm/libdevice/libdevice.10.bc";
+  return "";
+}
+
 /// The CUDA toolkit kernels are compiled with: `requested` if given, else
-/// the first of $CUDA_HOME, $CUDA_ROOT, $CUDA_PATH, the parent of the
-/// directory of `ptxas` on PATH, and /usr/local/cuda that holds bin/ptxas.
+/// the first complete toolkit among $CUDA_HOME, $CUDA_ROOT, $CUDA_PATH, the
+/// parents of the PATH directories that hold ptxas, and /usr/local/cuda.
 /// It must be explicit: MLIR's NVVM target finds ptxas on PATH by itself but
-/// looks for libdevice (which kernels calling math functions link) only
-/// under its own default, which Debian's build does not set.
-static std::optional<std::string> findCUDAToolkit(StringRef requested) {
-  auto hasPtxas = [](StringRef dir) {
-    SmallString<128> ptxas(dir);
-    llvm::sys::path::append(ptxas, "bin", "ptxas");
-    return llvm::sys::fs::can_execute(ptxas);
-  };
-  if (!requested.empty())
-    return hasPtxas(requested) ? std::optional(requested.str()) : std::nullopt;
-  for (const char *variable : {"CUDA_HOME", "CUDA_ROOT", "CUDA_PATH"})
-    if (const char *dir = std::getenv(variable); dir && hasPtxas(dir))
-      return std::string(dir);
-  if (auto ptxas = llvm::sys::findProgramByName("ptxas")) {
-    StringRef dir =
-        llvm::sys::path::parent_path(llvm::sys::path::parent_path(*ptxas));
-    if (hasPtxas(dir))
-      return dir.str();
+/// looks for libdevice only under its own default, which Debian's build does
+/// not set. A ptxas on PATH is often a wrapper outside any toolkit (say
+/// /usr/local/bin/ptxas), hence the check for libdevice beside it.
+static FailureOr<std::string> findCUDAToolkit(StringRef requested,
+                                              std::string &whyNot) {
+  if (!requested.empty()) {
+    whyNot = whyNotACUDAToolkit(requested);
+    if (!whyNot.empty())
+      return failure();
+    return requested.str();
   }
-  if (hasPtxas("/usr/local/cuda"))
-    return std::string("/usr/local/cuda");
-  return std::nullopt;
+  SmallVector<std::string> candidates;
+  for (const char *variable : {"CUDA_HOME", "CUDA_ROOT", "CUDA_PATH"})
+    if (const char *dir = std::getenv(variable); dir && *dir)
+      candidates.push_back(dir);
+  if (const char *path = std::getenv("PATH")) {
+    SmallVector<StringRef> pathDirs;
+    StringRef(path).split(pathDirs, llvm::sys::EnvPathSeparator,
+                          /*MaxSplit=*/-1, /*KeepEmpty=*/false);
+    for (StringRef binDir : pathDirs)
+      candidates.push_back(llvm::sys::path::parent_path(binDir).str());
+  }
+  candidates.push_back("/usr/local/cuda");
+  for (const std::string &dir : candidates)
+    if (!dir.empty() && whyNotACUDAToolkit(dir).empty())
+      return dir;
+  return failure();
 }
 
 /// The chips kernels are compiled for when none is given: the data-centre
@@ -114,16 +132,19 @@ LogicalResult mlir::spectral::buildSpectralGPUPipeline(
   if (options.optLevel < 0 || options.optLevel > 3)
     return errorHandler("spectral-gpu-pipeline: opt-level must be 0 to 3");
 
-  std::optional<std::string> toolkit = findCUDAToolkit(options.toolkit);
-  if (!toolkit)
+  std::string whyNotToolkit;
+  FailureOr<std::string> toolkit =
+      findCUDAToolkit(options.toolkit, whyNotToolkit);
+  if (failed(toolkit))
     return errorHandler(
         options.toolkit.empty()
-            ? Twine("spectral-gpu-pipeline: no CUDA toolkit found (bin/ptxas "
-                    "under $CUDA_HOME, $CUDA_ROOT, $CUDA_PATH, on PATH or "
-                    "under /usr/local/cuda); give its directory as "
-                    "toolkit=<dir>")
-            : "spectral-gpu-pipeline: toolkit '" + options.toolkit +
-                  "' has no executable bin/ptxas");
+            ? Twine("spectral-gpu-pipeline: no CUDA toolkit found (a "
+                    "directory with bin/ptxas and "
+                    "nvvm/libdevice/libdevice.10.bc: $CUDA_HOME, $CUDA_ROOT, "
+                    "$CUDA_PATH, the parent of a PATH directory, or "
+                    "/usr/local/cuda); give its directory as toolkit=<dir>")
+            : "spectral-gpu-pipeline: toolkit '" + options.toolkit + "' " +
+                  whyNotToolkit);
 
   if (failed(buildSpectralToBuffersPipeline(
           pm, options.compressConstants, options.stream, options.expandStorage,
