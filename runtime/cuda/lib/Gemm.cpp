@@ -19,6 +19,7 @@
 #include "CuFFTDevice.h"
 #include "DeviceMemory.h"
 #include "Kernels.h"
+#include "Overlap.h"
 
 #include "Errors.h"
 
@@ -35,15 +36,6 @@ using namespace mlir::spectral::cuda;
 using namespace mlir::spectral::runtime;
 
 namespace {
-
-bool checkCublas(const char *function, const char *call,
-                 cublasStatus_t status) {
-  if (status == CUBLAS_STATUS_SUCCESS)
-    return true;
-  reportError(function, "%s failed: %s (%s)", call, cublasGetStatusName(status),
-              cublasGetStatusString(status));
-  return false;
-}
 
 /// One handle per device, on the legacy stream; calls are serialised, as
 /// cuBLAS asks of a handle shared by threads (they only enqueue work).
@@ -62,14 +54,8 @@ Handle *getHandle(const char *function) {
   if (it != handles->end())
     return it->second;
   auto *handle = new Handle();
-  if (!checkCublas(function, "cublasCreate", cublasCreate(&handle->handle)) ||
-      !checkCublas(function, "cublasSetStream",
-                   cublasSetStream(handle->handle, /*stream=*/0)) ||
-      // Full precision: never TF32 for f32.
-      !checkCublas(function, "cublasSetMathMode",
-                   cublasSetMathMode(handle->handle, CUBLAS_DEFAULT_MATH))) {
-    if (handle->handle)
-      cublasDestroy(handle->handle);
+  handle->handle = createBlasHandle(function, /*stream=*/0);
+  if (!handle->handle) {
     delete handle;
     return nullptr;
   }
@@ -105,21 +91,33 @@ bool copyMatrix(const char *function, const MemRefView<T> &view, bool toDense,
                      launchStridedCopy(shape, src, dst));
 }
 
+/// Describes `view` as cuBLAS reads it in place, in `preferred` order if it
+/// can; false if neither order describes it.
 template <typename T>
-bool prepare(const char *function, const DriverAPI &driver,
-             const MemRefView<T> &view, MatrixOrder preferred,
-             BlasMatrix<T> &matrix) {
-  int64_t rows = view.sizes[0], cols = view.sizes[1];
+bool describeInPlace(const MemRefView<T> &view, MatrixOrder preferred,
+                     BlasMatrix<T> &matrix) {
   MatrixOrder other = preferred == MatrixOrder::RowMajor
                           ? MatrixOrder::ColMajor
                           : MatrixOrder::RowMajor;
   for (MatrixOrder order : {preferred, other}) {
-    if (describeMatrix(order, rows, cols, view.strides, matrix.ld)) {
+    if (describeMatrix(order, view.sizes[0], view.sizes[1], view.strides,
+                       matrix.ld)) {
       matrix.data = view.data;
       matrix.order = order;
       return true;
     }
   }
+  return false;
+}
+
+/// Describes `view` in place, or else as a contiguous row-major copy.
+template <typename T>
+bool prepare(const char *function, const DriverAPI &driver,
+             const MemRefView<T> &view, MatrixOrder preferred,
+             BlasMatrix<T> &matrix) {
+  if (describeInPlace(view, preferred, matrix))
+    return true;
+  int64_t rows = view.sizes[0], cols = view.sizes[1];
   if (!matrix.copy.template allocateArray<T>(
           driver, static_cast<size_t>(rows * cols), function) ||
       !copyMatrix(function, view, /*toDense=*/true,
@@ -149,48 +147,94 @@ cublasStatus_t callGemm(cublasHandle_t handle, cublasOperation_t opA,
                      ldc);
 }
 
+/// Enqueues C += A * B on `handle`'s stream, for operands cuBLAS reads as
+/// they are.
+template <typename T>
+bool enqueueGemm(const char *function, cublasHandle_t handle, int m, int n,
+                 int k, const BlasMatrix<T> &lhs, const BlasMatrix<T> &rhs,
+                 const BlasMatrix<T> &out) {
+  auto op = [&](const BlasMatrix<T> &matrix) {
+    return matrix.order == out.order ? CUBLAS_OP_N : CUBLAS_OP_T;
+  };
+  cublasStatus_t status;
+  if (out.order == MatrixOrder::ColMajor)
+    status = callGemm(handle, op(lhs), op(rhs), m, n, k, lhs.data, lhs.ld,
+                      rhs.data, rhs.ld, out.data, out.ld);
+  else // C^T = B^T A^T, column-major.
+    status = callGemm(handle, op(rhs), op(lhs), n, m, k, rhs.data, rhs.ld,
+                      lhs.data, lhs.ld, out.data, out.ld);
+  return checkCublas(function, sizeof(T) == 4 ? "cublasSgemm" : "cublasDgemm",
+                     status);
+}
+
+/// C += A * B on the legacy stream, through copies where cuBLAS cannot
+/// read an operand in place; complete on return.
+template <typename T>
+void gemmOnLegacyStream(const char *function, const DriverAPI &driver,
+                        const MemRefView<T> &lhs, const MemRefView<T> &rhs,
+                        const MemRefView<T> &out) {
+  CompleteOnReturn complete(driver, function);
+  Handle *handle = getHandle(function);
+  if (!handle)
+    return;
+  BlasMatrix<T> lhsMatrix, rhsMatrix, outMatrix;
+  if (!prepare(function, driver, out, MatrixOrder::RowMajor, outMatrix) ||
+      !prepare(function, driver, lhs, outMatrix.order, lhsMatrix) ||
+      !prepare(function, driver, rhs, outMatrix.order, rhsMatrix))
+    return;
+  bool enqueued;
+  {
+    std::lock_guard<std::mutex> lock(handle->mutex);
+    enqueued = enqueueGemm(
+        function, handle->handle, static_cast<int>(lhs.sizes[0]),
+        static_cast<int>(rhs.sizes[1]), static_cast<int>(lhs.sizes[1]),
+        lhsMatrix, rhsMatrix, outMatrix);
+  }
+  if (enqueued && outMatrix.copy.data())
+    copyMatrix(function, out, /*toDense=*/false,
+               outMatrix.copy.template as<T>());
+}
+
 template <typename T>
 void gemm(const char *function, StridedMemRefType<T, 2> *a,
           StridedMemRefType<T, 2> *b, StridedMemRefType<T, 2> *c) {
   MemRefView<T> lhs, rhs, out;
   if (checkGemm(function, a, b, c, lhs, rhs, out) != Checked::Run)
     return;
-  int m = static_cast<int>(lhs.sizes[0]), k = static_cast<int>(lhs.sizes[1]);
-  int n = static_cast<int>(rhs.sizes[1]);
+  if (const DriverAPI *driver = enterContext(function))
+    gemmOnLegacyStream(function, *driver, lhs, rhs, out);
+}
+
+/// The GEMM of slot `slot` of an overlapped streamed loop (Overlap.h): on
+/// the lane, after the legacy stream's work so far, returning at once.
+/// Operands cuBLAS cannot read in place would need staging copies that
+/// outlive the call; such a GEMM runs synchronously instead, after the
+/// lane's earlier work (correct, but not overlapped).
+template <typename T>
+void gemmOverlapped(const char *function, void *handle, int64_t slot,
+                    StridedMemRefType<T, 2> *a, StridedMemRefType<T, 2> *b,
+                    StridedMemRefType<T, 2> *c) {
+  MemRefView<T> lhs, rhs, out;
+  OverlapLane *lane = OverlapLane::lookup(function, handle, &slot);
+  if (!lane || checkGemm(function, a, b, c, lhs, rhs, out) != Checked::Run)
+    return;
   const DriverAPI *driver = enterContext(function);
   if (!driver)
     return;
-  CompleteOnReturn complete(*driver, function);
-  Handle *handle = getHandle(function);
-  if (!handle)
-    return;
-
   BlasMatrix<T> lhsMatrix, rhsMatrix, outMatrix;
-  if (!prepare(function, *driver, out, MatrixOrder::RowMajor, outMatrix) ||
-      !prepare(function, *driver, lhs, outMatrix.order, lhsMatrix) ||
-      !prepare(function, *driver, rhs, outMatrix.order, rhsMatrix))
+  if (!describeInPlace(out, MatrixOrder::RowMajor, outMatrix) ||
+      !describeInPlace(lhs, outMatrix.order, lhsMatrix) ||
+      !describeInPlace(rhs, outMatrix.order, rhsMatrix)) {
+    if (lane->drain(function))
+      gemmOnLegacyStream(function, *driver, lhs, rhs, out);
     return;
-  auto op = [&](const BlasMatrix<T> &matrix) {
-    return matrix.order == outMatrix.order ? CUBLAS_OP_N : CUBLAS_OP_T;
-  };
-  cublasStatus_t status;
-  {
-    std::lock_guard<std::mutex> lock(handle->mutex);
-    if (outMatrix.order == MatrixOrder::ColMajor)
-      status = callGemm(handle->handle, op(lhsMatrix), op(rhsMatrix), m, n, k,
-                        lhsMatrix.data, lhsMatrix.ld, rhsMatrix.data,
-                        rhsMatrix.ld, outMatrix.data, outMatrix.ld);
-    else // C^T = B^T A^T, column-major.
-      status = callGemm(handle->handle, op(rhsMatrix), op(lhsMatrix), n, m, k,
-                        rhsMatrix.data, rhsMatrix.ld, lhsMatrix.data,
-                        lhsMatrix.ld, outMatrix.data, outMatrix.ld);
   }
-  if (!checkCublas(function, sizeof(T) == 4 ? "cublasSgemm" : "cublasDgemm",
-                   status))
-    return;
-  if (outMatrix.copy.data())
-    copyMatrix(function, out, /*toDense=*/false,
-               outMatrix.copy.template as<T>());
+  if (lane->waitForLegacyStream(function) &&
+      enqueueGemm(function, lane->getBlas(), static_cast<int>(lhs.sizes[0]),
+                  static_cast<int>(rhs.sizes[1]),
+                  static_cast<int>(lhs.sizes[1]), lhsMatrix, rhsMatrix,
+                  outMatrix))
+    lane->recordSlot(function, slot);
 }
 
 } // namespace
@@ -207,4 +251,16 @@ _mlir_ciface_spectral_cuda_gemm_f64(StridedMemRefType<double, 2> *a,
                                     StridedMemRefType<double, 2> *b,
                                     StridedMemRefType<double, 2> *c) {
   gemm("spectral_cuda_gemm_f64", a, b, c);
+}
+
+extern "C" void _mlir_ciface_spectral_cuda_gemm_f32_overlapped(
+    void *lane, int64_t slot, StridedMemRefType<float, 2> *a,
+    StridedMemRefType<float, 2> *b, StridedMemRefType<float, 2> *c) {
+  gemmOverlapped("spectral_cuda_gemm_f32_overlapped", lane, slot, a, b, c);
+}
+
+extern "C" void _mlir_ciface_spectral_cuda_gemm_f64_overlapped(
+    void *lane, int64_t slot, StridedMemRefType<double, 2> *a,
+    StridedMemRefType<double, 2> *b, StridedMemRefType<double, 2> *c) {
+  gemmOverlapped("spectral_cuda_gemm_f64_overlapped", lane, slot, a, b, c);
 }

@@ -258,6 +258,46 @@ _mlir_ciface_spectral_cuda_gemm_f64(spectral_cuda_memref_f64_2d *a,
                                     spectral_cuda_memref_f64_2d *b,
                                     spectral_cuda_memref_f64_2d *c);
 
+//===----------------------------------------------------------------------===//
+// Overlapped streaming (spectral-gpu-overlap-groups)
+//===----------------------------------------------------------------------===//
+//
+// A streamed matmul whose group buffers have two copies (slots 0 and 1, the
+// parity of the group) runs its GEMMs on a lane: a non-blocking stream with
+// its own cuBLAS handle, so that the next group is decompressed on the
+// legacy stream while the lane multiplies the previous one. The loop calls
+//   lane = spectral_cuda_overlap_begin()            before the loop;
+//   spectral_cuda_overlap_acquire(lane, slot)       first in each group;
+//   spectral_cuda_gemm_*_overlapped(lane, slot, ..) for the group's GEMM;
+//   spectral_cuda_overlap_end(lane)                 after the loop,
+// and nothing but the overlapped GEMMs may touch C or the slot's buffers
+// between acquire and the next acquire of that slot, or before end for C.
+// A lane is used by one thread, on the default device it was begun on.
+
+/// A lane of the default device (reused from earlier loops when one is
+/// free); null after an error.
+SPECTRAL_CUDA_RUNTIME_EXPORT void *spectral_cuda_overlap_begin(void);
+/// Returns once the last GEMM of `slot` (0 or 1) has completed, so that
+/// the group's buffers may be written again.
+SPECTRAL_CUDA_RUNTIME_EXPORT void spectral_cuda_overlap_acquire(void *lane,
+                                                                int64_t slot);
+/// C += A * B as spectral_cuda_gemm_*, enqueued on the lane after all work
+/// enqueued so far on the legacy stream; returns without waiting. Operands
+/// cuBLAS cannot read in place make it wait for the lane and run as
+/// spectral_cuda_gemm_* does.
+SPECTRAL_CUDA_RUNTIME_EXPORT void
+_mlir_ciface_spectral_cuda_gemm_f32_overlapped(void *lane, int64_t slot,
+                                               spectral_cuda_memref_f32_2d *a,
+                                               spectral_cuda_memref_f32_2d *b,
+                                               spectral_cuda_memref_f32_2d *c);
+SPECTRAL_CUDA_RUNTIME_EXPORT void
+_mlir_ciface_spectral_cuda_gemm_f64_overlapped(void *lane, int64_t slot,
+                                               spectral_cuda_memref_f64_2d *a,
+                                               spectral_cuda_memref_f64_2d *b,
+                                               spectral_cuda_memref_f64_2d *c);
+/// Waits for the lane's GEMMs and ends it; `lane` is invalid afterwards.
+SPECTRAL_CUDA_RUNTIME_EXPORT void spectral_cuda_overlap_end(void *lane);
+
 /// Host-only check of a dynamic spectral.decompress_tiles offset, as
 /// spectral_check_tile_offset.
 SPECTRAL_CUDA_RUNTIME_EXPORT void
