@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "LoweringUtils.h"
 #include "RuntimeLayout.h"
 #include "SpectralDialect/IR/SpectralOps.h"
 #include "SpectralDialect/Transforms/Passes.h"
@@ -47,21 +48,6 @@ struct RuntimeNames {
   std::string get(StringRef op) const { return (prefix + op).str(); }
 };
 } // namespace
-
-/// Returns the private declaration of runtime function `name`, creating it
-/// at the start of `module` the first time.
-static func::FuncOp getOrCreateRuntimeFunc(ModuleOp module, StringRef name,
-                                           FunctionType type, bool cInterface) {
-  if (auto existing = module.lookupSymbol<func::FuncOp>(name))
-    return existing;
-  OpBuilder builder = OpBuilder::atBlockBegin(module.getBody());
-  auto func = func::FuncOp::create(builder, module.getLoc(), name, type);
-  func.setPrivate();
-  if (cInterface)
-    func->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(),
-                  builder.getUnitAttr());
-  return func;
-}
 
 /// Replaces `op` with a call of runtime function `callee` on `args`,
 /// declaring the callee on first use (through its `_mlir_ciface_` wrapper when

@@ -14,6 +14,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Arith/Utils/Utils.h"
 #include "mlir/Dialect/Complex/IR/Complex.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
@@ -175,3 +176,19 @@ Value mlir::spectral::reshapeFromMatrix(OpBuilder &b, Location loc,
   return tensor::ExpandShapeOp::create(b, loc, resultType, matrix,
                                        leadingAndRest(rank - 1, 1));
 }
+
+func::FuncOp mlir::spectral::getOrCreateRuntimeFunc(ModuleOp module,
+                                                    StringRef name,
+                                                    FunctionType type,
+                                                    bool cInterface) {
+  if (auto existing = module.lookupSymbol<func::FuncOp>(name))
+    return existing;
+  OpBuilder builder = OpBuilder::atBlockBegin(module.getBody());
+  auto func = func::FuncOp::create(builder, module.getLoc(), name, type);
+  func.setPrivate();
+  if (cInterface)
+    func->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(),
+                  builder.getUnitAttr());
+  return func;
+}
+

@@ -11,6 +11,7 @@
 
 #include "SpectralDialect/IR/SpectralOps.h"
 
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Utils/ReshapeOpsUtils.h"
 #include "mlir/IR/AffineMap.h"
 #include "mlir/IR/Builders.h"
@@ -80,6 +81,13 @@ Value reshapeFromMatrix(OpBuilder &b, Location loc, Value matrix,
                         RankedTensorType resultType);
 
 /// Adds the patterns lowering fft, ifft, rfft, irfft, mix and conv.
+/// The private declaration of runtime function `name` in `module`, created
+/// at the start of the module the first time (called through its
+/// `_mlir_ciface_` wrapper when `cInterface`, for memref arguments). An
+/// existing symbol of that name is returned as it is: callers check its type.
+func::FuncOp getOrCreateRuntimeFunc(ModuleOp module, StringRef name,
+                                    FunctionType type, bool cInterface);
+
 void populateDenseOpLoweringPatterns(RewritePatternSet &patterns,
                                      bool fastConvolutionSizes);
 
