@@ -154,6 +154,8 @@ LogicalResult mlir::spectral::buildSpectralGPUPipeline(
   // Transforms, top-k, scatter and GEMMs to the CUDA runtime; the rest of
   // the data-parallel work to kernels on managed buffers.
   pm.addPass(std::move(convertToRuntime));
+  if (options.overlapGroups)
+    pm.addPass(createSpectralGPUOverlapGroups());
   pm.addPass(std::move(mapToGPU));
   pm.addPass(createGpuKernelOutliningPass());
   pm.addNestedPass<func::FuncOp>(createGpuAsyncRegionPass());

@@ -191,4 +191,3 @@ func::FuncOp mlir::spectral::getOrCreateRuntimeFunc(ModuleOp module,
                   builder.getUnitAttr());
   return func;
 }
-

@@ -8,7 +8,8 @@ Usage: check_gpu_host_ir.py FILE.ll LIB.so [LIB.so ...]
   read with llvm-nm), so that the program loads with exactly those libraries.
 - In every function, each stream and event the code creates is also
   destroyed: the static call sites of mgpuStreamCreate and mgpuStreamDestroy
-  (mgpuEventCreate and mgpuEventDestroy) balance.
+  (mgpuEventCreate and mgpuEventDestroy) balance, and so do the overlap
+  lanes (spectral_cuda_overlap_begin and spectral_cuda_overlap_end).
 - The module loads a GPU binary (calls mgpuModuleLoad) and launches kernels.
 Prints what it found and exits non-zero on the first violation.
 """
@@ -45,17 +46,21 @@ def main():
 
     for name, body in re.findall(r"^define [^@]*@([\w.$]+)\(.*?\{(.*?)^\}",
                                  text, re.M | re.S):
-        for kind in ("Stream", "Event"):
-            created = len(re.findall(r"call ptr @mgpu%sCreate\(" % kind, body))
-            destroyed = len(re.findall(r"call void @mgpu%sDestroy\(" % kind, body))
+        for create, destroy in (("mgpuStreamCreate", "mgpuStreamDestroy"),
+                                ("mgpuEventCreate", "mgpuEventDestroy"),
+                                ("spectral_cuda_overlap_begin",
+                                 "spectral_cuda_overlap_end")):
+            created = len(re.findall(r"call ptr @%s\(" % create, body))
+            destroyed = len(re.findall(r"call void @%s\(" % destroy, body))
             if created != destroyed:
-                sys.exit("%s: %d mgpu%sCreate but %d mgpu%sDestroy" %
-                         (name, created, kind, destroyed, kind))
+                sys.exit("%s: %d %s but %d %s" %
+                         (name, created, create, destroyed, destroy))
 
     for needed in ("mgpuModuleLoad", "mgpuLaunchKernel"):
         if needed not in external:
             sys.exit("the module never calls " + needed)
-    print("streams and events balanced; kernels loaded and launched")
+    print("streams, events and overlap lanes balanced; kernels loaded and "
+          "launched")
 
 
 if __name__ == "__main__":

@@ -2,7 +2,8 @@
 // Every executed CPU test (all ops of the dialect) and the main example
 // compile through spectral-gpu-pipeline to host LLVM IR whose undefined
 // functions are all defined by the CUDA runtime, MLIR's runner utilities and
-// the C library, with every stream and event it creates destroyed.
+// the C library, with every stream, event and overlap lane it creates
+// destroyed (the streamed ones overlap their groups).
 // DEFINE: %{host-ir} = sst-opt -spectral-gpu-pipeline -mlir-print-op-on-diagnostic=false 2>/dev/null | mlir-translate --mlir-to-llvmir
 // DEFINE: %{check-ir} = /usr/bin/python3 %S/check_gpu_host_ir.py %t.ll %cuda_runtime_lib %runner_utils_libs %system_libs
 // RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/CPU/compress-constants.mlir | %{host-ir} -o %t.ll && %{check-ir}
@@ -14,5 +15,14 @@
 // RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/CPU/sparse-spectral.mlir | %{host-ir} -o %t.ll && %{check-ir}
 // RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/CPU/storage-types.mlir | %{host-ir} -o %t.ll && %{check-ir}
 // RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/CPU/stream.mlir | %{host-ir} -o %t.ll && %{check-ir}
+// RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/CPU/stream.mlir | sst-opt -spectral-gpu-pipeline="stream={group-tiles=2}" 2>/dev/null | mlir-translate --mlir-to-llvmir -o %t.ll && %{check-ir} | FileCheck %s --check-prefix=OVERLAP
+// RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/CPU/stream.mlir | sst-opt -spectral-gpu-pipeline="stream={group-tiles=2} overlap-groups=false" 2>/dev/null | mlir-translate --mlir-to-llvmir -o %t.ll && %{check-ir} | FileCheck %s --check-prefix=NO-OVERLAP
 // RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/CPU/compress-constants.mlir | sst-opt -spectral-gpu-pipeline="compress-constants={error-budget=0.01 min-elements=256 tile-rows=8} stream={group-tiles=1}" 2>/dev/null | mlir-translate --mlir-to-llvmir -o %t.ll && %{check-ir}
 // RUN: cat %S/../../examples/spectral-block.mlir | sst-opt -spectral-gpu-pipeline="stream={group-tiles=4}" 2>/dev/null | mlir-translate --mlir-to-llvmir -o %t.ll && %{check-ir}
+
+// OVERLAP: _mlir_ciface_spectral_cuda_gemm_f32_overlapped
+// OVERLAP-SAME: spectral_cuda_overlap_acquire spectral_cuda_overlap_begin spectral_cuda_overlap_end
+// OVERLAP: overlap lanes balanced
+// NO-OVERLAP-NOT: overlap_begin
+// NO-OVERLAP: _mlir_ciface_spectral_cuda_gemm_f32 
+// NO-OVERLAP-NOT: overlap_begin

@@ -82,10 +82,18 @@ struct SpectralGPUPipelineOptions
   PassOptions::Option<std::string> toolkit{
       *this, "toolkit",
       llvm::cl::desc("CUDA toolkit directory holding bin/ptxas, "
-                     "bin/fatbinary and nvvm/libdevice (default: $CUDA_HOME, "
-                     "$CUDA_ROOT, $CUDA_PATH, the toolkit of the ptxas on "
-                     "PATH, /usr/local/cuda)"),
+                     "bin/fatbinary and nvvm/libdevice (default: the first "
+                     "of $CUDA_HOME, $CUDA_ROOT, $CUDA_PATH, the parents of "
+                     "the PATH directories, /usr/local/cuda that has "
+                     "bin/ptxas and nvvm/libdevice)"),
       llvm::cl::init("")};
+  PassOptions::Option<bool> overlapGroups{
+      *this, "overlap-groups",
+      llvm::cl::desc("Decompress a streamed matmul's next tile group while "
+                     "the GEMM of the current one runs, on a stream of its "
+                     "own (spectral-gpu-overlap-groups; one more group of "
+                     "device memory)"),
+      llvm::cl::init(true)};
 };
 
 /// From spectral IR on tensors to the LLVM dialect, runnable with

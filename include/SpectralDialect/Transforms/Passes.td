@@ -299,6 +299,78 @@ def SpectralMapToGPU : Pass<"spectral-map-to-gpu", "ModuleOp"> {
   ];
 }
 
+def SpectralGPUOverlapGroups
+    : Pass<"spectral-gpu-overlap-groups", "ModuleOp"> {
+  let summary = "Overlap the decompression of a streamed matmul's next tile "
+                "group with the GEMM of the current one";
+  let description = [{
+    A streamed matmul (`spectral-stream`) lowered for the CUDA runtime is a
+    loop whose iteration decompresses one tile group into buffers it
+    allocates, multiplies it into a loop-invariant accumulator with one
+    `spectral_cuda_gemm_f32`/`_f64` call, and frees the buffers. Each call
+    completes before it returns, so decompression and GEMM alternate.
+
+    This pass sends the GEMM to a lane of the CUDA runtime, a stream of its
+    own, as `spectral_cuda_gemm_*_overlapped`, so that the next group is
+    decompressed while the lane still multiplies the current one:
+
+    - the buffer the GEMM reads gets two copies, allocated before the loop;
+      the iteration uses copy `(iv - lb) / step mod 2`;
+    - the iteration's other buffers (positions, spectra), which only
+      synchronous code uses, get one copy each, allocated before the loop;
+    - each iteration first calls `spectral_cuda_overlap_acquire`, which
+      waits for the GEMM that last read its copy;
+    - `spectral_cuda_overlap_begin` and `spectral_cuda_overlap_end` (which
+      waits for the lane) enclose the loop, and the buffers are freed after
+      it.
+
+    Peak device memory is one group more than without overlap (the second
+    copy of the decompressed group). A loop with a GEMM that does not have
+    this form is left alone with a remark that says why: the GEMM's A or
+    accumulator is used by something else in the loop or is not loop
+    invariant, the GEMM's B is not an allocation of the iteration freed by
+    it, or B is used after the GEMM.
+
+    Runs after `convert-spectral-to-runtime{target=cuda}` and before
+    `spectral-map-to-gpu`.
+
+    Example:
+
+    ```mlir
+    scf.for %i = %c0 to %c64 step %c16 {
+      %w = memref.alloc() : memref<16x24xf32>
+      // ... decompress group %i into %w ...
+      func.call @spectral_cuda_gemm_f32(%x_i, %w, %y) : ...
+      memref.dealloc %w : memref<16x24xf32>
+    }
+    // becomes
+    %lane = func.call @spectral_cuda_overlap_begin() : () -> !llvm.ptr
+    %w0 = memref.alloc() : memref<16x24xf32>
+    %w1 = memref.alloc() : memref<16x24xf32>
+    scf.for %i = %c0 to %c64 step %c16 {
+      // %slot = (%i - %c0) / %c16 mod 2
+      func.call @spectral_cuda_overlap_acquire(%lane, %slot) : ...
+      %w = arith.select %even, %w0, %w1 : memref<16x24xf32>
+      // ... decompress group %i into %w ...
+      func.call @spectral_cuda_gemm_f32_overlapped(%lane, %slot, %x_i, %w, %y) : ...
+    }
+    func.call @spectral_cuda_overlap_end(%lane) : (!llvm.ptr) -> ()
+    memref.dealloc %w0 : memref<16x24xf32>
+    memref.dealloc %w1 : memref<16x24xf32>
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::func::FuncDialect",
+    "::mlir::LLVM::LLVMDialect",
+    "::mlir::memref::MemRefDialect"
+  ];
+  let statistics = [
+    Statistic<"numOverlapped", "overlapped-loops",
+              "Number of streamed loops whose GEMMs overlap decompression">
+  ];
+}
+
 def SpectralGPUMemory : Pass<"spectral-gpu-memory", "ModuleOp"> {
   let summary = "Allocate the buffers that GPU code uses in CUDA managed memory";
   let description = [{
