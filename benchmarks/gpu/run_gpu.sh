@@ -71,10 +71,12 @@ run_gpu() { # file -> stdout of the program
   echo "tile's bins; \"streamed\" uses \`stream={memory-budget=$budget}\`, \"dense\""
   echo "an unlimited budget. Peak: device bytes allocated during the products"
   echo "beyond the weight, x and the results. Target: streamed peak <= 1/8 of"
-  echo "dense at <= 1.1x its time."
+  echo "dense at <= 1.1x its time. \"streamed\" overlaps each group's"
+  echo "decompression with the previous group's GEMM (the default);"
+  echo "\"in order\" is the same loop with \`overlap-groups=false\`."
   echo
-  echo "| weight K x N | rows M | group (tile rows) | dense (s) | streamed (s) | streamed / dense time | dense peak (MB) | streamed peak (MB) | dense / streamed peak |"
-  echo "|---|---|---|---|---|---|---|---|---|"
+  echo "| weight K x N | rows M | group (tile rows) | dense (s) | streamed (s) | streamed / dense time | dense peak (MB) | streamed peak (MB) | dense / streamed peak | in order (s) | streamed / in order time |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|"
   for shape in ${SPECTRAL_MATMUL_SHAPES:-4096x4096 16384x4096}; do
     k=${shape%%x*}
     n=${shape##*x}
@@ -84,7 +86,13 @@ run_gpu() { # file -> stdout of the program
         "$budget" "$work/streamed.ll" spectral-gpu-pipeline)
       read -r dense_s dense_b <<< "$(run_gpu "$work/dense.ll" | tail -n 2 | tr '\n' ' ')"
       read -r stream_s stream_b <<< "$(run_gpu "$work/streamed.ll" | tail -n 2 | tr '\n' ' ')"
-      matmul_row "$k" "$n" "$m" "$group" "$dense_s" "$dense_b" "$stream_s" "$stream_b"
+      "$build/bin/sst-opt" "$work/matmul.mlir" -o "$work/in-order.ll" \
+        --spectral-gpu-pipeline="stream={memory-budget=$budget} overlap-groups=false" 2>/dev/null
+      in_order_s=$(run_gpu "$work/in-order.ll" | tail -n 2 | head -n 1)
+      row=$(matmul_row "$k" "$n" "$m" "$group" "$dense_s" "$dense_b" "$stream_s" "$stream_b")
+      awk -v r="$row" -v s="$stream_s" -v o="$in_order_s" 'BEGIN {
+        printf "%s %.4f | %.2fx |\n", r, o, s / o
+      }'
     done
   done
 } | tee "$out"
