@@ -20,6 +20,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "LoweringUtils.h"
 #include "SpectralDialect/Transforms/Passes.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -165,15 +166,7 @@ struct SpectralGPUMemoryPass
     module.walk([&](memref::DeallocOp dealloc) {
       if (dealloc->getParentOfType<gpu::GPUModuleOp>())
         return;
-      Value root = dealloc.getMemref();
-      while (Operation *def = root.getDefiningOp()) {
-        if (auto view = dyn_cast<ViewLikeOpInterface>(def))
-          root = view.getViewSource();
-        else if (auto cast = dyn_cast<memref::CastOp>(def))
-          root = cast.getSource();
-        else
-          break;
-      }
+      Value root = getRootBuffer(dealloc.getMemref());
       if (root.getDefiningOp<memref::AllocOp>() ||
           root.getDefiningOp<memref::AllocaOp>())
         return;

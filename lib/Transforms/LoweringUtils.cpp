@@ -16,8 +16,10 @@
 #include "mlir/Dialect/Complex/IR/Complex.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "mlir/Interfaces/ViewLikeInterface.h"
 
 using namespace mlir;
 using namespace mlir::spectral;
@@ -175,6 +177,18 @@ Value mlir::spectral::reshapeFromMatrix(OpBuilder &b, Location loc,
         b, loc, resultType, matrix, SmallVector<ReassociationIndices>{{0, 1}});
   return tensor::ExpandShapeOp::create(b, loc, resultType, matrix,
                                        leadingAndRest(rank - 1, 1));
+}
+
+Value mlir::spectral::getRootBuffer(Value value) {
+  while (Operation *def = value.getDefiningOp()) {
+    if (auto view = dyn_cast<ViewLikeOpInterface>(def))
+      value = view.getViewSource();
+    else if (auto cast = dyn_cast<memref::CastOp>(def))
+      value = cast.getSource();
+    else
+      break;
+  }
+  return value;
 }
 
 func::FuncOp mlir::spectral::getOrCreateRuntimeFunc(ModuleOp module,

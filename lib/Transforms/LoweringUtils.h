@@ -81,6 +81,9 @@ Value reshapeFromMatrix(OpBuilder &b, Location loc, Value matrix,
                         RankedTensorType resultType);
 
 /// Adds the patterns lowering fft, ifft, rfft, irfft, mix and conv.
+/// The buffer `value` is a view of, through view-like ops and memref.cast.
+Value getRootBuffer(Value value);
+
 /// The private declaration of runtime function `name` in `module`, created
 /// at the start of the module the first time (called through its
 /// `_mlir_ciface_` wrapper when `cInterface`, for memref arguments). An

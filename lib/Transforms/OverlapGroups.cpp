@@ -42,19 +42,6 @@ namespace spectral {
 using namespace mlir;
 using namespace mlir::spectral;
 
-/// The buffer `value` is a view of, through views and casts.
-static Value getRootBuffer(Value value) {
-  while (Operation *def = value.getDefiningOp()) {
-    if (auto view = dyn_cast<ViewLikeOpInterface>(def))
-      value = view.getViewSource();
-    else if (auto cast = dyn_cast<memref::CastOp>(def))
-      value = cast.getSource();
-    else
-      break;
-  }
-  return value;
-}
-
 /// The operations that use `buffer` or a view of it (not the views).
 static void collectBufferUsers(Value buffer,
                                SmallVectorImpl<OpOperand *> &uses) {
