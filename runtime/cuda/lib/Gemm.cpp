@@ -208,8 +208,10 @@ void gemm(const char *function, StridedMemRefType<T, 2> *a,
 /// The GEMM of slot `slot` of an overlapped streamed loop (Overlap.h): on
 /// the lane, after the legacy stream's work so far, returning at once.
 /// Operands cuBLAS cannot read in place would need staging copies that
-/// outlive the call; such a GEMM runs synchronously instead, after the
-/// lane's earlier work (correct, but not overlapped).
+/// outlive the call, and a device without concurrent managed access would
+/// fault on the host code that runs meanwhile; such a GEMM runs
+/// synchronously instead, after the lane's earlier work (correct, but not
+/// overlapped).
 template <typename T>
 void gemmOverlapped(const char *function, void *handle, int64_t slot,
                     StridedMemRefType<T, 2> *a, StridedMemRefType<T, 2> *b,
@@ -222,7 +224,8 @@ void gemmOverlapped(const char *function, void *handle, int64_t slot,
   if (!driver)
     return;
   BlasMatrix<T> lhsMatrix, rhsMatrix, outMatrix;
-  if (!describeInPlace(out, MatrixOrder::RowMajor, outMatrix) ||
+  if (!lane->canOverlap() ||
+      !describeInPlace(out, MatrixOrder::RowMajor, outMatrix) ||
       !describeInPlace(lhs, outMatrix.order, lhsMatrix) ||
       !describeInPlace(rhs, outMatrix.order, rhsMatrix)) {
     if (lane->drain(function))

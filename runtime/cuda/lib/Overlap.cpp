@@ -74,6 +74,16 @@ bool OverlapLane::create(const char *function, const DriverAPI &api) {
     if (!checkDriver(function, "cuEventCreate",
                      driver->cuEventCreate(&event, CU_EVENT_DISABLE_TIMING)))
       return false;
+  CUdevice handle;
+  int concurrent = 0;
+  if (!checkDriver(function, "cuDeviceGet",
+                   driver->cuDeviceGet(&handle, device)) ||
+      !checkDriver(function, "cuDeviceGetAttribute",
+                   driver->cuDeviceGetAttribute(
+                       &concurrent,
+                       CU_DEVICE_ATTRIBUTE_CONCURRENT_MANAGED_ACCESS, handle)))
+    return false;
+  concurrentManagedAccess = concurrent != 0;
   blas = createBlasHandle(function, stream);
   return blas != nullptr;
 }

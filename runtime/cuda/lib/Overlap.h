@@ -69,6 +69,11 @@ public:
   bool drain(const char *function);
 
   cublasHandle_t getBlas() const { return blas; }
+  /// Whether the host may touch managed memory while the lane's kernels
+  /// run (CU_DEVICE_ATTRIBUTE_CONCURRENT_MANAGED_ACCESS: Linux on Pascal
+  /// and later). Without it the host code between GEMMs would fault, so the
+  /// GEMMs run synchronously instead.
+  bool canOverlap() const { return concurrentManagedAccess; }
 
 private:
   OverlapLane() = default;
@@ -81,6 +86,7 @@ private:
   CUevent legacyDone = nullptr;
   CUevent slotFree[kSlots] = {};
   bool slotPending[kSlots] = {};
+  bool concurrentManagedAccess = false;
 };
 
 } // namespace cuda

@@ -283,8 +283,10 @@ SPECTRAL_CUDA_RUNTIME_EXPORT void spectral_cuda_overlap_acquire(void *lane,
                                                                 int64_t slot);
 /// C += A * B as spectral_cuda_gemm_*, enqueued on the lane after all work
 /// enqueued so far on the legacy stream; returns without waiting. Operands
-/// cuBLAS cannot read in place make it wait for the lane and run as
-/// spectral_cuda_gemm_* does.
+/// cuBLAS cannot read in place, or a device without concurrent managed
+/// access (where host code touching managed memory while the lane runs
+/// would fault), make it wait for the lane and run as spectral_cuda_gemm_*
+/// does.
 SPECTRAL_CUDA_RUNTIME_EXPORT void
 _mlir_ciface_spectral_cuda_gemm_f32_overlapped(void *lane, int64_t slot,
                                                spectral_cuda_memref_f32_2d *a,
