@@ -146,8 +146,14 @@ LogicalResult mlir::spectral::buildSpectralGPUPipeline(
             : "spectral-gpu-pipeline: toolkit '" + options.toolkit + "' " +
                   whyNotToolkit);
 
+  // Overlapped groups keep two groups' decompressed rows: the stream
+  // pass's budget counts both unless the user said otherwise.
+  std::string streamOptions = options.stream;
+  if (options.overlapGroups &&
+      !StringRef(streamOptions).contains("double-buffered"))
+    streamOptions += " double-buffered=true";
   if (failed(buildSpectralToBuffersPipeline(
-          pm, options.compressConstants, options.stream, options.expandStorage,
+          pm, options.compressConstants, streamOptions, options.expandStorage,
           errorHandler)))
     return failure();
 

@@ -35,14 +35,18 @@ using namespace mlir::spectral;
 
 /// Bytes in flight while decompressing `rows` tile rows of `type`: the tile
 /// spectra (complex<f32>), the inverse transform's output and the
-/// decompressed rows in the element type (which may be a reordered copy).
-static int64_t getGroupPeakBytes(SparseSpectralType type, int64_t rows) {
+/// decompressed rows in the element type (which may be a reordered copy),
+/// those twice when `doubleBuffered` (the previous group's rows are still
+/// being multiplied).
+static int64_t getGroupPeakBytes(SparseSpectralType type, int64_t rows,
+                                 bool doubleBuffered = false) {
   int64_t tilesPerRow = type.getTileGrid()[1];
   int64_t elements = rows * type.getTile()[0] * type.getShape()[1];
   int64_t elementBytes = static_cast<int64_t>(
       type.getDenseBytes() / (type.getShape()[0] * type.getShape()[1]));
   int64_t spectra = rows * tilesPerRow * type.getTileSpectrumSize() * 8;
-  return spectra + elements * 4 + elements * elementBytes;
+  int64_t rowsBytes = elements * elementBytes * (doubleBuffered ? 2 : 1);
+  return spectra + elements * 4 + rowsBytes;
 }
 
 namespace {
@@ -125,14 +129,16 @@ struct SpectralStreamPass
       rows = 0;
       for (int64_t candidate = gridRows; candidate >= 1; --candidate)
         if (gridRows % candidate == 0 &&
-            getGroupPeakBytes(type, candidate) <= budget) {
+            getGroupPeakBytes(type, candidate, doubleBuffered) <= budget) {
           rows = candidate;
           break;
         }
       if (rows == 0) {
         op->emitError() << "memory budget of " << budget
-                        << " bytes is below the " << getGroupPeakBytes(type, 1)
-                        << " bytes that decompressing one tile row takes";
+                        << " bytes is below the "
+                        << getGroupPeakBytes(type, 1, doubleBuffered)
+                        << " bytes that decompressing one tile row takes"
+                        << (doubleBuffered ? " (double-buffered)" : "");
         return std::nullopt;
       }
     }
@@ -142,8 +148,10 @@ struct SpectralStreamPass
     }
     op->emitRemark() << "streaming the weight in groups of " << rows << " of "
                      << gridRows << " tile rows: about "
-                     << getGroupPeakBytes(type, rows)
-                     << " bytes decompressed at once instead of " << whole;
+                     << getGroupPeakBytes(type, rows, doubleBuffered)
+                     << " bytes decompressed at once"
+                     << (doubleBuffered ? " (double-buffered)" : "")
+                     << " instead of " << whole;
     return rows;
   }
 

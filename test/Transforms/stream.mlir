@@ -1,5 +1,8 @@
 // RUN: sst-opt %s -split-input-file -spectral-stream="group-tiles=2" -verify-diagnostics | FileCheck %s
 // RUN: sst-opt %s -split-input-file -spectral-stream="memory-budget=13000" 2>&1 | FileCheck %s --check-prefix=BUDGET
+// Two groups' decompressed rows (2 x 4096 bytes for 4 tile rows) no longer
+// fit 13000 bytes with groups of 4: groups of 2.
+// RUN: sst-opt %s -split-input-file -spectral-stream="memory-budget=13000 double-buffered=true" 2>&1 | FileCheck %s --check-prefix=DOUBLE
 
 // CHECK-LABEL: func @streamed
 // CHECK-SAME: (%[[X:.*]]: tensor<2x3x64xf32>, %[[W:.*]]: !spectral.sst
@@ -16,6 +19,7 @@
 // CHECK: tensor.expand_shape %[[Y]] {{\[}}[0, 1], [2]] output_shape [2, 3, 32]
 // CHECK-NOT: spectral.matmul
 // BUDGET: remark: streaming the weight in groups of 4 of 8 tile rows: about 12544 bytes decompressed at once instead of 25088
+// DOUBLE: remark: streaming the weight in groups of 2 of 8 tile rows: about 8320 bytes decompressed at once (double-buffered) instead of 25088
 func.func @streamed(%x: tensor<2x3x64xf32>, %w: !spectral.sst<64x32xf32, keep = 16, tile = [8, 32]>) -> tensor<2x3x32xf32> {
   // expected-remark @+1 {{streaming the weight in groups of 2 of 8 tile rows: about 6272 bytes decompressed at once instead of 25088}}
   %y = spectral.matmul %x, %w : tensor<2x3x64xf32>, !spectral.sst<64x32xf32, keep = 16, tile = [8, 32]>

@@ -157,7 +157,9 @@ def SpectralStream : Pass<"spectral-stream", "ModuleOp"> {
 
     The group is `group-tiles` tile rows when given; otherwise the largest
     number of tile rows (dividing the tile grid) whose decompression fits
-    `memory-budget` bytes. Each decision is reported as a remark with the
+    `memory-budget` bytes (with `double-buffered`, the decompressed rows of
+    two groups: the GPU pipeline overlaps one group's GEMM with the next
+    group's decompression). Each decision is reported as a remark with the
     group and its peak bytes. A weight that is a single tile row, or whose
     whole decompression fits the budget, is left alone (with a remark). A
     budget below what one tile row needs is an error.
@@ -182,7 +184,12 @@ def SpectralStream : Pass<"spectral-stream", "ModuleOp"> {
     Option<"memoryBudget", "memory-budget", "int64_t", "64 << 20",
            "Bytes one decompressed tile group may use (default 64 MiB)">,
     Option<"groupTiles", "group-tiles", "int64_t", "0",
-           "Tile rows per group; overrides memory-budget when positive">
+           "Tile rows per group; overrides memory-budget when positive">,
+    Option<"doubleBuffered", "double-buffered", "bool", "false",
+           "Count the decompressed rows twice in a group's bytes: "
+           "spectral-gpu-overlap-groups keeps two groups' rows, one being "
+           "multiplied while the next is decompressed (spectral-gpu-pipeline "
+           "sets it with overlap-groups)">
   ];
   let statistics = [
     Statistic<"numStreamed", "streamed-matmuls", "Number of matmuls streamed">
