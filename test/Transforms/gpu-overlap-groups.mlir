@@ -202,3 +202,37 @@ func.func @clash(%a: memref<?x?xf32, strided<[?, ?], offset: ?>>, %yc: memref<?x
   }
   return
 }
+
+// -----
+
+// f64, and two streamed loops in one function: one lane each, ended after
+// its own loop.
+func.func private @spectral_cuda_gemm_f64(memref<?x?xf64, strided<[?, ?], offset: ?>>, memref<?x?xf64, strided<[?, ?], offset: ?>>, memref<?x?xf64, strided<[?, ?], offset: ?>>) attributes {llvm.emit_c_interface}
+
+// CHECK-LABEL: func.func @two_loops_f64
+// CHECK: %[[L1:.*]] = call @spectral_cuda_overlap_begin()
+// CHECK: scf.for
+// CHECK:   func.call @spectral_cuda_gemm_f64_overlapped(%[[L1]],
+// CHECK: call @spectral_cuda_overlap_end(%[[L1]])
+// CHECK: %[[L2:.*]] = call @spectral_cuda_overlap_begin()
+// CHECK: scf.for
+// CHECK:   func.call @spectral_cuda_gemm_f64_overlapped(%[[L2]],
+// CHECK: call @spectral_cuda_overlap_end(%[[L2]])
+func.func @two_loops_f64(%a: memref<?x?xf64, strided<[?, ?], offset: ?>>, %yc: memref<?x?xf64, strided<[?, ?], offset: ?>>) {
+  %c0 = arith.constant 0 : index
+  %c4 = arith.constant 4 : index
+  %c1 = arith.constant 1 : index
+  scf.for %i = %c0 to %c4 step %c1 {
+    %w = memref.alloc() : memref<8x24xf64>
+    %b = memref.cast %w : memref<8x24xf64> to memref<?x?xf64, strided<[?, ?], offset: ?>>
+    func.call @spectral_cuda_gemm_f64(%a, %b, %yc) : (memref<?x?xf64, strided<[?, ?], offset: ?>>, memref<?x?xf64, strided<[?, ?], offset: ?>>, memref<?x?xf64, strided<[?, ?], offset: ?>>) -> ()
+    memref.dealloc %w : memref<8x24xf64>
+  }
+  scf.for %i = %c0 to %c4 step %c1 {
+    %w = memref.alloc() : memref<8x24xf64>
+    %b = memref.cast %w : memref<8x24xf64> to memref<?x?xf64, strided<[?, ?], offset: ?>>
+    func.call @spectral_cuda_gemm_f64(%a, %b, %yc) : (memref<?x?xf64, strided<[?, ?], offset: ?>>, memref<?x?xf64, strided<[?, ?], offset: ?>>, memref<?x?xf64, strided<[?, ?], offset: ?>>) -> ()
+    memref.dealloc %w : memref<8x24xf64>
+  }
+  return
+}
