@@ -28,8 +28,8 @@ std::atomic<int64_t> runtimeLive{0};
 runtime::PeakBytes runtimePeak;
 
 std::mutex programMutex;
-std::unordered_map<void *, uint64_t> &getProgramBlocks() {
-  static std::unordered_map<void *, uint64_t> blocks;
+std::unordered_map<void *, ProgramBlock> &getProgramBlocks() {
+  static std::unordered_map<void *, ProgramBlock> blocks;
   return blocks;
 }
 
@@ -63,27 +63,29 @@ bool hasMemoryPools(const DriverAPI &driver) {
 
 } // namespace
 
-void mlir::spectral::cuda::recordProgramAllocation(void *ptr, uint64_t bytes) {
+void mlir::spectral::cuda::recordProgramAllocation(void *ptr,
+                                                   ProgramBlock block) {
   {
     std::lock_guard<std::mutex> lock(programMutex);
-    getProgramBlocks()[ptr] = bytes;
+    getProgramBlocks()[ptr] = block;
   }
-  addBytes(programLive, programPeak, static_cast<int64_t>(bytes));
+  addBytes(programLive, programPeak, static_cast<int64_t>(block.bytes));
 }
 
-bool mlir::spectral::cuda::forgetProgramAllocation(void *ptr) {
-  uint64_t bytes;
+std::optional<ProgramBlock>
+mlir::spectral::cuda::forgetProgramAllocation(void *ptr) {
+  ProgramBlock block;
   {
     std::lock_guard<std::mutex> lock(programMutex);
     auto &blocks = getProgramBlocks();
     auto it = blocks.find(ptr);
     if (it == blocks.end())
-      return false;
-    bytes = it->second;
+      return std::nullopt;
+    block = it->second;
     blocks.erase(it);
   }
-  programLive.fetch_sub(static_cast<int64_t>(bytes));
-  return true;
+  programLive.fetch_sub(static_cast<int64_t>(block.bytes));
+  return block;
 }
 
 bool DeviceBuffer::allocate(const DriverAPI &api, size_t size,

@@ -23,16 +23,25 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <optional>
 
 namespace mlir {
 namespace spectral {
 namespace cuda {
 
-/// Records a block mgpuMemAlloc returned.
-void recordProgramAllocation(void *ptr, uint64_t bytes);
+/// A block mgpuMemAlloc handed out.
+struct ProgramBlock {
+  uint64_t bytes = 0;
+  /// cuMemAllocManaged rather than cuMemAlloc.
+  bool managed = false;
+};
 
-/// Forgets a block passed to mgpuMemFree; false if it was not recorded.
-bool forgetProgramAllocation(void *ptr);
+/// Records a block mgpuMemAlloc returned.
+void recordProgramAllocation(void *ptr, ProgramBlock block);
+
+/// Forgets a block passed to mgpuMemFree and returns what it was; none if
+/// it was not recorded.
+std::optional<ProgramBlock> forgetProgramAllocation(void *ptr);
 
 /// A runtime-owned device buffer, counted while allocated. Needs the
 /// context of enterContext current.

@@ -47,6 +47,7 @@ namespace cuda {
   X(cuEventDestroy)                                                            \
   X(cuEventSynchronize)                                                        \
   X(cuEventRecord)                                                             \
+  X(cuEventQuery)                                                              \
   X(cuMemAlloc)                                                                \
   X(cuMemAllocManaged)                                                         \
   X(cuMemFree)                                                                 \

@@ -15,6 +15,7 @@
 
 #include "DeviceMemory.h"
 #include "Driver.h"
+#include "ManagedCache.h"
 
 #include "Errors.h"
 
@@ -309,32 +310,47 @@ extern "C" void *mgpuMemAlloc(uint64_t sizeBytes, void * /*stream*/,
   const DriverAPI *driver = enterContext(function);
   if (!driver || sizeBytes == 0)
     return nullptr;
-  CUdeviceptr ptr = 0;
-  CUresult result =
-      isHostShared
-          ? driver->cuMemAllocManaged(&ptr, sizeBytes, CU_MEM_ATTACH_GLOBAL)
-          : driver->cuMemAlloc(&ptr, sizeBytes);
-  if (result != CUDA_SUCCESS) {
-    char description[512];
-    reportError(function, "%s of %llu bytes failed: %s",
-                isHostShared ? "cuMemAllocManaged" : "cuMemAlloc",
-                static_cast<unsigned long long>(sizeBytes),
-                describeDriverResult(result, description, sizeof(description)));
-    return nullptr;
+  void *block =
+      isHostShared ? takeCachedManagedBlock(*driver, sizeBytes) : nullptr;
+  if (!block) {
+    CUdeviceptr ptr = 0;
+    auto allocate = [&] {
+      return isHostShared ? driver->cuMemAllocManaged(&ptr, sizeBytes,
+                                                      CU_MEM_ATTACH_GLOBAL)
+                          : driver->cuMemAlloc(&ptr, sizeBytes);
+    };
+    CUresult result = allocate();
+    // Memory the cache holds may be what is missing.
+    if (result == CUDA_ERROR_OUT_OF_MEMORY && getManagedCacheBytes() > 0 &&
+        trimManagedCache(function, *driver))
+      result = allocate();
+    if (result != CUDA_SUCCESS) {
+      char description[512];
+      reportError(
+          function, "%s of %llu bytes failed: %s",
+          isHostShared ? "cuMemAllocManaged" : "cuMemAlloc",
+          static_cast<unsigned long long>(sizeBytes),
+          describeDriverResult(result, description, sizeof(description)));
+      return nullptr;
+    }
+    block = reinterpret_cast<void *>(ptr);
   }
-  void *block = reinterpret_cast<void *>(ptr);
-  recordProgramAllocation(block, sizeBytes);
+  recordProgramAllocation(block, ProgramBlock{sizeBytes, isHostShared});
   return block;
 }
 
-extern "C" void mgpuMemFree(void *ptr, void * /*stream*/) {
+extern "C" void mgpuMemFree(void *ptr, void *stream) {
   const char *function = "mgpuMemFree";
   if (!ptr)
     return;
   const DriverAPI *driver = enterContext(function);
   if (!driver)
     return;
-  forgetProgramAllocation(ptr);
+  std::optional<ProgramBlock> block = forgetProgramAllocation(ptr);
+  if (block && block->managed &&
+      cacheManagedBlock(function, *driver, ptr, block->bytes,
+                        static_cast<CUstream>(stream)))
+    return;
   checkDriver(function, "cuMemFree",
               driver->cuMemFree(reinterpret_cast<CUdeviceptr>(ptr)));
 }

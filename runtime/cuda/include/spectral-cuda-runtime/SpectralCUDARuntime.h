@@ -151,14 +151,21 @@ SPECTRAL_CUDA_RUNTIME_EXPORT void mgpuEventRecord(spectral_cuda_event event,
                                                   spectral_cuda_stream stream);
 
 /// Allocates `sizeBytes` of device memory, or of managed memory reachable
-/// from the host too if `isHostShared` (cuMemAllocManaged). Returns null for
-/// 0 bytes. Counted as program memory until mgpuMemFree. The allocation is
-/// not stream-ordered: `stream` is not used.
+/// from the host too if `isHostShared` (cuMemAllocManaged, or a freed
+/// managed block of exactly that size from the cache, see below). Returns
+/// null for 0 bytes. Counted as program memory until mgpuMemFree. The
+/// allocation is not stream-ordered: `stream` is not used.
 SPECTRAL_CUDA_RUNTIME_EXPORT void *mgpuMemAlloc(uint64_t sizeBytes,
                                                 spectral_cuda_stream stream,
                                                 bool isHostShared);
 /// Frees memory from mgpuMemAlloc (null is ignored; a pointer it did not
-/// return is passed to cuMemFree and not counted).
+/// return is passed to cuMemFree and not counted). A managed block is kept
+/// in a per-device cache instead, up to SPECTRAL_CUDA_MANAGED_CACHE_BYTES
+/// (default 1 GiB, 0 for none) in all, and handed out again only once the
+/// work enqueued on `stream` before the free has completed (the reuse is
+/// ordered like cuMemFreeAsync's). Lowered code allocates its managed
+/// buffers on every call: the cache saves cuMemAllocManaged, the page
+/// faults of fresh pages, and cuMemFree's wait for the device.
 SPECTRAL_CUDA_RUNTIME_EXPORT void mgpuMemFree(void *ptr,
                                               spectral_cuda_stream stream);
 /// Copies `sizeBytes` in any direction (unified addressing), on `stream`.
@@ -330,6 +337,12 @@ SPECTRAL_CUDA_RUNTIME_EXPORT void spectral_cuda_program_reset_peak(void);
 SPECTRAL_CUDA_RUNTIME_EXPORT int64_t spectral_cuda_runtime_live_bytes(void);
 SPECTRAL_CUDA_RUNTIME_EXPORT int64_t spectral_cuda_runtime_peak_bytes(void);
 SPECTRAL_CUDA_RUNTIME_EXPORT void spectral_cuda_runtime_reset_peak(void);
+
+/// Bytes of freed managed blocks the cache holds (all devices), and frees
+/// those of the default device (waiting for their frees' streams). A
+/// failing cuMemAllocManaged trims the cache and tries again by itself.
+SPECTRAL_CUDA_RUNTIME_EXPORT int64_t spectral_cuda_managed_cache_bytes(void);
+SPECTRAL_CUDA_RUNTIME_EXPORT void spectral_cuda_managed_cache_trim(void);
 
 /// Receives the entry point's name and the message; both strings live only
 /// during the call.
