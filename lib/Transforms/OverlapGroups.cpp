@@ -126,8 +126,9 @@ struct SpectralGPUOverlapGroupsPass
   std::optional<OverlapPlan> analyse(scf::ForOp loop) {
     Block &body = *loop.getBody();
     SmallVector<func::CallOp> gemms;
+    // GEMMs of inner loops are those loops' business.
     loop.walk([&](func::CallOp call) {
-      if (isGemm(call))
+      if (isGemm(call) && call->getParentOfType<scf::ForOp>() == loop)
         gemms.push_back(call);
     });
     if (gemms.empty())

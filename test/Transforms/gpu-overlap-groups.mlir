@@ -236,3 +236,31 @@ func.func @two_loops_f64(%a: memref<?x?xf64, strided<[?, ?], offset: ?>>, %yc: m
   }
   return
 }
+
+// -----
+
+// A streamed loop inside another loop: the inner one is overlapped (a lane
+// per execution of it), the outer one is not a streamed loop and gets no
+// remark.
+func.func private @spectral_cuda_gemm_f32(memref<?x?xf32, strided<[?, ?], offset: ?>>, memref<?x?xf32, strided<[?, ?], offset: ?>>, memref<?x?xf32, strided<[?, ?], offset: ?>>) attributes {llvm.emit_c_interface}
+
+// CHECK-LABEL: func.func @nested
+// CHECK: scf.for
+// CHECK:   %[[LANE:.*]] = func.call @spectral_cuda_overlap_begin()
+// CHECK:   scf.for
+// CHECK:     func.call @spectral_cuda_gemm_f32_overlapped(%[[LANE]],
+// CHECK:   func.call @spectral_cuda_overlap_end(%[[LANE]])
+func.func @nested(%a: memref<?x?xf32, strided<[?, ?], offset: ?>>, %yc: memref<?x?xf32, strided<[?, ?], offset: ?>>) {
+  %c0 = arith.constant 0 : index
+  %c4 = arith.constant 4 : index
+  %c1 = arith.constant 1 : index
+  scf.for %j = %c0 to %c4 step %c1 {
+    scf.for %i = %c0 to %c4 step %c1 {
+      %w = memref.alloc() : memref<16x24xf32>
+      %b = memref.cast %w : memref<16x24xf32> to memref<?x?xf32, strided<[?, ?], offset: ?>>
+      func.call @spectral_cuda_gemm_f32(%a, %b, %yc) : (memref<?x?xf32, strided<[?, ?], offset: ?>>, memref<?x?xf32, strided<[?, ?], offset: ?>>, memref<?x?xf32, strided<[?, ?], offset: ?>>) -> ()
+      memref.dealloc %w : memref<16x24xf32>
+    }
+  }
+  return
+}
