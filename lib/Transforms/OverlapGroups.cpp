@@ -56,11 +56,6 @@ static void collectBufferUsers(Value buffer,
   }
 }
 
-/// The ancestor of `op` in `block`, or null.
-static Operation *getAncestorIn(Block &block, Operation *op) {
-  return block.findAncestorOpInBlock(*op);
-}
-
 namespace {
 
 /// A loop the pass rewrites, and the buffers it moves.
@@ -193,7 +188,7 @@ struct SpectralGPUOverlapGroupsPass
     SmallVector<OpOperand *> uses;
     collectBufferUsers(group.getResult(), uses);
     for (OpOperand *use : uses) {
-      Operation *user = getAncestorIn(body, use->getOwner());
+      Operation *user = body.findAncestorOpInBlock(*use->getOwner());
       if (user == gemm.getOperation() || user == plan.deallocs[group])
         continue;
       if (!user->isBeforeInBlock(gemm))
