@@ -21,7 +21,7 @@ llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 
 tool_dirs = [config.spectral_tools_dir, config.llvm_tools_dir]
-tools = ["sst-opt", "mlir-runner", "mlir-translate"]
+tools = ["sst-compile", "sst-opt", "mlir-runner", "mlir-translate"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 
 # Sanitizer builds read their options from the environment.
@@ -39,6 +39,26 @@ if config.spectral_asan_runtime:
     runner = ("env LD_PRELOAD=" + config.spectral_asan_runtime +
               " ASAN_OPTIONS=detect_leaks=0 " + runner)
 config.substitutions.append(("%{run}", runner))
+
+# %{exec}: runs a program that sst-compile linked. In sanitizer builds it
+# loads the instrumented runtime, so the ASan runtime is preloaded as for
+# %{run}.
+program_runner = ""
+if config.spectral_asan_runtime:
+    program_runner = ("env LD_PRELOAD=" + config.spectral_asan_runtime +
+                      " ASAN_OPTIONS=detect_leaks=0 ")
+config.substitutions.append(("%{exec}", program_runner))
+# %{check}: compares printed operands and results against numpy (see
+# test/Integration/check_numpy.py).
+config.substitutions.append((
+    "%{check}",
+    "/usr/bin/python3 " + config.spectral_src_root + "/test/Integration/check_numpy.py"))
+# %cc: the C compiler that builds the C callers of compiled programs.
+config.substitutions.append(("%cc", "cc"))
+config.substitutions.append(("%spectral_include",
+                             os.path.join(config.spectral_src_root, "runtime", "include")))
+config.substitutions.append(("%spectral_lib_dir",
+                             os.path.join(config.spectral_obj_root, "lib")))
 
 # GPU tests. `cuda-toolkit`: ptxas and fatbinary exist, so the GPU pipeline
 # can emit cubins (compile-only tests run everywhere they do).
