@@ -7,7 +7,9 @@
 //===----------------------------------------------------------------------===//
 //
 // The functions of MLIR's runner utilities that spectral programs call
-// (printMemref*, print*, rtclock), for programs that sst-compile links.
+// (printMemref*, print*, rtclock, and memrefCopy, which memref-to-llvm
+// calls for copies between non-contiguous memrefs), for programs that
+// sst-compile links.
 // Debian's libmlir_c_runner_utils.so depends on libMLIR.so and libLLVM.so
 // (hundreds of MB), so a compiled program could not be moved to a machine
 // without LLVM; these are built on MLIR's header-only printing templates,
@@ -19,6 +21,8 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstring>
+#include <vector>
 
 namespace {
 template <typename T> void printUnranked(int64_t rank, void *descriptor) {
@@ -75,4 +79,41 @@ extern "C" void printNewline() { std::fputc('\n', stdout); }
 extern "C" double rtclock() {
   auto now = std::chrono::steady_clock::now().time_since_epoch();
   return std::chrono::duration<double>(now).count();
+}
+
+/// Copies `src` to `dst` (same shape, any strides), `elementSize` bytes an
+/// element: the innermost dimension element by element, the others by an
+/// odometer over their indices.
+extern "C" void memrefCopy(int64_t elementSize, UnrankedMemRefType<char> *src,
+                           UnrankedMemRefType<char> *dst) {
+  DynamicMemRefType<char> from(*src), to(*dst);
+  int64_t rank = from.rank;
+  char *fromBase = from.data + from.offset * elementSize;
+  char *toBase = to.data + to.offset * elementSize;
+  if (rank == 0) {
+    std::memcpy(toBase, fromBase, elementSize);
+    return;
+  }
+  for (int64_t d = 0; d < rank; ++d)
+    if (from.sizes[d] == 0)
+      return;
+  std::vector<int64_t> index(rank, 0);
+  int64_t inner = rank - 1;
+  while (true) {
+    int64_t fromOffset = 0, toOffset = 0;
+    for (int64_t d = 0; d < inner; ++d) {
+      fromOffset += index[d] * from.strides[d];
+      toOffset += index[d] * to.strides[d];
+    }
+    for (int64_t i = 0; i < from.sizes[inner]; ++i)
+      std::memcpy(toBase + (toOffset + i * to.strides[inner]) * elementSize,
+                  fromBase +
+                      (fromOffset + i * from.strides[inner]) * elementSize,
+                  elementSize);
+    int64_t d = inner - 1;
+    while (d >= 0 && ++index[d] == from.sizes[d])
+      index[d--] = 0;
+    if (d < 0)
+      return;
+  }
 }
