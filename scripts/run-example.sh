@@ -3,9 +3,10 @@
 # examples/spectral-block.mlir through spectral-cpu-pipeline, streaming the
 # compressed weight in groups of 4 of its 16 tile rows (spectral-stream
 # reports the choice as a remark), and runs it with mlir-runner against the
-# runtime library. It prints the compression ratio of the weight, the
-# block's relative error against the dense weight, and the time of the
-# compressed block.
+# runtime library, then compiles it ahead of time with sst-compile into an
+# executable and runs that. Each prints the compression ratio of the
+# weight, the block's relative error against the dense weight, and the
+# time of the compressed block.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${SPECTRAL_BUILD_DIR:-$root/build}"
@@ -18,3 +19,12 @@ bash "$root/scripts/build.sh"
   "$root/examples/spectral-block.mlir" |
   "$llvm/bin/mlir-runner" -e main -entry-point-result=void \
     -shared-libs="$llvm/lib/libmlir_runner_utils.so,$llvm/lib/libmlir_c_runner_utils.so,$build/lib/libspectral_runtime.so"
+
+# The same program compiled ahead of time by sst-compile into an executable
+# (no JIT, no mlir-runner: it needs only the runtime library).
+echo "--- compiled ahead of time by sst-compile ---"
+mkdir -p "$build/examples"
+"$build/bin/sst-compile" --mlir-print-op-on-diagnostic=false \
+  --pipeline-options="stream={group-tiles=4}" \
+  "$root/examples/spectral-block.mlir" -o "$build/examples/spectral-block"
+"$build/examples/spectral-block"
