@@ -174,8 +174,13 @@ static StringRef defaultOutput(EmitKind kind) {
   llvm_unreachable("unknown output kind");
 }
 
-/// Parses the pipeline's options, with --gpu-chips folded in; fails with a
-/// message.
+/// Reports `message` as sst-compile's error.
+static LogicalResult failWith(const llvm::Twine &message) {
+  fail(message);
+  return failure();
+}
+
+/// The pipeline's options parsed from `text`, or null with `message` set.
 template <typename Options>
 static std::unique_ptr<Options> parseOptions(StringRef text,
                                              std::string &message) {
@@ -186,7 +191,8 @@ static std::unique_ptr<Options> parseOptions(StringRef text,
   return options;
 }
 
-/// Builds the chosen pipeline into `pm`.
+/// Builds the chosen pipeline into `pm`, with --gpu-chips folded into the
+/// GPU pipeline's options.
 static LogicalResult buildPipeline(PassManager &pm) {
   std::string message;
   auto errorHandler = [&](const llvm::Twine &error) {
@@ -196,7 +202,7 @@ static LogicalResult buildPipeline(PassManager &pm) {
   LogicalResult built = failure();
   if (target == Target::CPU) {
     if (!gpuChips.empty())
-      return fail("--gpu-chips is an option of --target=gpu"), failure();
+      return failWith("--gpu-chips is an option of --target=gpu");
     auto options = parseOptions<spectral::SpectralCPUPipelineOptions>(
         pipelineOptions, message);
     if (options)
@@ -207,9 +213,8 @@ static LogicalResult buildPipeline(PassManager &pm) {
         parseOptions<spectral::SpectralGPUPipelineOptions>(text, message);
     if (options && !gpuChips.empty()) {
       if (!options->chips.empty())
-        return fail("give the GPU chips once: --gpu-chips or chip= in "
-                    "--pipeline-options"),
-               failure();
+        return failWith("give the GPU chips once: --gpu-chips or chip= in "
+                        "--pipeline-options");
       text += " chip=" + llvm::join(gpuChips, ",");
       options =
           parseOptions<spectral::SpectralGPUPipelineOptions>(text, message);
@@ -218,8 +223,7 @@ static LogicalResult buildPipeline(PassManager &pm) {
       built = spectral::buildSpectralGPUPipeline(pm, *options, errorHandler);
   }
   if (failed(built))
-    return fail("invalid --pipeline-options: " + StringRef(message).trim()),
-           failure();
+    return failWith("invalid --pipeline-options: " + StringRef(message).trim());
   return success();
 }
 
