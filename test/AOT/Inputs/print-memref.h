@@ -7,7 +7,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-static void print_header(const void *base, int rank, const int64_t *sizes) {
+static inline void print_header(const void *base, int rank, const int64_t *sizes) {
   printf("Unranked Memref base@ = %p rank = %d offset = 0 sizes = [", base,
          rank);
   for (int i = 0; i < rank; ++i)
@@ -24,7 +24,7 @@ static void print_header(const void *base, int rank, const int64_t *sizes) {
   printf("] data = \n");
 }
 
-static int64_t element_count(int rank, const int64_t *sizes) {
+static inline int64_t element_count(int rank, const int64_t *sizes) {
   int64_t count = 1;
   for (int i = 0; i < rank; ++i)
     count *= sizes[i];
@@ -33,7 +33,7 @@ static int64_t element_count(int rank, const int64_t *sizes) {
 
 /* Real values with 9 significant digits: the reference must see exactly
  * the floats the program read. */
-static void print_f32(const float *data, int rank, const int64_t *sizes) {
+static inline void print_f32(const float *data, int rank, const int64_t *sizes) {
   print_header(data, rank, sizes);
   int64_t count = element_count(rank, sizes);
   printf("[");
@@ -43,7 +43,7 @@ static void print_f32(const float *data, int rank, const int64_t *sizes) {
 }
 
 /* Interleaved (re, im) pairs. */
-static void print_c32(const float *data, int rank, const int64_t *sizes) {
+static inline void print_c32(const float *data, int rank, const int64_t *sizes) {
   print_header(data, rank, sizes);
   int64_t count = element_count(rank, sizes);
   printf("[");
@@ -53,7 +53,7 @@ static void print_c32(const float *data, int rank, const int64_t *sizes) {
 }
 
 /* Deterministic values in [-0.5, 0.5). */
-static float test_value(int64_t i, unsigned seed) {
+static inline float test_value(int64_t i, unsigned seed) {
   uint32_t x = (uint32_t)(i * 2654435761u) ^ (seed * 40503u + 0x9e3779b9u);
   x ^= x >> 15;
   x *= 0x2c1b3c6du;
