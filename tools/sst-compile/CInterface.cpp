@@ -87,25 +87,26 @@ static std::string whyNotExportable(Type type, bool isResult) {
   return "";
 }
 
+/// Checks `types`, the arguments or the results of exported `func`.
+static LogicalResult verifyTypesExportable(func::FuncOp func, TypeRange types,
+                                           bool areResults) {
+  for (auto [index, type] : llvm::enumerate(types))
+    if (std::string why = whyNotExportable(type, areResults); !why.empty())
+      return func.emitError()
+             << "cannot export '" << func.getSymName()
+             << "': " << (areResults ? "result " : "argument ") << index
+             << " of type " << type << " has no C form: " << why;
+  return success();
+}
+
 LogicalResult mlir::sst::verifyExportable(ModuleOp module) {
   WalkResult result = module.walk([&](func::FuncOp func) {
     if (!func->hasAttr(kCInterfaceAttr) || func.isExternal())
       return WalkResult::advance();
     FunctionType type = func.getFunctionType();
-    for (auto [index, input] : llvm::enumerate(type.getInputs()))
-      if (std::string why = whyNotExportable(input, false); !why.empty()) {
-        func.emitError() << "cannot export '" << func.getSymName()
-                         << "': argument " << index << " of type " << input
-                         << " has no C form: " << why;
-        return WalkResult::interrupt();
-      }
-    for (auto [index, output] : llvm::enumerate(type.getResults()))
-      if (std::string why = whyNotExportable(output, true); !why.empty()) {
-        func.emitError() << "cannot export '" << func.getSymName()
-                         << "': result " << index << " of type " << output
-                         << " has no C form: " << why;
-        return WalkResult::interrupt();
-      }
+    if (failed(verifyTypesExportable(func, type.getInputs(), false)) ||
+        failed(verifyTypesExportable(func, type.getResults(), true)))
+      return WalkResult::interrupt();
     return WalkResult::advance();
   });
   return failure(result.wasInterrupted());
