@@ -10,13 +10,25 @@ void _mlir_memref_to_llvm_free(void *ptr);
 
 enum { B = 3, T = 20, D = 5, BINS = T / 2 + 1 };
 
-static void call_spectrum(int64_t rows, int64_t cols, unsigned seed) {
+static void call_spectrum(int64_t rows, int64_t cols, unsigned seed,
+                          int withRows) {
   float *x = malloc(sizeof(float) * rows * cols);
   for (int64_t i = 0; i < rows * cols; ++i)
     x[i] = test_value(i, seed);
   sst_memref_2d_f32 arg = {x, x, 0, {rows, cols}, {cols, 1}};
   sst_memref_2d_c32 result;
-  _mlir_ciface_spectrum(&result, &arg);
+  if (withRows) {
+    spectrum_and_rows_results both;
+    _mlir_ciface_spectrum_and_rows(&both, &arg);
+    if (both.result1 != rows) {
+      printf("spectrum_and_rows returned %lld rows, not %lld\n",
+             (long long)both.result1, (long long)rows);
+      exit(1);
+    }
+    result = both.result0;
+  } else {
+    _mlir_ciface_spectrum(&result, &arg);
+  }
   int64_t sizes[2] = {rows, cols};
   print_f32(x, 2, sizes);
   if (result.sizes[0] != rows || result.sizes[1] != cols / 2 + 1 ||
@@ -61,7 +73,8 @@ int main(void) {
   _mlir_memref_to_llvm_free(y.allocated);
 
   /* Dynamic shapes: an even and an odd transform length. */
-  call_spectrum(4, 30, 4);
-  call_spectrum(7, 13, 5);
+  call_spectrum(4, 30, 4, 0);
+  call_spectrum(7, 13, 5, 0);
+  call_spectrum(6, 9, 8, 1);
   return 0;
 }
