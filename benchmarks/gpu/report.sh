@@ -3,6 +3,8 @@
 # Markdown tables of docs/benchmarks-gpu.md to stdout. Each program runs
 # under `timeout` ($SPECTRAL_BENCH_TIMEOUT seconds, default 120); a program
 # that fails leaves "failed" in its cells and the script exits non-zero.
+# Where $SPECTRAL_DEADLINE (seconds since the epoch) is set, no program runs
+# past it (the kit's run.sh sets it from its budget).
 # The programs find the CUDA libraries through $KIT_LIBRARY_PATH where it
 # is set (the kit's run.sh sets it; Python and PyTorch keep the machine's
 # library path), else through the loader's path.
@@ -16,9 +18,27 @@ python="${PYTHON:-python3}"
 failed_list="$(mktemp)"
 trap 'rm -f "$failed_list"' EXIT
 
+allowed_seconds() { # the per-program limit, cut to what the deadline leaves
+  local left
+  if [ -z "${SPECTRAL_DEADLINE:-}" ]; then
+    echo "$limit"
+    return
+  fi
+  left=$((SPECTRAL_DEADLINE - $(date +%s)))
+  [ "$left" -lt 0 ] && left=0
+  echo $((left < limit ? left : limit))
+}
+
 run() { # program args... -> its stdout; failures recorded
-  local output
-  if ! output=$(timeout "$limit" env LD_LIBRARY_PATH="${KIT_LIBRARY_PATH:-${LD_LIBRARY_PATH:-}}" "$@" \
+  local output allowed
+  allowed=$(allowed_seconds)
+  if [ "$allowed" = 0 ]; then
+    echo "report.sh: $* not run: the run's budget was spent" >&2
+    echo "$*" >> "$failed_list"
+    echo failed
+    return
+  fi
+  if ! output=$(timeout "$allowed" env LD_LIBRARY_PATH="${KIT_LIBRARY_PATH:-${LD_LIBRARY_PATH:-}}" "$@" \
     2>"$dir/bench/last-error.txt"); then
     echo "report.sh: $* failed: $(head -c 300 "$dir/bench/last-error.txt")" >&2
     echo "$*" >> "$failed_list"
@@ -56,7 +76,7 @@ for spec in $(cat "$dir/bench/mix-specs.txt"); do
   iterations=${spec##*:}
   pipeline=$(run "$dir/bin/bench-mix-$t" | tail -n 1)
   read -r cufft copy <<< "$(run "$dir/bin/mix_cufft" "$t" "$iterations" | tr '\n' ' ')"
-  torch=$(timeout "$limit" "$python" "$dir/bench/mix_torch.py" "$t" "$iterations" 2>/dev/null | tail -n 1)
+  torch=$(timeout "$(allowed_seconds)" "$python" "$dir/bench/mix_torch.py" "$t" "$iterations" 2>/dev/null | tail -n 1)
   echo "| $t | $(sci "$pipeline") | $(sci "$cufft") | $(sci "${torch:-n/a}") | $(sci "${copy:-failed}") | $(ratio "$pipeline" "$cufft") | $(ratio "$pipeline" "$torch") | $(ratio "$pipeline" "$copy") |"
 done
 echo

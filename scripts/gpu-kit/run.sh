@@ -13,7 +13,9 @@
 #                       "no CUDA driver" message, and that the device tests
 #                       skip, instead of running tests and benchmarks
 # Environment: SPECTRAL_TEST_TIMEOUT (seconds per program, default 60),
-# SPECTRAL_BENCH_TIMEOUT (per benchmark program, default 120), CUDA_HOME.
+# SPECTRAL_BENCH_TIMEOUT (per benchmark program, default 120),
+# SPECTRAL_KIT_BUDGET (seconds for the whole run, default 330: programs
+# not started by then are reported as not run, and fail the run), CUDA_HOME.
 set -uo pipefail
 kit="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 out=""
@@ -36,6 +38,14 @@ out="$(cd "$out" && pwd)"
 report="$out/report.md"
 limit="${SPECTRAL_TEST_TIMEOUT:-60}"
 started=$(date +%s)
+# Every program's time limit is cut to what is left of the whole run's
+# budget, so that a slow machine still gets its report written.
+export SPECTRAL_DEADLINE=$((started + ${SPECTRAL_KIT_BUDGET:-330}))
+time_limit() { # per-program limit -> seconds allowed now (0: none left)
+  local left=$((SPECTRAL_DEADLINE - $(date +%s)))
+  [ "$left" -lt 0 ] && left=0
+  echo $(( $1 < left ? $1 : left ))
+}
 failures=0
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
@@ -154,14 +164,19 @@ while IFS=$'\t' read -r name command; do
   total=$((total + 1))
   log="$scratch/$name.log"
   begin=$(date +%s.%N)
-  if [ "$no_driver" = 1 ]; then
-    { timeout "$limit" "${kit_env[@]}" "$kit/bin/test-$name" > "$log" 2>&1; } 2>/dev/null
+  allowed=$(time_limit "$limit")
+  if [ "$allowed" = 0 ]; then
+    status=budget
+    ok=0
+    : > "$log"
+  elif [ "$no_driver" = 1 ]; then
+    { timeout "$allowed" "${kit_env[@]}" "$kit/bin/test-$name" > "$log" 2>&1; } 2>/dev/null
     status=$?
     ok=0
     [ "$status" -ne 0 ] && grep -Eq "$no_driver_message" "$log" && ok=1
   else
     rm -f "$scratch/sanitizer.log"
-    { timeout "$limit" bash -o pipefail -c "$command" > "$log" 2>&1; } 2>/dev/null
+    { timeout "$allowed" bash -o pipefail -c "$command" > "$log" 2>&1; } 2>/dev/null
     status=$?
     ok=$([ "$status" = 0 ] && echo 1 || echo 0)
     [ -s "$scratch/sanitizer.log" ] && cat "$scratch/sanitizer.log" >> "$log"
@@ -170,9 +185,12 @@ while IFS=$'\t' read -r name command; do
   if [ "$ok" = 1 ]; then
     passed=$((passed + 1))
     result=passed
+  elif [ "$status" = budget ]; then
+    failures=$((failures + 1))
+    result="**NOT RUN** (the run's budget of ${SPECTRAL_KIT_BUDGET:-330} s was spent)"
   else
     failures=$((failures + 1))
-    result="**FAILED** (exit status $status$([ "$status" = 124 ] && echo ", timed out after ${limit} s"))"
+    result="**FAILED** (exit status $status$([ "$status" = 124 ] && echo ", timed out after ${allowed} s"))"
   fi
   echo "$name: $result (${seconds} s)"
   { echo "### $name: $result, ${seconds} s"; echo; excerpt "$log"; echo; } >> "$report"
@@ -184,7 +202,7 @@ note
 note "## Device unit tests"
 note
 log="$scratch/unittests.log"
-{ timeout 300 "${kit_env[@]}" "$kit/bin/SpectralCUDARuntimeTests" --gtest_color=no > "$log" 2>&1; } 2>/dev/null
+{ timeout "$(time_limit 300)" "${kit_env[@]}" "$kit/bin/SpectralCUDARuntimeTests" --gtest_color=no > "$log" 2>&1; } 2>/dev/null
 status=$?
 if [ "$status" = 0 ] && { [ "$no_driver" = 0 ] || grep -Eq 'needs a CUDA device: (no CUDA driver|CUDA driver found but cuInit failed)' "$log"; }; then
   note "SpectralCUDARuntimeTests: passed ($(grep -Eo '\[  PASSED  \] [0-9]+ tests?' "$log" | head -n 1 | grep -Eo '[0-9]+') passed, $(grep -Eo '\[  SKIPPED \] [0-9]+' "$log" | head -n 1 | grep -Eo '[0-9]+$' || echo 0) skipped)"
@@ -199,7 +217,7 @@ note "## Benchmarks"
 note
 if [ "$no_driver" = 1 ]; then
   for program in "$kit"/bin/bench-*; do
-    { timeout "$limit" "${kit_env[@]}" "$program" > "$scratch/bench.log" 2>&1; } 2>/dev/null
+    { timeout "$(time_limit "$limit")" "${kit_env[@]}" "$program" > "$scratch/bench.log" 2>&1; } 2>/dev/null
     status=$?
     if [ "$status" -ne 0 ] && grep -Eq "$no_driver_message" "$scratch/bench.log"; then
       echo "$(basename "$program"): stopped with the no-driver message"
@@ -209,7 +227,7 @@ if [ "$no_driver" = 1 ]; then
     fi
   done
   # cuFFT's program reports CUDA's own error and exits 1.
-  { timeout "$limit" "${kit_env[@]}" "$kit/bin/mix_cufft" 512 1 > "$scratch/bench.log" 2>&1; } 2>/dev/null
+  { timeout "$(time_limit "$limit")" "${kit_env[@]}" "$kit/bin/mix_cufft" 512 1 > "$scratch/bench.log" 2>&1; } 2>/dev/null
   if [ $? = 1 ] && grep -q '^mix_cufft: cuda' "$scratch/bench.log"; then
     note "Every benchmark program loaded and stopped at its first GPU call."
   else
