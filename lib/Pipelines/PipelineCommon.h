@@ -11,6 +11,7 @@
 #define SPECTRALDIALECT_LIB_PIPELINES_PIPELINECOMMON_H
 
 #include "mlir/Pass/Pass.h"
+#include "mlir/Pass/PassRegistry.h"
 #include "mlir/Support/LLVM.h"
 
 #include <memory>
@@ -33,6 +34,31 @@ LogicalResult buildSpectralToBuffersPipeline(
     OpPassManager &pm, StringRef compressConstants, StringRef stream,
     StringRef expandStorage,
     function_ref<LogicalResult(const Twine &)> errorHandler);
+
+/// Registers pipeline `name` built by `build` from options of type
+/// `Options`. Registered by hand rather than with PassPipelineRegistration,
+/// whose builders cannot fail: a bad forwarded pass option must be an
+/// error.
+template <typename Options>
+void registerPipeline(
+    StringRef name, StringRef description,
+    LogicalResult (*build)(OpPassManager &, const Options &,
+                           function_ref<LogicalResult(const Twine &)>)) {
+  registerPassPipeline(
+      name, description,
+      [build](OpPassManager &pm, StringRef text,
+              function_ref<LogicalResult(const Twine &)> errorHandler) {
+        Options options;
+        std::string message;
+        llvm::raw_string_ostream stream(message);
+        if (failed(options.parseFromString(text, stream)))
+          return errorHandler(message);
+        return build(pm, options, errorHandler);
+      },
+      [](function_ref<void(const detail::PassOptions &)> handler) {
+        handler(Options());
+      });
+}
 
 } // namespace spectral
 } // namespace mlir

@@ -64,3 +64,13 @@ LogicalResult mlir::spectral::buildSpectralCPUPipeline(
   pm.addPass(createSpectralLegalizeComplexResources());
   return success();
 }
+
+void mlir::spectral::registerSpectralCPUPipeline() {
+  registerPipeline<SpectralCPUPipelineOptions>(
+      "spectral-cpu-pipeline",
+      "Lower spectral IR on tensors to the LLVM dialect for the CPU runtime "
+      "(FFTW): compress-constants, stream, expand-storage, one-shot "
+      "bufferization, convert-spectral-to-runtime, then the standard "
+      "lowering to LLVM",
+      buildSpectralCPUPipeline);
+}

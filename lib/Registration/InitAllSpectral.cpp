@@ -136,5 +136,6 @@ void mlir::spectral::registerAllSpectralPasses() {
 }
 
 void mlir::spectral::registerAllSpectralPipelines() {
-  registerSpectralPipelines();
+  registerSpectralCPUPipeline();
+  registerSpectralGPUPipeline();
 }

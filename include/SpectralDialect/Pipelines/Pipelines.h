@@ -111,9 +111,11 @@ LogicalResult buildSpectralGPUPipeline(
     OpPassManager &pm, const SpectralGPUPipelineOptions &options,
     function_ref<LogicalResult(const Twine &)> errorHandler);
 
-/// Registers `spectral-cpu-pipeline` and `spectral-gpu-pipeline` with the
-/// pass registry.
-void registerSpectralPipelines();
+/// Register `spectral-cpu-pipeline` and `spectral-gpu-pipeline` with the
+/// pass registry (each in the library of its pipeline; see
+/// InitAllSpectral.h for both).
+void registerSpectralCPUPipeline();
+void registerSpectralGPUPipeline();
 
 } // namespace spectral
 } // namespace mlir

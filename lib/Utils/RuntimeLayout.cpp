@@ -6,7 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "RuntimeLayout.h"
+#include "SpectralDialect/Utils/RuntimeLayout.h"
 
 #include "SpectralDialect/Runtime/RuntimeEnums.h"
 

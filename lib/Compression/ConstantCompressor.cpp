@@ -7,7 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "ConstantCompressor.h"
-#include "RuntimeLayout.h"
+#include "SpectralDialect/Utils/RuntimeLayout.h"
 
 #include "spectral-runtime/SpectralRuntime.h"
 

@@ -1,4 +1,4 @@
-//===- LoweringUtils.h - Helpers of spectral-expand-storage -----*- C++ -*-===//
+//===- LoweringUtils.h - IR building helpers of the lowerings ---*- C++ -*-===//
 //
 // Part of the spectral-dialect project, under the Apache License v2.0 with
 // LLVM Exceptions. See LICENSE for license information.
@@ -6,8 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef SPECTRALDIALECT_LIB_TRANSFORMS_LOWERINGUTILS_H
-#define SPECTRALDIALECT_LIB_TRANSFORMS_LOWERINGUTILS_H
+#ifndef SPECTRALDIALECT_UTILS_LOWERINGUTILS_H
+#define SPECTRALDIALECT_UTILS_LOWERINGUTILS_H
 
 #include "SpectralDialect/IR/SpectralOps.h"
 
@@ -91,15 +91,7 @@ Value getRootBuffer(Value value);
 func::FuncOp getOrCreateRuntimeFunc(ModuleOp module, StringRef name,
                                     FunctionType type, bool cInterface);
 
-void populateDenseOpLoweringPatterns(RewritePatternSet &patterns,
-                                     bool fastConvolutionSizes);
-
-/// Adds the 1:N type conversion of !spectral.sst into its coefficient and
-/// position tensors, and the patterns lowering every op on it.
-void populateSparseSpectralLoweringPatterns(TypeConverter &converter,
-                                            RewritePatternSet &patterns);
-
 } // namespace spectral
 } // namespace mlir
 
-#endif // SPECTRALDIALECT_LIB_TRANSFORMS_LOWERINGUTILS_H
+#endif // SPECTRALDIALECT_UTILS_LOWERINGUTILS_H

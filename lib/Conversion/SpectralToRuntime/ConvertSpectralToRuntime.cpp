@@ -6,10 +6,10 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "LoweringUtils.h"
-#include "RuntimeLayout.h"
 #include "SpectralDialect/IR/SpectralOps.h"
 #include "SpectralDialect/Transforms/Passes.h"
+#include "SpectralDialect/Utils/LoweringUtils.h"
+#include "SpectralDialect/Utils/RuntimeLayout.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"

@@ -16,7 +16,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "PipelineCommon.h"
+#include "../PipelineCommon.h"
 #include "SpectralDialect/Pipelines/Pipelines.h"
 
 #include "mlir/Conversion/AffineToStandard/AffineToStandard.h"
@@ -212,4 +212,16 @@ LogicalResult mlir::spectral::buildSpectralGPUPipeline(
     pm.addPass(createSpectralPackFatbin(pack));
   }
   return success();
+}
+
+void mlir::spectral::registerSpectralGPUPipeline() {
+  registerPipeline<SpectralGPUPipelineOptions>(
+      "spectral-gpu-pipeline",
+      "Lower spectral IR on tensors to the LLVM dialect for NVIDIA GPUs: the "
+      "CPU pipeline's passes up to bufferization, "
+      "convert-spectral-to-runtime{target=cuda} (cuFFT, cuBLAS, device "
+      "top-k), spectral-map-to-gpu, spectral-gpu-memory, kernel outlining "
+      "and async token chains, then NVVM kernels compiled to a cubin per "
+      "chip and host code in the LLVM dialect",
+      buildSpectralGPUPipeline);
 }

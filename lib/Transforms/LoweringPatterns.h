@@ -1,0 +1,31 @@
+//===- LoweringPatterns.h - Patterns of spectral-expand-storage -*- C++ -*-===//
+//
+// Part of the spectral-dialect project, under the Apache License v2.0 with
+// LLVM Exceptions. See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SPECTRALDIALECT_LIB_TRANSFORMS_LOWERINGPATTERNS_H
+#define SPECTRALDIALECT_LIB_TRANSFORMS_LOWERINGPATTERNS_H
+
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/Transforms/DialectConversion.h"
+
+namespace mlir {
+namespace spectral {
+
+/// Adds the patterns lowering the dense ops (transforms, mix, conv) to
+/// spectral.dft and linalg/tensor code.
+void populateDenseOpLoweringPatterns(RewritePatternSet &patterns,
+                                     bool fastConvolutionSizes);
+
+/// Adds the 1:N type conversion of !spectral.sst into its coefficient and
+/// position tensors, and the patterns lowering every op on it.
+void populateSparseSpectralLoweringPatterns(TypeConverter &converter,
+                                            RewritePatternSet &patterns);
+
+} // namespace spectral
+} // namespace mlir
+
+#endif // SPECTRALDIALECT_LIB_TRANSFORMS_LOWERINGPATTERNS_H
