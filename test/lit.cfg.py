@@ -45,6 +45,7 @@ config.substitutions.append(("%{run}", runner))
 # %{run}.
 program_runner = ""
 if config.spectral_asan_runtime:
+    config.available_features.add("asan")
     program_runner = ("env LD_PRELOAD=" + config.spectral_asan_runtime +
                       " ASAN_OPTIONS=detect_leaks=0 ")
 config.substitutions.append(("%{exec}", program_runner))
@@ -57,6 +58,7 @@ config.substitutions.append((
 config.substitutions.append(("%cc", "cc"))
 config.substitutions.append(("%spectral_include",
                              os.path.join(config.spectral_src_root, "runtime", "include")))
+config.substitutions.append(("%spectral_obj_root", config.spectral_obj_root))
 config.substitutions.append(("%spectral_lib_dir",
                              os.path.join(config.spectral_obj_root, "lib")))
 
@@ -110,5 +112,7 @@ for _name in ("libc.so.6", "libm.so.6"):
                             text=True).stdout.strip()
     _system_libs.append(os.path.realpath(_path))
 config.substitutions.append(("%system_libs", " ".join(_system_libs)))
+config.substitutions.append(("%mlir_runner_libs",
+                             config.mlir_runner_utils + "," + config.mlir_c_runner_utils))
 config.substitutions.append(("%runner_utils_libs",
                              config.mlir_runner_utils + " " + config.mlir_c_runner_utils))

@@ -130,8 +130,8 @@ static cl::list<std::string>
 static cl::opt<std::string> runtimeDir(
     "runtime-dir",
     cl::desc("Directory of the spectral runtime libraries (default: the "
-             "build's)"),
-    cl::init(SPECTRAL_RUNTIME_LIBRARY_DIR), cl::cat(category));
+             "lib/ beside this tool's bin/, in a build or an install)"),
+    cl::init(""), cl::cat(category));
 static cl::opt<std::string>
     linkerDriver("linker",
                  cl::desc("C compiler used as the linker (default: $CC, "
@@ -269,6 +269,21 @@ static sst::LinkOptions linkOptions(bool shared) {
   return options;
 }
 
+/// The lib/ directory beside the tool's bin/ if it holds the CPU runtime
+/// (a build tree or an install prefix), else the build's.
+static std::string defaultRuntimeDir(const char *argv0) {
+  std::string tool =
+      llvm::sys::fs::getMainExecutable(argv0, (void *)&defaultRuntimeDir);
+  llvm::SmallString<256> dir(
+      llvm::sys::path::parent_path(llvm::sys::path::parent_path(tool)));
+  llvm::sys::path::append(dir, "lib");
+  llvm::SmallString<256> runtime(dir);
+  llvm::sys::path::append(runtime, "libspectral_runtime.so");
+  if (!tool.empty() && llvm::sys::fs::exists(runtime))
+    return std::string(dir);
+  return SPECTRAL_RUNTIME_LIBRARY_DIR;
+}
+
 int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
   registerAsmPrinterCLOptions();
@@ -280,6 +295,8 @@ int main(int argc, char **argv) {
       "sst-compile: compiles spectral IR ahead of time to an object file, a "
       "shared library or an executable\n");
 
+  if (runtimeDir.empty())
+    runtimeDir = defaultRuntimeDir(argv[0]);
   if (optLevel < '0' || optLevel > '3')
     return fail("-O" + llvm::Twine(optLevel.getValue()) +
                 " is not an optimisation level (-O0 to -O3)");
