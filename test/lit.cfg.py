@@ -9,7 +9,7 @@ from lit.llvm.subst import ToolSubst
 
 config.name = "SPECTRAL"
 config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
-config.suffixes = [".mlir", ".test"]
+config.suffixes = [".mlir", ".test", ".c"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.spectral_obj_root, "test")
 config.excludes = ["CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py", "Inputs"]
@@ -21,7 +21,7 @@ llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 
 tool_dirs = [config.spectral_tools_dir, config.llvm_tools_dir]
-tools = ["sst-compile", "sst-opt", "mlir-runner", "mlir-translate"]
+tools = ["spectral-capi-test", "sst-compile", "sst-opt", "mlir-runner", "mlir-translate"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 
 # Sanitizer builds read their options from the environment.
