@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "ConstantCompressor.h"
+#include "SpectralDialect/Runtime/TileRule.h"
 #include "SpectralDialect/Utils/RuntimeLayout.h"
 
 #include "spectral-runtime/SpectralRuntime.h"
@@ -126,33 +127,30 @@ float decodeFloat(const char *bytes, FloatType type) {
   return value.convertToFloat();
 }
 
-/// Weight of each stored candidate bin in Parseval's sum: 1 for fft; for
-/// rfft 2, except self-conjugate bins of the k = 0 and k = n/2 planes.
-double getBinWeight(SparseSpectralType layout, int64_t position) {
-  if (!layout.isRealTransform())
-    return 1.0;
-  SparseSpectralType::ShapeVector spectrum = layout.getTileSpectrumShape();
-  ArrayRef<int64_t> tile = layout.getTile();
-  SmallVector<int64_t> index(spectrum.size());
-  for (int64_t dim = spectrum.size() - 1; dim >= 0; --dim) {
-    index[dim] = position % spectrum[dim];
-    position /= spectrum[dim];
+/// Weights of stored candidate bins in Parseval's sum: the number of dense
+/// bins each stands for (SpectralDialect/Runtime/TileRule.h).
+class BinWeights {
+public:
+  explicit BinWeights(SparseSpectralType layout)
+      : tile(layout), strides(tile.spectrumShape.size()) {
+    for (int64_t d = strides.size() - 1, stride = 1; d >= 0; --d) {
+      strides[d] = stride;
+      stride *= tile.spectrumShape[d];
+    }
   }
-  int64_t halved = layout.getHalvedAxis();
-  int64_t n = tile[halved], k = index[halved];
-  bool onPlane = k == 0 || (n % 2 == 0 && k == n / 2);
-  if (!onPlane)
-    return 2.0;
-  for (int64_t axis : layout.getAxes()) {
-    if (axis == halved)
-      continue;
-    bool selfConjugate = index[axis] == 0 ||
-                         (tile[axis] % 2 == 0 && index[axis] == tile[axis] / 2);
-    if (!selfConjugate)
-      return 2.0;
+
+  double operator()(int64_t position) const {
+    return tile_rule::classify(position, strides.size(),
+                               tile.spectrumShape.data(), strides.data(),
+                               tile.axesMask, tile.halvedAxis,
+                               tile.halvedLength)
+        .weight;
   }
-  return 1.0;
-}
+
+private:
+  RuntimeTileLayout tile;
+  SmallVector<int64_t> strides;
+};
 
 } // namespace
 
@@ -336,12 +334,13 @@ FailureOr<int64_t> ConstantCompressor::findSmallestKeep(
   int64_t tiles = layout.getNumTiles();
   // sorted[t][k]: the k-th highest weighted energy of tile t.
   std::vector<std::vector<double>> prefix(tiles);
+  BinWeights weightOf(layout);
   double total = 0.0;
   for (int64_t t = 0; t < tiles; ++t) {
     std::vector<double> energy(candidates);
     for (int64_t k = 0; k < candidates; ++k) {
       int64_t slot = t * candidates + k;
-      energy[k] = getBinWeight(layout, all->positions[slot]) *
+      energy[k] = weightOf(all->positions[slot]) *
                   std::norm(std::complex<double>(all->coefficients[slot]));
     }
     std::sort(energy.begin(), energy.end(), std::greater<double>());

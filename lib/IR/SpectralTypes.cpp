@@ -9,6 +9,7 @@
 #include "SpectralDialect/IR/SpectralTypes.h"
 #include "SpectralDialect/IR/SpectralDialect.h"
 #include "SpectralDialect/IR/SpectralUtils.h"
+#include "SpectralDialect/Runtime/TileRule.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/DialectImplementation.h"
@@ -70,36 +71,18 @@ static int64_t getScalarBitWidth(Type type) {
   return type.getIntOrFloatBitWidth();
 }
 
-/// Number of bins of a tile spectrum that are candidates for selection. The
-/// layout must already be verified.
+/// Number of bins of a tile spectrum that are candidates for selection (the
+/// shared rule of SpectralDialect/Runtime/TileRule.h). The layout must
+/// already be verified.
 static int64_t countNonRedundantBins(TransformKind transform,
                                      ArrayRef<int64_t> axes,
                                      ArrayRef<int64_t> tile) {
-  if (transform == TransformKind::fft)
-    return llvm::product_of(tile);
-  // Real transform. Along the halved axis of length n the half spectrum has
-  // n/2+1 bins; those strictly inside (0 < k < n/2) stand for two dense bins
-  // each and are all candidates. The k = 0 plane and, for even n, the k = n/2
-  // plane are Hermitian over the other transformed axes: of their N bins, S
-  // are self-conjugate and the other N - S come in pairs, so (N + S) / 2 are
-  // candidates. Untransformed dimensions multiply every count.
-  int64_t halved = axes.back();
-  int64_t n = tile[halved];
-  int64_t batch = 1, planeBins = 1, selfConjugate = 1;
-  for (auto [dim, size] : llvm::enumerate(tile)) {
-    if (static_cast<int64_t>(dim) == halved)
-      continue;
-    if (!llvm::is_contained(axes, static_cast<int64_t>(dim))) {
-      batch *= size;
-      continue;
-    }
-    planeBins *= size;
-    selfConjugate *= (size % 2 == 0) ? 2 : 1;
-  }
-  int64_t planes = (n % 2 == 0) ? 2 : 1;
-  int64_t interior = n / 2 + 1 - planes;
-  return batch *
-         (planeBins * interior + planes * (planeBins + selfConjugate) / 2);
+  uint64_t axesMask = 0;
+  for (int64_t axis : axes)
+    axesMask |= uint64_t(1) << axis;
+  int64_t halvedAxis = transform == TransformKind::fft ? -1 : axes.back();
+  return tile_rule::countCandidates(tile.size(), tile.data(), axesMask,
+                                    halvedAxis);
 }
 
 LogicalResult

@@ -22,14 +22,9 @@
 #define SPECTRAL_RUNTIME_LIB_TILESPECTRUM_H
 
 #include "MemRefView.h"
+#include "SpectralDialect/Runtime/TileRule.h"
 
 #include <cstdint>
-
-#if defined(__CUDACC__)
-#define SPECTRAL_HOST_DEVICE __host__ __device__
-#else
-#define SPECTRAL_HOST_DEVICE
-#endif
 
 namespace mlir {
 namespace spectral {
@@ -37,15 +32,7 @@ namespace runtime {
 
 class TileSpectrum {
 public:
-  /// What the rule says of one bin.
-  struct Bin {
-    /// Number of dense bins it stands for (1 or 2), or 0 if it is the
-    /// non-canonical member of a conjugate pair (not a candidate).
-    int32_t weight;
-    /// Position of its conjugate partner if it lies on a Hermitian plane
-    /// (itself if self-conjugate), else -1.
-    int64_t partner;
-  };
+  using Bin = tile_rule::Bin;
 
   /// Validates the layout arguments of top-k and scatter: `shape` holds the
   /// dimensions of the tile spectrum (already read as a memref).
@@ -56,28 +43,8 @@ public:
   SPECTRAL_HOST_DEVICE int64_t getNumBins() const { return numBins; }
 
   SPECTRAL_HOST_DEVICE Bin classify(int64_t position) const {
-    if (halvedAxis == kNoHalvedAxis)
-      return {1, -1};
-    int64_t k = position / strides[halvedAxis] % shape[halvedAxis];
-    // Inside the half (0 < k < n/2) a bin also stands for its mirror bin,
-    // which is not stored.
-    if (k != 0 && 2 * k != halvedLength)
-      return {2, -1};
-    // On the k = 0 and k = n/2 planes, X[j] = conj(X[-j]) over the other
-    // transformed axes; batch axes and k stay as they are.
-    int64_t partner = 0;
-    for (int64_t d = 0; d < rank; ++d) {
-      int64_t index = position / strides[d] % shape[d];
-      if (d != halvedAxis && ((axesMask >> d) & 1))
-        index = (shape[d] - index) % shape[d];
-      partner += index * strides[d];
-    }
-    // Positions are row-major, and the two members differ only in the other
-    // transformed axes, so the lexicographically smaller index vector is the
-    // smaller position.
-    if (position == partner)
-      return {1, partner};
-    return {position < partner ? 2 : 0, partner};
+    return tile_rule::classify(position, rank, shape, strides, axesMask,
+                               halvedAxis, halvedLength);
   }
 
   /// Writes the weight of every bin (S entries) and returns the number of

@@ -14,6 +14,8 @@
 #ifndef SPECTRALDIALECT_IR_SPECTRALUTILS_H
 #define SPECTRALDIALECT_IR_SPECTRALUTILS_H
 
+#include "SpectralDialect/Runtime/TileRule.h"
+
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/Support/LLVM.h"
 #include "llvm/ADT/SmallVector.h"
@@ -23,8 +25,8 @@ class Type;
 namespace spectral {
 
 /// Ranks the dialect and its runtime support.
-constexpr int64_t kMinRank = 1;
-constexpr int64_t kMaxRank = 8;
+constexpr int64_t kMinRank = tile_rule::kMinRank;
+constexpr int64_t kMaxRank = tile_rule::kMaxRank;
 
 using EmitErrorFn = function_ref<InFlightDiagnostic()>;
 

@@ -18,6 +18,10 @@
 
 #include <stdint.h>
 
+#ifdef __cplusplus
+#include "SpectralDialect/Runtime/TileRule.h"
+#endif
+
 /// Normalisation of a transform, passed as the `norm` argument (an i32) of the
 /// runtime's FFT entry points. Same meaning as numpy's `norm`.
 enum spectral_fft_norm {
@@ -53,8 +57,8 @@ constexpr int64_t kNoHalvedAxis = SPECTRAL_NO_HALVED_AXIS;
 
 /// Ranks accepted by every runtime entry point (one bit of `axesMask` per
 /// dimension).
-constexpr int64_t kMinDescriptorRank = 1;
-constexpr int64_t kMaxDescriptorRank = 8;
+constexpr int64_t kMinDescriptorRank = tile_rule::kMinRank;
+constexpr int64_t kMaxDescriptorRank = tile_rule::kMaxRank;
 
 /// True if `value` is one of the FFTNorm values.
 constexpr bool isValidFFTNorm(int32_t value) {

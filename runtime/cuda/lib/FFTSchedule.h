@@ -25,6 +25,8 @@
 #ifndef SPECTRAL_CUDA_RUNTIME_LIB_FFTSCHEDULE_H
 #define SPECTRAL_CUDA_RUNTIME_LIB_FFTSCHEDULE_H
 
+#include "SpectralDialect/Runtime/TileRule.h"
+
 #include <cstddef>
 #include <cstdint>
 
@@ -37,7 +39,7 @@ enum class FFTKind : int32_t { C2C = 0, R2C = 1, C2R = 2 };
 /// Maximum rank of one cuFFT plan.
 constexpr int kMaxPlanRank = 3;
 /// Maximum rank of a memref.
-constexpr int kMaxRank = 8;
+constexpr int kMaxRank = static_cast<int>(tile_rule::kMaxRank);
 
 /// One cufftPlanMany64 problem. Strides, distances and embeddings count
 /// elements of each side's type (real or complex); for R2C/C2R `n` holds
