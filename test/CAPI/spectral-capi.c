@@ -44,6 +44,19 @@ static MlirNamedAttribute namedAttribute(MlirContext context, const char *name,
       mlirIdentifierGet(context, mlirStringRefCreateFromCString(name)), value);
 }
 
+/* Appends `name`(operand) -> resultType to `block`; returns its result. */
+static MlirValue appendUnaryOp(MlirBlock block, const char *name,
+                               MlirValue operand, MlirType resultType,
+                               MlirLocation loc) {
+  MlirOperationState state =
+      mlirOperationStateGet(mlirStringRefCreateFromCString(name), loc);
+  mlirOperationStateAddOperands(&state, 1, &operand);
+  mlirOperationStateAddResults(&state, 1, &resultType);
+  MlirOperation op = mlirOperationCreate(&state);
+  mlirBlockAppendOwnedOperation(block, op);
+  return mlirOperationGetResult(op, 0);
+}
+
 /* func.func @energy(%x: tensor<64x48xf32>) -> f32 {
  *   %s = spectral.compress %x : tensor<64x48xf32> -> SST
  *   %e = spectral.energy %s : SST
@@ -60,21 +73,10 @@ static MlirModule buildModule(MlirContext context, MlirType sst) {
   mlirRegionAppendOwnedBlock(body, block);
   MlirValue input = mlirBlockGetArgument(block, 0);
 
-  MlirOperationState compress = mlirOperationStateGet(
-      mlirStringRefCreateFromCString("spectral.compress"), loc);
-  mlirOperationStateAddOperands(&compress, 1, &input);
-  mlirOperationStateAddResults(&compress, 1, &sst);
-  MlirOperation compressOp = mlirOperationCreate(&compress);
-  mlirBlockAppendOwnedOperation(block, compressOp);
-  MlirValue compressed = mlirOperationGetResult(compressOp, 0);
-
-  MlirOperationState energy = mlirOperationStateGet(
-      mlirStringRefCreateFromCString("spectral.energy"), loc);
-  mlirOperationStateAddOperands(&energy, 1, &compressed);
-  mlirOperationStateAddResults(&energy, 1, &f32);
-  MlirOperation energyOp = mlirOperationCreate(&energy);
-  mlirBlockAppendOwnedOperation(block, energyOp);
-  MlirValue result = mlirOperationGetResult(energyOp, 0);
+  MlirValue compressed =
+      appendUnaryOp(block, "spectral.compress", input, sst, loc);
+  MlirValue result =
+      appendUnaryOp(block, "spectral.energy", compressed, f32, loc);
 
   MlirOperationState ret =
       mlirOperationStateGet(mlirStringRefCreateFromCString("func.return"), loc);
