@@ -32,6 +32,12 @@ matmul_source() {
     "$root/benchmarks/matmul_pipeline.mlir.in"
 }
 
+# The tile group spectral-stream chose ("G of T"), read from its remarks on
+# stdin.
+stream_group() {
+  sed -n 's/.*groups of \([0-9]*\) of \([0-9]*\) tile rows.*/\1 of \2/p'
+}
+
 # Compiles the matmul program $1 dense (unlimited streaming budget) to $2
 # and streamed within budget $3 to $4 with pipeline $5; prints the group
 # spectral-stream chose ("G of T").
@@ -39,7 +45,7 @@ compile_dense_and_streamed() {
   "$build/bin/sst-opt" "$1" -o "$2" \
     --"$5"="stream={memory-budget=1099511627776}" 2>/dev/null
   "$build/bin/sst-opt" "$1" -o "$4" --"$5"="stream={memory-budget=$3}" 2>&1 |
-    sed -n 's/.*groups of \([0-9]*\) of \([0-9]*\) tile rows.*/\1 of \2/p'
+    stream_group
 }
 
 # One Markdown row of the streamed/dense table from the shape, the group,

@@ -45,7 +45,7 @@ for shape in ${SPECTRAL_MATMUL_SHAPES:-4096x4096 16384x4096}; do
     gpu_compile "$work/matmul.mlir" "$name-dense" \
       "stream={memory-budget=1099511627776}" >/dev/null
     group=$(gpu_compile "$work/matmul.mlir" "$name-streamed" "stream={memory-budget=$budget}" |
-      sed -n 's/.*groups of \([0-9]*\) of \([0-9]*\) tile rows.*/\1 of \2/p')
+      stream_group)
     gpu_compile "$work/matmul.mlir" "$name-in-order" \
       "stream={memory-budget=$budget} overlap-groups=false" >/dev/null
     echo "$k $n $m $group" >> "$out/bench/matmul-groups.txt"
