@@ -10,7 +10,8 @@
 #include "SpectralDialect/Runtime/TileRule.h"
 #include "SpectralDialect/Utils/RuntimeLayout.h"
 
-#include "spectral-runtime/SpectralRuntime.h"
+#include "HostTransforms.h"
+#include "TileSelection.h"
 
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/BuiltinTypes.h"
@@ -28,72 +29,48 @@ using namespace mlir::spectral;
 
 namespace {
 
-/// Collects the first error the runtime reports while installed, instead of
-/// the default handler's abort: a compiler must not stop on bad input.
-class RuntimeErrorScope {
-public:
-  RuntimeErrorScope() {
-    message().clear();
-    spectral_runtime_set_error_handler(&record);
-  }
-  ~RuntimeErrorScope() { spectral_runtime_set_error_handler(nullptr); }
-  /// True (with `error` set) when the runtime reported an error.
-  bool failed(std::string &error) const {
-    if (message().empty())
-      return false;
-    error = "runtime: " + message();
-    return true;
-  }
+namespace core = mlir::spectral::runtime;
 
-private:
-  static std::string &message() {
-    static thread_local std::string text;
-    return text;
-  }
-  static void record(const char *function, const char *text) {
-    if (message().empty())
-      message() = std::string(function) + ": " + text;
-  }
-};
+/// Compression stores unnormalised forward spectra ("backward" norm).
+constexpr int32_t kBackwardNorm = static_cast<int32_t>(core::FFTNorm::Backward);
 
-/// A row-major memref descriptor of any rank over `data`, in the layout of
-/// StridedMemRefType, wrapped as an unranked memref.
-class UnrankedDescriptor {
-public:
-  UnrankedDescriptor(void *data, ArrayRef<int64_t> shape) {
-    int64_t rank = shape.size();
-    words.resize(3 + 2 * rank);
-    std::memcpy(&words[0], &data, sizeof(void *));
-    std::memcpy(&words[1], &data, sizeof(void *));
-    words[2] = 0;
-    int64_t stride = 1;
-    for (int64_t dim = rank - 1; dim >= 0; --dim) {
-      words[3 + dim] = shape[dim];
-      words[3 + rank + dim] = stride;
-      stride *= shape[dim];
-    }
-    unranked = {rank, words.data()};
-  }
-  template <typename T>::UnrankedMemRefType<T> *get() {
-    return reinterpret_cast<::UnrankedMemRefType<T> *>(&unranked);
-  }
-
-private:
-  std::vector<int64_t> words;
-  struct {
-    int64_t rank;
-    void *descriptor;
-  } unranked;
-};
-
+/// A dense row-major view of `shape` over `data`, as the runtime's core
+/// works on.
 template <typename T>
-StridedMemRefType<T, 2> matrixOf(T *data, int64_t rows, int64_t cols) {
-  return {data, data, 0, {rows, cols}, {cols, 1}};
+core::MemRefView<T> viewOf(T *data, ArrayRef<int64_t> shape) {
+  assert(static_cast<int64_t>(shape.size()) <= core::kMaxDescriptorRank &&
+         "spectral-compress-constants skips layouts of a higher rank");
+  core::MemRefView<T> view;
+  view.data = data;
+  view.rank = shape.size();
+  for (int64_t d = view.rank - 1, stride = 1; d >= 0; --d) {
+    view.sizes[d] = shape[d];
+    view.strides[d] = stride;
+    stride *= shape[d];
+  }
+  return view;
 }
 
-StridedMemRefType<int64_t, 1> vectorOf(SmallVectorImpl<int64_t> &data) {
-  int64_t size = data.size();
-  return {data.data(), data.data(), 0, {size}, {1}};
+/// The core's tile rule for `layout`. The type verifier has accepted the
+/// layout, so the core's own checks only fail on an internal error.
+LogicalResult getTileSpectrum(const RuntimeTileLayout &args,
+                              core::TileSpectrum &tile, std::string &error) {
+  SmallVector<int64_t> shape = args.spectrumShape;
+  core::ErrorMessage message;
+  if (tile.init(viewOf(shape.data(), {int64_t(shape.size())}), args.axesMask,
+                args.halvedAxis, args.halvedLength, message))
+    return success();
+  error = std::string("runtime core: ") + message.str();
+  return failure();
+}
+
+/// Turns a core failure into the compressor's error.
+LogicalResult check(bool succeeded, const core::ErrorMessage &message,
+                    std::string &error) {
+  if (succeeded)
+    return success();
+  error = std::string("runtime core: ") + message.str();
+  return failure();
 }
 
 /// Rounds `value` to the floating-point semantics of `type`, as arith.truncf
@@ -273,29 +250,25 @@ static int64_t getShiftedAxesMask(SparseSpectralType layout) {
 FailureOr<std::vector<std::complex<float>>>
 ConstantCompressor::computeSpectra(SparseSpectralType layout,
                                    std::string &error) const {
-  RuntimeErrorScope scope;
   SparseSpectralType::ShapeVector spectrumShape = layout.getTileSpectrumShape();
   std::vector<std::complex<float>> spectra(layout.getNumTiles() *
                                            layout.getTileSpectrumSize());
-  UnrankedDescriptor out(spectra.data(),
-                         getTileMajorShape(layout, spectrumShape));
+  auto out = viewOf(spectra.data(), getTileMajorShape(layout, spectrumShape));
+  SmallVector<int64_t> tileShape = getTileMajorShape(layout, layout.getTile());
+  core::ErrorMessage message;
+  bool succeeded;
   if (layout.isRealTransform()) {
     std::vector<float> tiles = getRealTiles(layout);
-    UnrankedDescriptor in(tiles.data(),
-                          getTileMajorShape(layout, layout.getTile()));
-    _mlir_ciface_spectral_fft_r2c(
-        in.get<float>(), out.get<std::complex<float>>(),
-        getShiftedAxesMask(layout), layout.getHalvedAxis() + 1,
-        SPECTRAL_FFT_NORM_BACKWARD);
+    succeeded = core::transformR2C(
+        viewOf(tiles.data(), tileShape), out, getShiftedAxesMask(layout),
+        layout.getHalvedAxis() + 1, kBackwardNorm, message);
   } else {
     std::vector<std::complex<float>> tiles = getComplexTiles(layout);
-    UnrankedDescriptor in(tiles.data(),
-                          getTileMajorShape(layout, layout.getTile()));
-    _mlir_ciface_spectral_fft_c2c(
-        in.get<std::complex<float>>(), out.get<std::complex<float>>(),
-        getShiftedAxesMask(layout), /*inverse=*/0, SPECTRAL_FFT_NORM_BACKWARD);
+    succeeded = core::transformC2C(viewOf(tiles.data(), tileShape), out,
+                                   getShiftedAxesMask(layout),
+                                   /*inverse=*/false, kBackwardNorm, message);
   }
-  if (scope.failed(error))
+  if (failed(check(succeeded, message, error)))
     return failure();
   return spectra;
 }
@@ -304,20 +277,20 @@ FailureOr<CompressedValues>
 ConstantCompressor::selectTopK(const std::vector<std::complex<float>> &spectra,
                                SparseSpectralType layout, int64_t keep,
                                std::string &error) const {
-  RuntimeErrorScope scope;
   int64_t tiles = layout.getNumTiles(), size = layout.getTileSpectrumSize();
   CompressedValues result;
   result.coefficients.resize(tiles * keep);
   result.positions.resize(tiles * keep);
-  RuntimeTileLayout args(layout);
-  auto spectrum =
-      matrixOf(const_cast<std::complex<float> *>(spectra.data()), tiles, size);
-  auto shape = vectorOf(args.spectrumShape);
-  auto coefficients = matrixOf(result.coefficients.data(), tiles, keep);
-  auto positions = matrixOf(result.positions.data(), tiles, keep);
-  _mlir_ciface_spectral_topk(&spectrum, &shape, args.axesMask, args.halvedAxis,
-                             args.halvedLength, &coefficients, &positions);
-  if (scope.failed(error))
+  core::TileSpectrum tile;
+  if (failed(getTileSpectrum(RuntimeTileLayout(layout), tile, error)))
+    return failure();
+  core::ErrorMessage message;
+  bool succeeded = core::selectTopK(
+      tile,
+      viewOf(const_cast<std::complex<float> *>(spectra.data()), {tiles, size}),
+      viewOf(result.coefficients.data(), {tiles, keep}),
+      viewOf(result.positions.data(), {tiles, keep}), message);
+  if (failed(check(succeeded, message, error)))
     return failure();
   return result;
 }
@@ -371,7 +344,6 @@ FailureOr<double>
 ConstantCompressor::measureError(const CompressedValues &compressed,
                                  SparseSpectralType layout,
                                  std::string &error) const {
-  RuntimeErrorScope scope;
   int64_t tiles = layout.getNumTiles(), size = layout.getTileSpectrumSize();
   int64_t keep = compressed.coefficients.size() / tiles;
   auto storage = cast<FloatType>(layout.getCoeffType().getElementType());
@@ -381,31 +353,34 @@ ConstantCompressor::measureError(const CompressedValues &compressed,
              roundTrip(value.imag(), storage)};
 
   std::vector<std::complex<float>> spectra(tiles * size);
-  RuntimeTileLayout args(layout);
-  auto coefficients = matrixOf(rounded.coefficients.data(), tiles, keep);
-  auto positions = matrixOf(rounded.positions.data(), tiles, keep);
-  auto shape = vectorOf(args.spectrumShape);
-  auto spectrum = matrixOf(spectra.data(), tiles, size);
-  _mlir_ciface_spectral_scatter(&coefficients, &positions, &shape,
-                                args.axesMask, args.halvedAxis,
-                                args.halvedLength, &spectrum);
-  if (scope.failed(error))
+  core::TileSpectrum tile;
+  if (failed(getTileSpectrum(RuntimeTileLayout(layout), tile, error)))
+    return failure();
+  core::ErrorMessage message;
+  if (failed(check(core::scatterTiles(
+                       tile, viewOf(rounded.coefficients.data(), {tiles, keep}),
+                       viewOf(rounded.positions.data(), {tiles, keep}),
+                       viewOf(spectra.data(), {tiles, size}), message),
+                   message, error)))
     return failure();
 
   // The Frobenius norm does not depend on the order of the elements, so
-  // the tile-major arrangement is compared as it is.
-  UnrankedDescriptor in(
-      spectra.data(), getTileMajorShape(layout, layout.getTileSpectrumShape()));
+  // the tile-major arrangement is compared as it is. The inverse may
+  // overwrite `spectra`, which is not read again.
+  auto in = viewOf(spectra.data(),
+                   getTileMajorShape(layout, layout.getTileSpectrumShape()));
+  SmallVector<int64_t> tileShape = getTileMajorShape(layout, layout.getTile());
   double diff = 0.0, norm = 0.0;
   if (layout.isRealTransform()) {
     std::vector<float> original = getRealTiles(layout);
     std::vector<float> restored(original.size());
-    UnrankedDescriptor out(restored.data(),
-                           getTileMajorShape(layout, layout.getTile()));
-    _mlir_ciface_spectral_fft_c2r(in.get<std::complex<float>>(),
-                                  out.get<float>(), getShiftedAxesMask(layout),
-                                  layout.getHalvedAxis() + 1,
-                                  SPECTRAL_FFT_NORM_BACKWARD);
+    if (failed(
+            check(core::transformC2R(in, viewOf(restored.data(), tileShape),
+                                     getShiftedAxesMask(layout),
+                                     layout.getHalvedAxis() + 1, kBackwardNorm,
+                                     /*mayOverwriteInput=*/true, message),
+                  message, error)))
+      return failure();
     for (size_t i = 0; i < original.size(); ++i) {
       diff += std::pow(double(original[i]) - double(restored[i]), 2);
       norm += std::pow(double(original[i]), 2);
@@ -413,11 +388,12 @@ ConstantCompressor::measureError(const CompressedValues &compressed,
   } else {
     std::vector<std::complex<float>> original = getComplexTiles(layout);
     std::vector<std::complex<float>> restored(original.size());
-    UnrankedDescriptor out(restored.data(),
-                           getTileMajorShape(layout, layout.getTile()));
-    _mlir_ciface_spectral_fft_c2c(
-        in.get<std::complex<float>>(), out.get<std::complex<float>>(),
-        getShiftedAxesMask(layout), /*inverse=*/1, SPECTRAL_FFT_NORM_BACKWARD);
+    if (failed(
+            check(core::transformC2C(in, viewOf(restored.data(), tileShape),
+                                     getShiftedAxesMask(layout),
+                                     /*inverse=*/true, kBackwardNorm, message),
+                  message, error)))
+      return failure();
     for (size_t i = 0; i < original.size(); ++i) {
       // Real data keeps the real part of the inverse (spectral.decompress).
       std::complex<double> a = original[i], b = restored[i];
@@ -427,8 +403,6 @@ ConstantCompressor::measureError(const CompressedValues &compressed,
       norm += std::norm(a);
     }
   }
-  if (scope.failed(error))
-    return failure();
   if (norm == 0.0)
     return diff == 0.0 ? 0.0 : INFINITY;
   return std::sqrt(diff / norm);

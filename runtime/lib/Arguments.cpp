@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Arguments.h"
+#include "TileSelection.h"
 #include "Validation.h"
 
 #include <algorithm>
@@ -76,6 +77,16 @@ bool checkHalvedLength(const char *function, const char *what,
               static_cast<long long>(complexSide.sizes[halvedAxis]),
               static_cast<long long>(n / 2 + 1), static_cast<long long>(n));
   return false;
+}
+
+/// Validates the layout arguments of top-k and scatter into `tile`.
+bool initTile(const char *function, const MemRefView<int64_t> &shape,
+              int64_t axesMask, int64_t halvedAxis, int64_t halvedLength,
+              TileSpectrum &tile) {
+  ErrorMessage error;
+  return succeededOrReport(
+      tile.init(shape, axesMask, halvedAxis, halvedLength, error), function,
+      error);
 }
 
 } // namespace
@@ -157,28 +168,6 @@ Checked mlir::spectral::runtime::checkC2R(const char *function,
   return Checked::Run;
 }
 
-double mlir::spectral::runtime::getNormScale(int32_t norm, bool inverse,
-                                             double count) {
-  switch (static_cast<FFTNorm>(norm)) {
-  case FFTNorm::Backward:
-    return inverse ? 1.0 / count : 1.0;
-  case FFTNorm::Forward:
-    return inverse ? 1.0 : 1.0 / count;
-  case FFTNorm::Ortho:
-    return 1.0 / std::sqrt(count);
-  }
-  return 1.0;
-}
-
-double mlir::spectral::runtime::getTransformedCount(const Layout &real,
-                                                    int64_t axesMask) {
-  double count = 1;
-  for (int64_t d = 0; d < real.rank; ++d)
-    if (isTransformed(axesMask, d))
-      count *= static_cast<double>(real.sizes[d]);
-  return count;
-}
-
 //===----------------------------------------------------------------------===//
 // Sparse spectral storage
 //===----------------------------------------------------------------------===//
@@ -195,7 +184,7 @@ Checked mlir::spectral::runtime::checkTopK(
       !readRanked(function, "tileSpectrumShape", tileSpectrumShape, shape) ||
       !readRanked(function, "coeffs", coeffs, output) ||
       !readRanked(function, "positions", positions, outPositions) ||
-      !tile.init(function, shape, axesMask, halvedAxis, halvedLength))
+      !initTile(function, shape, axesMask, halvedAxis, halvedLength, tile))
     return Checked::Error;
 
   int64_t numTiles = input.sizes[0], numBins = tile.getNumBins();
@@ -245,13 +234,9 @@ Checked mlir::spectral::runtime::checkTopK(
 
 bool mlir::spectral::runtime::checkNumKept(const char *function, int64_t k,
                                            int64_t numCandidates) {
-  if (k <= numCandidates)
-    return true;
-  reportError(function,
-              "K = %lld exceeds the %lld candidate bins of a tile "
-              "(coeffs dimension 1)",
-              static_cast<long long>(k), static_cast<long long>(numCandidates));
-  return false;
+  ErrorMessage error;
+  return succeededOrReport(validateNumKept(k, numCandidates, error), function,
+                           error);
 }
 
 Checked mlir::spectral::runtime::checkScatter(
@@ -266,7 +251,7 @@ Checked mlir::spectral::runtime::checkScatter(
       !readRanked(function, "positions", positions, inPositions) ||
       !readRanked(function, "tileSpectrumShape", tileSpectrumShape, shape) ||
       !readRanked(function, "spectrum", spectrum, output) ||
-      !tile.init(function, shape, axesMask, halvedAxis, halvedLength))
+      !initTile(function, shape, axesMask, halvedAxis, halvedLength, tile))
     return Checked::Error;
 
   int64_t numTiles = input.sizes[0], k = input.sizes[1];
@@ -305,52 +290,9 @@ Checked mlir::spectral::runtime::checkScatter(
 bool mlir::spectral::runtime::checkScatterPositions(
     const char *function, const TileSpectrum &tile,
     const MemRefView<int64_t> &positions, int64_t *writer) {
-  int64_t numTiles = positions.sizes[0], k = positions.sizes[1];
-  int64_t numBins = tile.getNumBins();
-  // Slot + 1 of the slot that writes each bin, 0 for none.
-  for (int64_t p = 0; p < numBins; ++p)
-    writer[p] = 0;
-
-  for (int64_t t = 0; t < numTiles; ++t) {
-    const int64_t *row = positions.data + t * positions.strides[0];
-    for (int64_t i = 0; i < k; ++i) {
-      int64_t p = row[i * positions.strides[1]];
-      if (p < 0 || p >= numBins) {
-        reportError(function,
-                    "positions[%lld][%lld] (tile %lld, slot %lld) is %lld; "
-                    "expected 0 <= position < %lld",
-                    static_cast<long long>(t), static_cast<long long>(i),
-                    static_cast<long long>(t), static_cast<long long>(i),
-                    static_cast<long long>(p), static_cast<long long>(numBins));
-        return false;
-      }
-      int64_t partner = tile.classify(p).partner;
-      for (int64_t bin : {p, partner}) {
-        if (bin < 0 || writer[bin] == 0)
-          continue;
-        reportError(function,
-                    "positions[%lld][%lld] (tile %lld, slot %lld) is %lld, "
-                    "which writes bin %lld already written by slot %lld",
-                    static_cast<long long>(t), static_cast<long long>(i),
-                    static_cast<long long>(t), static_cast<long long>(i),
-                    static_cast<long long>(p), static_cast<long long>(bin),
-                    static_cast<long long>(writer[bin] - 1));
-        return false;
-      }
-      writer[p] = i + 1;
-      if (partner >= 0)
-        writer[partner] = i + 1;
-    }
-    // Clear only what this tile marked: O(K) instead of O(S) per tile.
-    for (int64_t i = 0; i < k; ++i) {
-      int64_t p = row[i * positions.strides[1]];
-      writer[p] = 0;
-      int64_t partner = tile.classify(p).partner;
-      if (partner >= 0)
-        writer[partner] = 0;
-    }
-  }
-  return true;
+  ErrorMessage error;
+  return succeededOrReport(validatePositions(tile, positions, writer, error),
+                           function, error);
 }
 
 bool mlir::spectral::runtime::checkTileOffset(const char *function, int64_t dim,

@@ -19,6 +19,7 @@
 #define SPECTRAL_RUNTIME_LIB_ARGUMENTS_H
 
 #include "MemRefView.h"
+#include "Normalization.h"
 #include "TileSpectrum.h"
 
 #include "mlir/ExecutionEngine/CRunnerUtils.h"
@@ -30,16 +31,9 @@ namespace mlir {
 namespace spectral {
 namespace runtime {
 
-using complex32 = std::complex<float>;
-
 /// Outcome of a check: an error was reported, there is nothing to compute
 /// (the outputs are empty), or the entry point has work to do.
 enum class Checked { Error, Empty, Run };
-
-/// True if bit `dim` of `axesMask` is set.
-inline bool isTransformed(int64_t axesMask, int64_t dim) {
-  return (static_cast<uint64_t>(axesMask) >> dim) & 1;
-}
 
 //===----------------------------------------------------------------------===//
 // Dense transforms
@@ -60,12 +54,6 @@ Checked checkC2R(const char *function, ::UnrankedMemRefType<complex32> *in,
                  ::UnrankedMemRefType<float> *out, int64_t axesMask,
                  int64_t halvedAxis, int32_t norm, bool mayOverwriteInput,
                  MemRefView<complex32> &input, MemRefView<float> &output);
-
-/// Scale of a transform over `count` points (numpy's `norm` semantics).
-double getNormScale(int32_t norm, bool inverse, double count);
-
-/// Product of the lengths of the transformed dimensions of `real`.
-double getTransformedCount(const Layout &real, int64_t axesMask);
 
 //===----------------------------------------------------------------------===//
 // Sparse spectral storage

@@ -33,10 +33,3 @@ void mlir::spectral::runtime::reportError(const char *function,
   std::fflush(stderr);
   std::abort();
 }
-
-void ErrorMessage::set(const char *format, ...) {
-  va_list args;
-  va_start(args, format);
-  std::vsnprintf(text, sizeof(text), format, args);
-  va_end(args);
-}

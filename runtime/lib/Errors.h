@@ -8,8 +8,8 @@
 //
 // Every entry point reports bad input through reportError, so that the
 // default (print and abort) and the test hook behave the same everywhere.
-// Code that must not report directly (e.g. while holding the planner lock)
-// formats its message into an ErrorMessage and reports it later.
+// The core library (runtime/core) does not report: it returns an
+// ErrorMessage, which the entry point reports here.
 //
 // This code is shared by the CPU and the CUDA runtime libraries, which may
 // be loaded into one process: each library defines its own ErrorSink (its
@@ -20,6 +20,8 @@
 
 #ifndef SPECTRAL_RUNTIME_LIB_ERRORS_H
 #define SPECTRAL_RUNTIME_LIB_ERRORS_H
+
+#include "ErrorMessage.h"
 
 #include <atomic>
 #include <cstddef>
@@ -48,15 +50,14 @@ const ErrorSink &getErrorSink();
 void reportError(const char *function, const char *format, ...)
     __attribute__((format(printf, 2, 3)));
 
-/// A message formatted now and reported later.
-class ErrorMessage {
-public:
-  void set(const char *format, ...) __attribute__((format(printf, 2, 3)));
-  const char *str() const { return text; }
-
-private:
-  char text[512] = {};
-};
+/// Returns `succeeded`; on failure first reports `error` (a core function's
+/// message) as an error of entry point `function`.
+inline bool succeededOrReport(bool succeeded, const char *function,
+                              const ErrorMessage &error) {
+  if (!succeeded)
+    reportError(function, "%s", error.str());
+  return succeeded;
+}
 
 } // namespace runtime
 } // namespace spectral

@@ -65,7 +65,10 @@ bool prepare(const char *function, const MemRefView<T> &view,
       return true;
     }
   }
-  if (!matrix.copy.allocate(static_cast<size_t>(rows * cols), function))
+  ErrorMessage error;
+  if (!succeededOrReport(
+          matrix.copy.allocate(static_cast<size_t>(rows * cols), error),
+          function, error))
     return false;
   const int64_t denseStrides[2] = {cols, 1};
   forEachOffsetPair(

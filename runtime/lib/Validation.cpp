@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Validation.h"
+#include "TileSpectrum.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -125,39 +126,17 @@ bool mlir::spectral::runtime::checkDisjoint(
 
 bool mlir::spectral::runtime::checkAxesMask(const char *function,
                                             int64_t axesMask, int64_t rank) {
-  if (axesMask == 0) {
-    reportError(function, "axesMask is 0; at least one axis must be "
-                          "transformed");
-    return false;
-  }
-  uint64_t bits = static_cast<uint64_t>(axesMask);
-  if (bits >> rank) {
-    int highest = 63 - __builtin_clzll(bits);
-    reportError(function, "axesMask 0x%llx names axis %d, but the rank is %lld",
-                static_cast<unsigned long long>(bits), highest,
-                static_cast<long long>(rank));
-    return false;
-  }
-  return true;
+  ErrorMessage error;
+  return succeededOrReport(validateAxesMask(axesMask, rank, error), function,
+                           error);
 }
 
 bool mlir::spectral::runtime::checkHalvedAxis(const char *function,
                                               int64_t halvedAxis,
                                               int64_t axesMask, int64_t rank) {
-  if (halvedAxis < 0 || halvedAxis >= rank) {
-    reportError(function, "halvedAxis %lld is out of range for rank %lld",
-                static_cast<long long>(halvedAxis),
-                static_cast<long long>(rank));
-    return false;
-  }
-  if (!((static_cast<uint64_t>(axesMask) >> halvedAxis) & 1)) {
-    reportError(function,
-                "halvedAxis %lld is not a transformed axis (axesMask 0x%llx)",
-                static_cast<long long>(halvedAxis),
-                static_cast<unsigned long long>(axesMask));
-    return false;
-  }
-  return true;
+  ErrorMessage error;
+  return succeededOrReport(
+      validateHalvedAxis(halvedAxis, axesMask, rank, error), function, error);
 }
 
 bool mlir::spectral::runtime::checkNorm(const char *function, int32_t norm) {

@@ -39,10 +39,9 @@ public:
   ~PlanCache();
 
   /// Returns a plan that executes `problem` on `in` and `out`, planning it
-  /// on first use. Thread-safe. On failure reports an error of entry point
-  /// `function` and returns null.
+  /// on first use. Thread-safe. On failure fills `error` and returns null.
   const FFTPlan *getPlan(const FFTProblem &problem, void *in, void *out,
-                         const char *function);
+                         ErrorMessage &error);
 
   FFTBackend &getBackend() const { return backend; }
 

@@ -17,12 +17,15 @@
 
 #include "SpectralDialect/Runtime/RuntimeEnums.h"
 
+#include <complex>
 #include <cstddef>
 #include <cstdint>
 
 namespace mlir {
 namespace spectral {
 namespace runtime {
+
+using complex32 = std::complex<float>;
 
 /// Sizes and strides (in elements) of a memref of rank <= 8.
 struct Layout {

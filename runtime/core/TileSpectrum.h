@@ -21,6 +21,7 @@
 #ifndef SPECTRAL_RUNTIME_LIB_TILESPECTRUM_H
 #define SPECTRAL_RUNTIME_LIB_TILESPECTRUM_H
 
+#include "ErrorMessage.h"
 #include "MemRefView.h"
 #include "SpectralDialect/Runtime/TileRule.h"
 
@@ -36,8 +37,8 @@ public:
 
   /// Validates the layout arguments of top-k and scatter: `shape` holds the
   /// dimensions of the tile spectrum (already read as a memref).
-  bool init(const char *function, const MemRefView<int64_t> &shape,
-            int64_t axesMask, int64_t halvedAxis, int64_t halvedLength);
+  bool init(const MemRefView<int64_t> &shape, int64_t axesMask,
+            int64_t halvedAxis, int64_t halvedLength, ErrorMessage &error);
 
   /// Number of bins of a tile spectrum (S).
   SPECTRAL_HOST_DEVICE int64_t getNumBins() const { return numBins; }
@@ -61,6 +62,14 @@ private:
   int64_t halvedLength = 0;
   int64_t numBins = 0;
 };
+
+/// Checks that `axesMask` names at least one axis and only axes below
+/// `rank`.
+bool validateAxesMask(int64_t axesMask, int64_t rank, ErrorMessage &error);
+
+/// Checks that `halvedAxis` is one of the axes in `axesMask`.
+bool validateHalvedAxis(int64_t halvedAxis, int64_t axesMask, int64_t rank,
+                        ErrorMessage &error);
 
 } // namespace runtime
 } // namespace spectral

@@ -8,8 +8,6 @@
 
 #include "Memory.h"
 
-#include "spectral-runtime/SpectralRuntime.h"
-
 #include <atomic>
 #include <cstdlib>
 
@@ -68,23 +66,12 @@ void mlir::spectral::runtime::freeTracked(void *ptr, size_t bytes) {
   liveBytes.fetch_sub(static_cast<int64_t>(rounded));
 }
 
-extern "C" int64_t spectral_runtime_live_bytes(void) {
-  return liveBytes.load();
-}
+int64_t mlir::spectral::runtime::getLiveBytes() { return liveBytes.load(); }
 
-extern "C" int64_t spectral_runtime_peak_bytes(void) { return peakBytes.get(); }
+int64_t mlir::spectral::runtime::getPeakBytes() { return peakBytes.get(); }
 
-extern "C" void spectral_runtime_reset_peak(void) {
-  peakBytes.reset(liveBytes);
-}
+void mlir::spectral::runtime::resetPeakBytes() { peakBytes.reset(liveBytes); }
 
-extern "C" void spectral_runtime_set_memory_limit(int64_t bytes) {
-  if (bytes < 0) {
-    reportError("spectral_runtime_set_memory_limit",
-                "limit is %lld bytes; expected 0 (no limit) or a positive "
-                "number of bytes",
-                static_cast<long long>(bytes));
-    return;
-  }
+void mlir::spectral::runtime::setMemoryLimit(int64_t bytes) {
   memoryLimit.store(bytes);
 }

@@ -16,7 +16,7 @@
 #ifndef SPECTRAL_RUNTIME_LIB_MEMORY_H
 #define SPECTRAL_RUNTIME_LIB_MEMORY_H
 
-#include "Errors.h"
+#include "ErrorMessage.h"
 
 #include <atomic>
 #include <cstddef>
@@ -63,6 +63,14 @@ void *allocateTracked(size_t bytes, ErrorMessage &error);
 /// Releases memory from allocateTracked; `bytes` is the size allocated.
 void freeTracked(void *ptr, size_t bytes);
 
+/// Bytes allocated and not yet freed, and the most there have been since
+/// the last resetPeakBytes (spectral_runtime_live_bytes and friends).
+int64_t getLiveBytes();
+int64_t getPeakBytes();
+void resetPeakBytes();
+/// Refuses allocations beyond `bytes` live (0: no limit; `bytes` >= 0).
+void setMemoryLimit(int64_t bytes);
+
 /// An owned, accounted array of `T` (trivial types only; not initialised).
 template <typename T> class TrackedBuffer {
 public:
@@ -89,15 +97,6 @@ public:
     elements = static_cast<T *>(ptr);
     length = count;
     return true;
-  }
-
-  /// Same, reporting a failure as an error of entry point `function`.
-  bool allocate(size_t count, const char *function) {
-    ErrorMessage error;
-    if (allocate(count, error))
-      return true;
-    reportError(function, "%s", error.str());
-    return false;
   }
 
   void release() {

@@ -21,7 +21,7 @@
 #ifndef SPECTRAL_RUNTIME_LIB_FFTBACKEND_H
 #define SPECTRAL_RUNTIME_LIB_FFTBACKEND_H
 
-#include "Errors.h"
+#include "ErrorMessage.h"
 
 #include "SpectralDialect/Runtime/RuntimeEnums.h"
 

@@ -44,24 +44,18 @@ static std::vector<int64_t> makeKey(const FFTProblem &problem, int32_t mode,
 }
 
 const FFTPlan *PlanCache::getPlan(const FFTProblem &problem, void *in,
-                                  void *out, const char *function) {
+                                  void *out, ErrorMessage &error) {
   int32_t mode = backend.planningMode();
   std::vector<int64_t> key = makeKey(problem, mode, backend.alignmentOf(in),
                                      backend.alignmentOf(out), in == out);
-  ErrorMessage error;
-  {
-    std::lock_guard<std::mutex> lock(mutex);
-    auto it = plans.find(key);
-    if (it != plans.end())
-      return it->second;
-    if (FFTPlan *plan = backend.plan(problem, mode, in, out, error)) {
-      plans.emplace(std::move(key), plan);
-      return plan;
-    }
-  }
-  // Reported outside the lock: a handler may call back into the runtime.
-  reportError(function, "%s", error.str());
-  return nullptr;
+  std::lock_guard<std::mutex> lock(mutex);
+  auto it = plans.find(key);
+  if (it != plans.end())
+    return it->second;
+  FFTPlan *plan = backend.plan(problem, mode, in, out, error);
+  if (plan)
+    plans.emplace(std::move(key), plan);
+  return plan;
 }
 
 PlanCache &mlir::spectral::runtime::getHostPlanCache() {

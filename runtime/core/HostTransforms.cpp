@@ -1,0 +1,127 @@
+//===- HostTransforms.cpp - Dense FFTs of checked host views --------------===//
+//
+// Part of the spectral-dialect project, under the Apache License v2.0 with
+// LLVM Exceptions. See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "HostTransforms.h"
+#include "FFTBackend.h"
+#include "Memory.h"
+#include "Normalization.h"
+#include "PlanCache.h"
+
+using namespace mlir::spectral::runtime;
+
+namespace {
+
+/// Describes the transform of `lengths` (the real-side lengths) over the
+/// axes of `axesMask`, the halved one last.
+FFTProblem makeProblem(TransformKind kind, int32_t sign, int64_t rank,
+                       const int64_t *lengths, const int64_t *inStrides,
+                       const int64_t *outStrides, int64_t axesMask,
+                       int64_t halvedAxis) {
+  FFTProblem problem;
+  problem.kind = kind;
+  problem.sign = sign;
+  // A dimension of length 1 never steps, and MLIR may give it any stride:
+  // drop it, so that it neither hits FFTW's 32-bit limit nor splits the
+  // plan cache.
+  auto getDim = [&](int64_t d) {
+    bool unit = lengths[d] == 1;
+    return FFTDim{lengths[d], unit ? 0 : inStrides[d],
+                  unit ? 0 : outStrides[d]};
+  };
+  for (int64_t d = 0; d < rank; ++d) {
+    if (!isTransformed(axesMask, d))
+      problem.batch[problem.batchRank++] = getDim(d);
+    else if (d != halvedAxis)
+      problem.dims[problem.rank++] = getDim(d);
+  }
+  if (halvedAxis >= 0)
+    problem.dims[problem.rank++] = getDim(halvedAxis);
+  return problem;
+}
+
+/// Plans (or finds) and runs `problem`, then scales `out`. `lengths` are the
+/// real-side lengths, for the normalisation.
+template <typename InT, typename OutT>
+bool run(const FFTProblem &problem, InT *in, const MemRefView<OutT> &out,
+         const int64_t *lengths, int64_t axesMask, int32_t norm, bool inverse,
+         ErrorMessage &error) {
+  PlanCache &cache = getHostPlanCache();
+  const FFTPlan *plan = cache.getPlan(problem, in, out.data, error);
+  if (!plan)
+    return false;
+  cache.getBackend().execute(*plan, in, out.data);
+
+  double count = 1;
+  for (int64_t d = 0; d < out.rank; ++d)
+    if (isTransformed(axesMask, d))
+      count *= static_cast<double>(lengths[d]);
+  double scale = getNormScale(norm, inverse, count);
+  if (scale == 1.0)
+    return true;
+  float factor = static_cast<float>(scale);
+  OutT *data = out.data;
+  forEachOffset(out, [&](int64_t offset) { data[offset] *= factor; });
+  return true;
+}
+
+} // namespace
+
+bool mlir::spectral::runtime::transformC2C(const MemRefView<complex32> &in,
+                                           const MemRefView<complex32> &out,
+                                           int64_t axesMask, bool inverse,
+                                           int32_t norm, ErrorMessage &error) {
+  FFTProblem problem =
+      makeProblem(TransformKind::C2C, inverse ? +1 : -1, in.rank, in.sizes,
+                  in.strides, out.strides, axesMask, -1);
+  return run(problem, in.data, out, in.sizes, axesMask, norm, inverse, error);
+}
+
+bool mlir::spectral::runtime::transformR2C(const MemRefView<float> &in,
+                                           const MemRefView<complex32> &out,
+                                           int64_t axesMask, int64_t halvedAxis,
+                                           int32_t norm, ErrorMessage &error) {
+  FFTProblem problem =
+      makeProblem(TransformKind::R2C, -1, in.rank, in.sizes, in.strides,
+                  out.strides, axesMask, halvedAxis);
+  return run(problem, in.data, out, in.sizes, axesMask, norm,
+             /*inverse=*/false, error);
+}
+
+bool mlir::spectral::runtime::transformC2R(const MemRefView<complex32> &in,
+                                           const MemRefView<float> &out,
+                                           int64_t axesMask, int64_t halvedAxis,
+                                           int32_t norm, bool mayOverwriteInput,
+                                           ErrorMessage &error) {
+  if (mayOverwriteInput) {
+    FFTProblem problem =
+        makeProblem(TransformKind::C2R, +1, out.rank, out.sizes, in.strides,
+                    out.strides, axesMask, halvedAxis);
+    return run(problem, in.data, out, out.sizes, axesMask, norm,
+               /*inverse=*/true, error);
+  }
+  TrackedBuffer<complex32> copy;
+  if (!copy.allocate(static_cast<size_t>(in.numElements()), error))
+    return false;
+  int64_t copyStrides[kMaxDescriptorRank];
+  int64_t stride = 1;
+  for (int64_t d = in.rank - 1; d >= 0; --d) {
+    copyStrides[d] = stride;
+    stride *= in.sizes[d];
+  }
+  const complex32 *source = in.data;
+  complex32 *target = copy.data();
+  forEachOffsetPair(
+      in.rank, in.sizes, in.strides, copyStrides,
+      [&](int64_t from, int64_t to) { target[to] = source[from]; });
+
+  FFTProblem problem =
+      makeProblem(TransformKind::C2R, +1, out.rank, out.sizes, copyStrides,
+                  out.strides, axesMask, halvedAxis);
+  return run(problem, copy.data(), out, out.sizes, axesMask, norm,
+             /*inverse=*/true, error);
+}

@@ -1,0 +1,196 @@
+//===- TileSelection.cpp - Top-k selection and scatter of tiles -----------===//
+//
+// Part of the spectral-dialect project, under the Apache License v2.0 with
+// LLVM Exceptions. See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// Selection runs in expected O(S) time per tile: std::nth_element under a
+// strict total order finds the K-th best bin, and one pass in position order
+// then keeps every bin that ranks at or before it, which also writes them in
+// ascending position.
+//
+//===----------------------------------------------------------------------===//
+
+#include "TileSelection.h"
+#include "Memory.h"
+
+#include <algorithm>
+#include <cmath>
+
+using namespace mlir::spectral::runtime;
+
+namespace {
+
+struct Candidate {
+  double energy;
+  int64_t position;
+};
+
+/// Energy of a bin: weight * |x|^2. The products of two floats are exact in
+/// double and the sum is rounded once, so every backend that follows this
+/// formula ranks bins identically. NaN ranks above everything, which keeps
+/// the order total (and makes a NaN visible after decompression).
+double getEnergy(uint8_t weight, complex32 x) {
+  double re = x.real(), im = x.imag();
+  double energy = weight * (re * re + im * im);
+  return std::isnan(energy) ? HUGE_VAL : energy;
+}
+
+/// Strict total order of selection: higher energy first, then lower
+/// position.
+bool ranksBefore(const Candidate &a, const Candidate &b) {
+  if (a.energy != b.energy)
+    return a.energy > b.energy;
+  return a.position < b.position;
+}
+
+} // namespace
+
+bool mlir::spectral::runtime::validateNumKept(int64_t k, int64_t numCandidates,
+                                              ErrorMessage &error) {
+  if (k <= numCandidates)
+    return true;
+  error.set("K = %lld exceeds the %lld candidate bins of a tile "
+            "(coeffs dimension 1)",
+            static_cast<long long>(k), static_cast<long long>(numCandidates));
+  return false;
+}
+
+bool mlir::spectral::runtime::validatePositions(
+    const TileSpectrum &tile, const MemRefView<int64_t> &positions,
+    int64_t *writer, ErrorMessage &error) {
+  int64_t numTiles = positions.sizes[0], k = positions.sizes[1];
+  int64_t numBins = tile.getNumBins();
+  // Slot + 1 of the slot that writes each bin, 0 for none.
+  for (int64_t p = 0; p < numBins; ++p)
+    writer[p] = 0;
+
+  for (int64_t t = 0; t < numTiles; ++t) {
+    const int64_t *row = positions.data + t * positions.strides[0];
+    for (int64_t i = 0; i < k; ++i) {
+      int64_t p = row[i * positions.strides[1]];
+      if (p < 0 || p >= numBins) {
+        error.set("positions[%lld][%lld] (tile %lld, slot %lld) is %lld; "
+                  "expected 0 <= position < %lld",
+                  static_cast<long long>(t), static_cast<long long>(i),
+                  static_cast<long long>(t), static_cast<long long>(i),
+                  static_cast<long long>(p), static_cast<long long>(numBins));
+        return false;
+      }
+      int64_t partner = tile.classify(p).partner;
+      for (int64_t bin : {p, partner}) {
+        if (bin < 0 || writer[bin] == 0)
+          continue;
+        error.set("positions[%lld][%lld] (tile %lld, slot %lld) is %lld, "
+                  "which writes bin %lld already written by slot %lld",
+                  static_cast<long long>(t), static_cast<long long>(i),
+                  static_cast<long long>(t), static_cast<long long>(i),
+                  static_cast<long long>(p), static_cast<long long>(bin),
+                  static_cast<long long>(writer[bin] - 1));
+        return false;
+      }
+      writer[p] = i + 1;
+      if (partner >= 0)
+        writer[partner] = i + 1;
+    }
+    // Clear only what this tile marked: O(K) instead of O(S) per tile.
+    for (int64_t i = 0; i < k; ++i) {
+      int64_t p = row[i * positions.strides[1]];
+      writer[p] = 0;
+      int64_t partner = tile.classify(p).partner;
+      if (partner >= 0)
+        writer[partner] = 0;
+    }
+  }
+  return true;
+}
+
+bool mlir::spectral::runtime::selectTopK(const TileSpectrum &tile,
+                                         const MemRefView<complex32> &spectrum,
+                                         const MemRefView<complex32> &coeffs,
+                                         const MemRefView<int64_t> &positions,
+                                         ErrorMessage &error) {
+  int64_t numTiles = spectrum.sizes[0], numBins = tile.getNumBins();
+  int64_t k = coeffs.sizes[1];
+
+  // The rule depends only on the position, so weigh each bin once per call.
+  TrackedBuffer<uint8_t> weights;
+  if (!weights.allocate(static_cast<size_t>(numBins), error))
+    return false;
+  int64_t numCandidates = tile.computeWeights(weights.data());
+  if (!validateNumKept(k, numCandidates, error))
+    return false;
+  if (numTiles == 0 || k == 0)
+    return true;
+  TrackedBuffer<Candidate> candidates;
+  if (!candidates.allocate(static_cast<size_t>(numCandidates), error))
+    return false;
+
+  const int64_t binStride = spectrum.strides[1];
+  for (int64_t t = 0; t < numTiles; ++t) {
+    const complex32 *row = spectrum.data + t * spectrum.strides[0];
+    int64_t count = 0;
+    for (int64_t p = 0; p < numBins; ++p)
+      if (uint8_t weight = weights[p])
+        candidates[count++] = {getEnergy(weight, row[p * binStride]), p};
+
+    // The K-th best bin; every bin ranking at or before it is kept.
+    std::nth_element(candidates.data(), candidates.data() + (k - 1),
+                     candidates.data() + count, ranksBefore);
+    Candidate last = candidates[k - 1];
+
+    complex32 *coeffRow = coeffs.data + t * coeffs.strides[0];
+    int64_t *positionRow = positions.data + t * positions.strides[0];
+    int64_t slot = 0;
+    for (int64_t p = 0; p < numBins && slot < k; ++p) {
+      uint8_t weight = weights[p];
+      if (!weight)
+        continue;
+      complex32 x = row[p * binStride];
+      if (ranksBefore(last, {getEnergy(weight, x), p}))
+        continue;
+      coeffRow[slot * coeffs.strides[1]] = x;
+      positionRow[slot * positions.strides[1]] = p;
+      ++slot;
+    }
+  }
+  return true;
+}
+
+bool mlir::spectral::runtime::scatterTiles(
+    const TileSpectrum &tile, const MemRefView<complex32> &coeffs,
+    const MemRefView<int64_t> &positions, const MemRefView<complex32> &spectrum,
+    ErrorMessage &error) {
+  TrackedBuffer<int64_t> writer;
+  if (!writer.allocate(static_cast<size_t>(tile.getNumBins()), error) ||
+      !validatePositions(tile, positions, writer.data(), error))
+    return false;
+
+  int64_t numTiles = coeffs.sizes[0], k = coeffs.sizes[1];
+  int64_t numBins = tile.getNumBins();
+  const int64_t binStride = spectrum.strides[1];
+  for (int64_t t = 0; t < numTiles; ++t) {
+    complex32 *row = spectrum.data + t * spectrum.strides[0];
+    for (int64_t p = 0; p < numBins; ++p)
+      row[p * binStride] = complex32(0.0f, 0.0f);
+    const complex32 *coeffRow = coeffs.data + t * coeffs.strides[0];
+    const int64_t *positionRow = positions.data + t * positions.strides[0];
+    for (int64_t i = 0; i < k; ++i) {
+      complex32 x = coeffRow[i * coeffs.strides[1]];
+      int64_t p = positionRow[i * positions.strides[1]];
+      int64_t partner = tile.classify(p).partner;
+      if (partner < 0) {
+        row[p * binStride] = x;
+      } else if (partner == p) {
+        // Self-conjugate: a Hermitian spectrum is real there.
+        row[p * binStride] = complex32(x.real(), 0.0f);
+      } else {
+        row[p * binStride] = x;
+        row[partner * binStride] = std::conj(x);
+      }
+    }
+  }
+  return true;
+}

@@ -1,0 +1,57 @@
+//===- TileSelection.h - Top-k selection and scatter of tiles ---*- C++ -*-===//
+//
+// Part of the spectral-dialect project, under the Apache License v2.0 with
+// LLVM Exceptions. See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// The two halves of sparse spectral storage on the host: selecting the K
+// candidate bins of highest energy in every tile, and scattering kept
+// coefficients back into tile spectra. spectral_topk/spectral_scatter call
+// them once their descriptors are checked, and compile-time compression
+// calls them directly, so that both store exactly the same coefficients.
+//
+// Views are [tiles, bins] and [tiles, K] with any non-negative strides.
+// Failures are returned in `error`, never reported.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SPECTRAL_RUNTIME_CORE_TILESELECTION_H
+#define SPECTRAL_RUNTIME_CORE_TILESELECTION_H
+
+#include "ErrorMessage.h"
+#include "MemRefView.h"
+#include "TileSpectrum.h"
+
+namespace mlir {
+namespace spectral {
+namespace runtime {
+
+/// Checks that K does not exceed the number of candidates of a tile.
+bool validateNumKept(int64_t k, int64_t numCandidates, ErrorMessage &error);
+
+/// Checks every position before anything is written: in range, and no bin
+/// written twice by one tile (directly or as a conjugate partner), since the
+/// later write would silently win. `writer` is work space of S entries.
+bool validatePositions(const TileSpectrum &tile,
+                       const MemRefView<int64_t> &positions, int64_t *writer,
+                       ErrorMessage &error);
+
+/// Writes the K (coeffs.sizes[1]) candidate bins of highest energy of every
+/// tile of `spectrum`, in ascending position, to `coeffs` and `positions`.
+bool selectTopK(const TileSpectrum &tile, const MemRefView<complex32> &spectrum,
+                const MemRefView<complex32> &coeffs,
+                const MemRefView<int64_t> &positions, ErrorMessage &error);
+
+/// Rebuilds every tile spectrum from its kept coefficients: zero elsewhere,
+/// and, on a Hermitian plane, the conjugate partner of each kept bin.
+bool scatterTiles(const TileSpectrum &tile, const MemRefView<complex32> &coeffs,
+                  const MemRefView<int64_t> &positions,
+                  const MemRefView<complex32> &spectrum, ErrorMessage &error);
+
+} // namespace runtime
+} // namespace spectral
+} // namespace mlir
+
+#endif // SPECTRAL_RUNTIME_CORE_TILESELECTION_H
