@@ -22,6 +22,7 @@
 
 #include "SpectralDialect/Transforms/Passes.h"
 #include "SpectralDialect/Utils/LoweringUtils.h"
+#include "SpectralDialect/Utils/RuntimeSymbols.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
@@ -63,10 +64,11 @@ static bool isHostArgumentOfRuntime(OpOperand &use) {
   auto call = dyn_cast<func::CallOp>(use.getOwner());
   if (!call)
     return false;
-  StringRef callee = call.getCallee();
+  std::optional<RuntimeFunction> function =
+      lookupRuntimeFunction(RuntimeTarget::CUDA, call.getCallee());
   unsigned index = use.getOperandNumber();
-  return (callee == "spectral_cuda_topk" && index == 1) ||
-         (callee == "spectral_cuda_scatter" && index == 2);
+  return (function == RuntimeFunction::TopK && index == 1) ||
+         (function == RuntimeFunction::Scatter && index == 2);
 }
 
 static bool isDeviceReachable(Value buffer) {

@@ -22,6 +22,7 @@
 
 #include "SpectralDialect/Transforms/Passes.h"
 #include "SpectralDialect/Utils/LoweringUtils.h"
+#include "SpectralDialect/Utils/RuntimeSymbols.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -91,9 +92,10 @@ struct SpectralGPUOverlapGroupsPass
   }
 
   static bool isGemm(func::CallOp call) {
-    StringRef callee = call.getCallee();
-    return callee == "spectral_cuda_gemm_f32" ||
-           callee == "spectral_cuda_gemm_f64";
+    std::optional<RuntimeFunction> function =
+        lookupRuntimeFunction(RuntimeTarget::CUDA, call.getCallee());
+    return function == RuntimeFunction::GemmF32 ||
+           function == RuntimeFunction::GemmF64;
   }
 
   /// The deallocation of `alloc` in `body` if it is its only one and the
@@ -198,6 +200,10 @@ struct SpectralGPUOverlapGroupsPass
     return plan;
   }
 
+  static std::string cudaSymbol(RuntimeFunction function) {
+    return getRuntimeSymbol(RuntimeTarget::CUDA, function);
+  }
+
   LogicalResult rewrite(ModuleOp module, OverlapPlan &plan) {
     scf::ForOp loop = plan.loop;
     MLIRContext *context = &getContext();
@@ -205,18 +211,23 @@ struct SpectralGPUOverlapGroupsPass
     auto laneType = LLVM::LLVMPointerType::get(context);
     Type i64 = IntegerType::get(context, 64);
     func::FuncOp begin = getOrCreateRuntimeFunc(
-        module, "spectral_cuda_overlap_begin",
+        module, cudaSymbol(RuntimeFunction::OverlapBegin),
         FunctionType::get(context, {}, {laneType}), /*cInterface=*/false);
     func::FuncOp acquire = getOrCreateRuntimeFunc(
-        module, "spectral_cuda_overlap_acquire",
+        module, cudaSymbol(RuntimeFunction::OverlapAcquire),
         FunctionType::get(context, {laneType, i64}, {}), false);
     func::FuncOp end = getOrCreateRuntimeFunc(
-        module, "spectral_cuda_overlap_end",
+        module, cudaSymbol(RuntimeFunction::OverlapEnd),
         FunctionType::get(context, {laneType}, {}), false);
     SmallVector<Type> gemmInputs = {laneType, i64};
     llvm::append_range(gemmInputs, plan.gemm.getOperandTypes());
     func::FuncOp gemm = getOrCreateRuntimeFunc(
-        module, (plan.gemm.getCallee() + "_overlapped").str(),
+        module,
+        cudaSymbol(
+            lookupRuntimeFunction(RuntimeTarget::CUDA, plan.gemm.getCallee()) ==
+                    RuntimeFunction::GemmF32
+                ? RuntimeFunction::GemmF32Overlapped
+                : RuntimeFunction::GemmF64Overlapped),
         FunctionType::get(context, gemmInputs, {}), /*cInterface=*/true);
     for (func::FuncOp decl : {begin, acquire, end, gemm})
       if (!decl.isDeclaration() ||

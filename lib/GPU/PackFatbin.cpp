@@ -15,6 +15,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "SpectralDialect/GPU/CUDAToolkit.h"
 #include "SpectralDialect/Transforms/Passes.h"
 
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
@@ -55,24 +56,6 @@ struct TempFiles {
 struct SpectralPackFatbinPass
     : spectral::impl::SpectralPackFatbinBase<SpectralPackFatbinPass> {
   using Base::Base;
-
-  /// The fatbinary tool: under `toolkit`/bin, else on PATH or under
-  /// /usr/local/cuda/bin.
-  FailureOr<std::string> findFatbinary() {
-    SmallVector<StringRef> dirs;
-    std::string toolkitBin;
-    if (!toolkit.empty()) {
-      toolkitBin = toolkit + "/bin";
-      dirs.push_back(toolkitBin);
-    }
-    if (auto found = llvm::sys::findProgramByName("fatbinary", dirs))
-      return *found;
-    if (toolkit.empty())
-      if (auto found = llvm::sys::findProgramByName("fatbinary",
-                                                    {"/usr/local/cuda/bin"}))
-        return *found;
-    return failure();
-  }
 
   /// Checks that every object of `binary` is an NVVM cubin.
   static LogicalResult checkObjects(gpu::BinaryOp binary) {
@@ -155,12 +138,13 @@ struct SpectralPackFatbinPass
     for (gpu::BinaryOp binary : binaries)
       if (failed(checkObjects(binary)))
         return signalPassFailure();
-    FailureOr<std::string> fatbinary = findFatbinary();
+    FailureOr<std::string> fatbinary = findCUDAProgram(toolkit, "fatbinary");
     if (failed(fatbinary)) {
       getOperation().emitError()
           << "spectral-pack-fatbin: the CUDA toolkit's fatbinary was not "
              "found (looked in "
-          << (toolkit.empty() ? std::string("PATH and /usr/local/cuda/bin")
+          << (toolkit.empty() ? "PATH and the bin/ of a CUDA toolkit in " +
+                                    getCUDAToolkitSearchDescription().str()
                               : toolkit + "/bin")
           << "); set the toolkit option";
       return signalPassFailure();

@@ -29,16 +29,14 @@ std::unique_ptr<Pass> mlir::spectral::configurePass(
 
 LogicalResult mlir::spectral::buildSpectralToBuffersPipeline(
     OpPassManager &pm, StringRef compressConstantsOptions,
-    StringRef streamOptions, StringRef expandStorageOptions,
+    const SpectralStreamOptions &streamOptions, StringRef expandStorageOptions,
     function_ref<LogicalResult(const Twine &)> errorHandler) {
   std::unique_ptr<Pass> compressConstants =
       configurePass(createSpectralCompressConstants(), compressConstantsOptions,
                     errorHandler);
-  std::unique_ptr<Pass> stream =
-      configurePass(createSpectralStream(), streamOptions, errorHandler);
   std::unique_ptr<Pass> expandStorage = configurePass(
       createSpectralExpandStorage(), expandStorageOptions, errorHandler);
-  if (!compressConstants || !stream || !expandStorage)
+  if (!compressConstants || !expandStorage)
     return failure();
 
   // Constant weights compressed at compile time (exactly, or lossily within
@@ -46,7 +44,7 @@ LogicalResult mlir::spectral::buildSpectralToBuffersPipeline(
   pm.addPass(std::move(compressConstants));
 
   // Compressed weights streamed through tile groups where they are large.
-  pm.addPass(std::move(stream));
+  pm.addPass(createSpectralStream(streamOptions));
 
   // Spectral ops to DPS mid-level ops and linalg on tensors.
   pm.addPass(std::move(expandStorage));

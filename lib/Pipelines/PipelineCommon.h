@@ -10,6 +10,8 @@
 #ifndef SPECTRALDIALECT_LIB_PIPELINES_PIPELINECOMMON_H
 #define SPECTRALDIALECT_LIB_PIPELINES_PIPELINECOMMON_H
 
+#include "SpectralDialect/Transforms/Passes.h"
+
 #include "mlir/Pass/Pass.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Support/LLVM.h"
@@ -31,8 +33,8 @@ configurePass(std::unique_ptr<Pass> pass, StringRef options,
 /// deallocation, configured by the forwarded option strings. Fails, through
 /// `errorHandler`, when one of them is invalid.
 LogicalResult buildSpectralToBuffersPipeline(
-    OpPassManager &pm, StringRef compressConstants, StringRef stream,
-    StringRef expandStorage,
+    OpPassManager &pm, StringRef compressConstants,
+    const SpectralStreamOptions &stream, StringRef expandStorage,
     function_ref<LogicalResult(const Twine &)> errorHandler);
 
 /// Registers pipeline `name` built by `build` from options of type

@@ -35,9 +35,13 @@ LogicalResult mlir::spectral::buildSpectralCPUPipeline(
     function_ref<LogicalResult(const Twine &)> errorHandler) {
   std::unique_ptr<Pass> convertToRuntime = configurePass(
       createConvertSpectralToRuntime(), options.convertToRuntime, errorHandler);
-  if (!convertToRuntime || failed(buildSpectralToBuffersPipeline(
-                               pm, options.compressConstants, options.stream,
-                               options.expandStorage, errorHandler)))
+  SpectralStreamOptions streamOptions;
+  if (!convertToRuntime ||
+      failed(parseSpectralStreamOptions(options.stream, streamOptions,
+                                        errorHandler)) ||
+      failed(buildSpectralToBuffersPipeline(
+          pm, options.compressConstants, streamOptions, options.expandStorage,
+          errorHandler)))
     return failure();
 
   // Transforms to runtime calls; pointwise work to loops.

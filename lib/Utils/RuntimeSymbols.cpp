@@ -8,6 +8,7 @@
 
 #include "SpectralDialect/Utils/RuntimeSymbols.h"
 
+#include "llvm/ADT/Twine.h"
 #include "llvm/Support/ErrorHandling.h"
 
 #include <cassert>
@@ -61,7 +62,7 @@ std::string mlir::spectral::getRuntimeSymbol(RuntimeTarget target,
       continue;
     assert((!entry.cudaOnly || target == RuntimeTarget::CUDA) &&
            "the CPU runtime has no such function");
-    return (getPrefix(target) + entry.name).str();
+    return (Twine(getPrefix(target)) + entry.name).str();
   }
   llvm_unreachable("every RuntimeFunction has an entry");
 }

@@ -20,6 +20,8 @@
 // The stream pass counts both groups' rows when they overlap:
 // RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/CPU/stream.mlir | sst-opt -spectral-gpu-pipeline="stream={group-tiles=2}" 2>&1 >/dev/null | FileCheck %s --check-prefix=REMARK
 // RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/CPU/stream.mlir | sst-opt -spectral-gpu-pipeline="stream={group-tiles=2} overlap-groups=false" 2>&1 >/dev/null | FileCheck %s --check-prefix=REMARK-IN-ORDER
+// An explicit double-buffered=false is the user's choice, overlapped or not.
+// RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/CPU/stream.mlir | sst-opt -spectral-gpu-pipeline="stream={group-tiles=2 double-buffered=false}" 2>&1 >/dev/null | FileCheck %s --check-prefix=REMARK-IN-ORDER
 // RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/CPU/compress-constants.mlir | sst-opt -spectral-gpu-pipeline="compress-constants={error-budget=0.01 min-elements=256 tile-rows=8} stream={group-tiles=1}" 2>/dev/null | mlir-translate --mlir-to-llvmir -o %t.ll && %{check-ir}
 // RUN: cat %S/../../examples/spectral-block.mlir | sst-opt -spectral-gpu-pipeline="stream={group-tiles=4}" 2>/dev/null | mlir-translate --mlir-to-llvmir -o %t.ll && %{check-ir}
 

@@ -6,16 +6,20 @@
 // RUN: not sst-opt %s -spectral-gpu-pipeline="format=isa chip=sm_80,sm_90" 2>&1 | FileCheck %s --check-prefix=ISA
 // RUN: not sst-opt %s -spectral-gpu-pipeline="opt-level=4" 2>&1 | FileCheck %s --check-prefix=OPT
 // RUN: not sst-opt %s -spectral-gpu-pipeline="convert-to-runtime={target=cpu}" 2>&1 | FileCheck %s --check-prefix=TARGET
+// RUN: sst-opt %s -spectral-gpu-pipeline="convert-to-runtime={target=cuda blas-gemm=false}" -mlir-print-ir-after=convert-spectral-to-runtime 2>&1 >/dev/null | FileCheck %s --check-prefix=CUDA
+// RUN: not sst-opt %s -spectral-gpu-pipeline="convert-to-runtime={target=rocm}" 2>&1 | FileCheck %s --check-prefix=ROCM
 // RUN: not sst-opt %s -spectral-gpu-pipeline="map-to-gpu={block-size=0}" 2>&1 | FileCheck %s --check-prefix=ZERO
 // RUN: not sst-opt %s -spectral-gpu-pipeline="map-to-gpu={no-such-option=1}" 2>&1 | FileCheck %s --check-prefix=BAD-PASS
 // RUN: not sst-opt %s -spectral-gpu-pipeline="toolkit=%t.none" 2>&1 | FileCheck %s --check-prefix=TOOLKIT
 
 // BLOCK: gpu.launch blocks({{.*}}) threads({{.*}}) in (%{{.*}} = %c64,
 // CHIP: spectral-gpu-pipeline: chip 'gfx90a' is not an NVIDIA architecture (sm_XY)
-// FORMAT: spectral-gpu-pipeline: format 'elf' is not one of bin, isa, fatbin
+// FORMAT: for the --format option: Cannot find option named 'elf'!
 // ISA: spectral-gpu-pipeline: several chips are packed into one fat binary from their cubins, which needs format=bin; format 'isa' takes exactly one chip
 // OPT: spectral-gpu-pipeline: opt-level must be 0 to 3
 // TARGET: spectral-gpu-pipeline: convert-to-runtime's target is always 'cuda' here; remove 'target' from convert-to-runtime={target=cpu}
+// CUDA: call @spectral_cuda_fft_r2c
+// ROCM: for the --target option: Cannot find option named 'rocm'!
 // ZERO: spectral-map-to-gpu: block-size must be in [1, 1024], got 0
 // BAD-PASS: no-such-option
 // TOOLKIT: spectral-gpu-pipeline: toolkit '{{.*}}.none' has no executable bin/ptxas

@@ -35,7 +35,7 @@ func.func @tiles(%s: memref<4x16xcomplex<f32>>, %c: memref<4x5xcomplex<f32>>, %p
 
 // -----
 
-// BAD: error: convert-spectral-to-runtime: unknown target 'rocm' (expected 'cpu' or 'cuda')
+// BAD: for the --target option: Cannot find option named 'rocm'!
 
 func.func @f16_transform(%a: memref<8xf16>, %b: memref<5xcomplex<f16>>) {
   // expected-error @+1 {{'spectral.dft' op computes in 'f16' but the CUDA runtime transforms f32 only}}

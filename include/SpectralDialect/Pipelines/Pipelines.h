@@ -21,6 +21,9 @@ namespace spectral {
 /// `spectral-cpu-pipeline="expand-storage={fast-conv-sizes=false}"`: an
 /// option added to a pass is available through the pipelines without being
 /// declared again here.
+/// The kernel code spectral-gpu-pipeline embeds in the host code.
+enum class GPUBinaryFormat { Bin, ISA, Fatbin };
+
 template <typename Derived>
 struct SpectralPipelineOptionsBase : public PassPipelineOptions<Derived> {
   using Base = PassPipelineOptions<Derived>;
@@ -69,12 +72,14 @@ struct SpectralGPUPipelineOptions
       *this, "features",
       llvm::cl::desc("PTX features of the NVVM target (the PTX ISA version)"),
       llvm::cl::init("+ptx80")};
-  PassOptions::Option<std::string> format{
-      *this, "format",
-      llvm::cl::desc("Kernel code embedded in the host code: 'bin' (cubin), "
-                     "'isa' (PTX, compiled by the driver at load time) or "
-                     "'fatbin'"),
-      llvm::cl::init("bin")};
+  PassOptions::Option<GPUBinaryFormat> format{
+      *this, "format", llvm::cl::desc("Kernel code embedded in the host code"),
+      llvm::cl::init(GPUBinaryFormat::Bin),
+      llvm::cl::values(clEnumValN(GPUBinaryFormat::Bin, "bin", "a cubin"),
+                       clEnumValN(GPUBinaryFormat::ISA, "isa",
+                                  "PTX, compiled by the driver at load time"),
+                       clEnumValN(GPUBinaryFormat::Fatbin, "fatbin",
+                                  "a fat binary of one chip's cubin and PTX"))};
   PassOptions::Option<int> optLevel{
       *this, "opt-level",
       llvm::cl::desc("Optimisation level of the kernel code (0 to 3)"),

@@ -10,6 +10,7 @@
 #define SPECTRALDIALECT_TRANSFORMS_PASSES_H
 
 #include "SpectralDialect/IR/SpectralDialect.h"
+#include "SpectralDialect/Utils/RuntimeSymbols.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Complex/IR/Complex.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -20,6 +21,7 @@
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Pass/Pass.h"
+#include "llvm/ADT/StringSet.h"
 
 namespace mlir {
 class DialectRegistry;
@@ -33,6 +35,19 @@ namespace spectral {
 
 /// Attaches BufferizableOpInterface to the mid-level spectral ops.
 void registerBufferizableOpInterfaceExternalModels(DialectRegistry &registry);
+
+/// Parse `text`, in the syntax of the pass's options ("name=value ..."), into
+/// the pass's generated options struct, as a pipeline that forwards options
+/// to the pass does. `given` (if not null) receives the names of the options
+/// that the text set.
+LogicalResult parseConvertSpectralToRuntimeOptions(
+    StringRef text, ConvertSpectralToRuntimeOptions &options,
+    function_ref<LogicalResult(const Twine &)> errorHandler,
+    llvm::StringSet<> *given = nullptr);
+LogicalResult parseSpectralStreamOptions(
+    StringRef text, SpectralStreamOptions &options,
+    function_ref<LogicalResult(const Twine &)> errorHandler,
+    llvm::StringSet<> *given = nullptr);
 
 } // namespace spectral
 } // namespace mlir

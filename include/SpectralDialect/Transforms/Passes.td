@@ -246,10 +246,15 @@ def ConvertSpectralToRuntime : Pass<"convert-spectral-to-runtime", "ModuleOp"> {
   let options = [
     Option<"blasGemm", "blas-gemm", "bool", "true",
            "Lower f32/f64 linalg.matmul on memrefs to the runtime's GEMM">,
-    Option<"target", "target", "std::string", "\"cpu\"",
-           "Runtime library called: 'cpu' (libspectral_runtime, "
-           "spectral_* entry points) or 'cuda' (libspectral_cuda_runtime, "
-           "spectral_cuda_* entry points taking device buffers)">
+    Option<"target", "target", "::mlir::spectral::RuntimeTarget",
+           "::mlir::spectral::RuntimeTarget::CPU",
+           "Runtime library called",
+           [{::llvm::cl::values(
+             clEnumValN(::mlir::spectral::RuntimeTarget::CPU, "cpu",
+                        "libspectral_runtime: spectral_* entry points"),
+             clEnumValN(::mlir::spectral::RuntimeTarget::CUDA, "cuda",
+                        "libspectral_cuda_runtime: spectral_cuda_* entry "
+                        "points taking device buffers"))}]>
   ];
   let statistics = [
     Statistic<"numCalls", "runtime-calls", "Number of runtime calls created">

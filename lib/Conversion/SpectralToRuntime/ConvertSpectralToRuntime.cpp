@@ -9,7 +9,9 @@
 #include "SpectralDialect/IR/SpectralOps.h"
 #include "SpectralDialect/Transforms/Passes.h"
 #include "SpectralDialect/Utils/LoweringUtils.h"
+#include "SpectralDialect/Utils/PassOptionParsing.h"
 #include "SpectralDialect/Utils/RuntimeLayout.h"
+#include "SpectralDialect/Utils/RuntimeSymbols.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -31,21 +33,15 @@ using namespace mlir;
 using namespace mlir::spectral;
 
 namespace {
-/// The entry point names of one runtime library: the CPU runtime's are
-/// `spectral_<op>`, the CUDA runtime's `spectral_cuda_<op>`, with the same
-/// arguments, so that both libraries can be loaded into one process.
+/// The entry points of one runtime library (SpectralDialect/Utils/
+/// RuntimeSymbols.h).
 struct RuntimeNames {
-  StringRef prefix;
-  StringRef runtime; // for diagnostics
+  RuntimeTarget target;
 
-  static std::optional<RuntimeNames> forTarget(StringRef target) {
-    if (target == "cpu")
-      return RuntimeNames{"spectral_", "CPU runtime"};
-    if (target == "cuda")
-      return RuntimeNames{"spectral_cuda_", "CUDA runtime"};
-    return std::nullopt;
+  std::string get(RuntimeFunction function) const {
+    return getRuntimeSymbol(target, function);
   }
-  std::string get(StringRef op) const { return (prefix + op).str(); }
+  StringRef getDescription() const { return getRuntimeDescription(target); }
 };
 } // namespace
 
@@ -82,7 +78,7 @@ static LogicalResult lowerDFT(DFTOp op, ModuleOp module,
     real = complex.getElementType();
   if (!real.isF32())
     return op.emitOpError() << "computes in " << real << " but the "
-                            << names.runtime << " transforms f32 only";
+                            << names.getDescription() << " transforms f32 only";
 
   OpBuilder builder(op);
   Location loc = op.getLoc();
@@ -103,18 +99,18 @@ static LogicalResult lowerDFT(DFTOp op, ModuleOp module,
   switch (op.getKind()) {
   case DFTKind::c2c_forward:
   case DFTKind::c2c_inverse:
-    callee = names.get("fft_c2c");
+    callee = names.get(RuntimeFunction::FFTC2C);
     args.push_back(arith::ConstantIntOp::create(
         builder, loc, op.getKind() == DFTKind::c2c_inverse, 32));
     break;
   case DFTKind::r2c:
   case DFTKind::c2r:
     if (op.getKind() == DFTKind::r2c)
-      callee = names.get("fft_r2c");
+      callee = names.get(RuntimeFunction::FFTR2C);
     else if (op.getOverwriteInput())
-      callee = names.get("fft_c2r_overwrite_input");
+      callee = names.get(RuntimeFunction::FFTC2ROverwriteInput);
     else
-      callee = names.get("fft_c2r");
+      callee = names.get(RuntimeFunction::FFTC2R);
     args.push_back(
         arith::ConstantIntOp::create(builder, loc, op.getAxes().back(), 64));
     break;
@@ -195,9 +191,9 @@ static LogicalResult lowerCheckTileOffset(CheckTileOffsetOp op, ModuleOp module,
                                             op.getOffset());
   SmallVector<Value> args = {i64(op.getDim()), offset, i64(op.getTile()),
                              i64(op.getLimit())};
-  return replaceWithRuntimeCall(op, module, names.get("check_tile_offset"),
-                                args,
-                                /*cInterface=*/false);
+  return replaceWithRuntimeCall(
+      op, module, names.get(RuntimeFunction::CheckTileOffset), args,
+      /*cInterface=*/false);
 }
 
 /// Whether `op` is a plain f32 or f64 `linalg.matmul` on memrefs (no
@@ -229,8 +225,11 @@ static LogicalResult lowerMatmul(linalg::MatmulOp op, ModuleOp module,
     args.push_back(castToDynamicStrided(builder, loc, operand));
   Type element =
       cast<MemRefType>(op.getOutputs()[0].getType()).getElementType();
-  return replaceWithRuntimeCall(
-      op, module, names.get(element.isF32() ? "gemm_f32" : "gemm_f64"), args);
+  return replaceWithRuntimeCall(op, module,
+                                names.get(element.isF32()
+                                              ? RuntimeFunction::GemmF32
+                                              : RuntimeFunction::GemmF64),
+                                args);
 }
 
 namespace {
@@ -239,14 +238,20 @@ struct ConvertSpectralToRuntimePass
           ConvertSpectralToRuntimePass> {
   using Base::Base;
 
+  LogicalResult
+  parseOptions(StringRef text, ConvertSpectralToRuntimeOptions &options,
+               llvm::StringSet<> *given,
+               function_ref<LogicalResult(const Twine &)> errorHandler) {
+    if (failed(parsePassOptionText(*this, text, given, errorHandler, blasGemm,
+                                   target)))
+      return failure();
+    options = {blasGemm, target};
+    return success();
+  }
+
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    std::optional<RuntimeNames> names = RuntimeNames::forTarget(target);
-    if (!names) {
-      module.emitError() << "convert-spectral-to-runtime: unknown target '"
-                         << target << "' (expected 'cpu' or 'cuda')";
-      return signalPassFailure();
-    }
+    RuntimeNames names{target};
     SmallVector<Operation *> ops;
     module.walk([&](Operation *op) {
       if (isa<DFTOp, TopKOp, ScatterOp, CheckTileOffsetOp>(op))
@@ -258,19 +263,20 @@ struct ConvertSpectralToRuntimePass
     for (Operation *op : ops) {
       LogicalResult lowered =
           TypeSwitch<Operation *, LogicalResult>(op)
-              .Case([&](DFTOp dft) { return lowerDFT(dft, module, *names); })
+              .Case([&](DFTOp dft) { return lowerDFT(dft, module, names); })
               .Case([&](TopKOp topk) {
-                return lowerTileSpectrumOp(topk, module, names->get("topk"));
+                return lowerTileSpectrumOp(topk, module,
+                                           names.get(RuntimeFunction::TopK));
               })
               .Case([&](ScatterOp scatter) {
                 return lowerTileSpectrumOp(scatter, module,
-                                           names->get("scatter"));
+                                           names.get(RuntimeFunction::Scatter));
               })
               .Case([&](CheckTileOffsetOp check) {
-                return lowerCheckTileOffset(check, module, *names);
+                return lowerCheckTileOffset(check, module, names);
               })
               .Case([&](linalg::MatmulOp matmul) {
-                return lowerMatmul(matmul, module, *names);
+                return lowerMatmul(matmul, module, names);
               });
       if (failed(lowered))
         return signalPassFailure();
@@ -279,3 +285,11 @@ struct ConvertSpectralToRuntimePass
   }
 };
 } // namespace
+
+LogicalResult mlir::spectral::parseConvertSpectralToRuntimeOptions(
+    StringRef text, ConvertSpectralToRuntimeOptions &options,
+    function_ref<LogicalResult(const Twine &)> errorHandler,
+    llvm::StringSet<> *given) {
+  return ConvertSpectralToRuntimePass().parseOptions(text, options, given,
+                                                     errorHandler);
+}

@@ -17,6 +17,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "../PipelineCommon.h"
+#include "SpectralDialect/GPU/CUDAToolkit.h"
 #include "SpectralDialect/Pipelines/Pipelines.h"
 
 #include "mlir/Conversion/AffineToStandard/AffineToStandard.h"
@@ -35,82 +36,49 @@
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Transforms/Passes.h"
-#include "llvm/Support/FileSystem.h"
-#include "llvm/Support/Path.h"
-#include "llvm/Support/Program.h"
-
-#include <cstdlib>
+#include "llvm/ADT/StringSet.h"
 
 using namespace mlir;
 using namespace mlir::spectral;
 
 /// Why `dir` cannot serve as the CUDA toolkit, or "" if it can: kernels need
 /// bin/ptxas to assemble and libdevice to link the math functions they call.
-static std::string whyNotACUDAToolkit(StringRef dir) {
-  SmallString<128> ptxas(dir), libdevice(dir);
-  llvm::sys::path::append(ptxas, "bin", "ptxas");
-  llvm::sys::path::append(libdevice, "nvvm", "libdevice", "libdevice.10.bc");
-  if (!llvm::sys::fs::can_execute(ptxas))
-    return "has no executable bin/ptxas";
-  if (!llvm::sys::fs::is_regular_file(libdevice))
-    return "has no nvvm/libdevice/libdevice.10.bc";
-  return "";
-}
-
-/// The CUDA toolkit kernels are compiled with: `requested` if given, else
-/// the first complete toolkit among $CUDA_HOME, $CUDA_ROOT, $CUDA_PATH, the
-/// parents of the PATH directories that hold ptxas, and /usr/local/cuda.
-/// It must be explicit: MLIR's NVVM target finds ptxas on PATH by itself but
-/// looks for libdevice only under its own default, which Debian's build does
-/// not set. A ptxas on PATH is often a wrapper outside any toolkit (say
-/// /usr/local/bin/ptxas), hence the check for libdevice beside it.
-static FailureOr<std::string> findCUDAToolkit(StringRef requested,
-                                              std::string &whyNot) {
-  if (!requested.empty()) {
-    whyNot = whyNotACUDAToolkit(requested);
-    if (!whyNot.empty())
-      return failure();
-    return requested.str();
-  }
-  SmallVector<std::string> candidates;
-  for (const char *variable : {"CUDA_HOME", "CUDA_ROOT", "CUDA_PATH"})
-    if (const char *dir = std::getenv(variable); dir && *dir)
-      candidates.push_back(dir);
-  if (const char *path = std::getenv("PATH")) {
-    SmallVector<StringRef> pathDirs;
-    StringRef(path).split(pathDirs, llvm::sys::EnvPathSeparator,
-                          /*MaxSplit=*/-1, /*KeepEmpty=*/false);
-    for (StringRef binDir : pathDirs)
-      candidates.push_back(llvm::sys::path::parent_path(binDir).str());
-  }
-  candidates.push_back("/usr/local/cuda");
-  for (const std::string &dir : candidates)
-    if (!dir.empty() && whyNotACUDAToolkit(dir).empty())
-      return dir;
-  return failure();
-}
-
-/// The chips kernels are compiled for when none is given: the data-centre
-/// GPUs of the last two generations (A100, H100/H200).
 static const char *const kDefaultChips[] = {"sm_80", "sm_90"};
+
+/// gpu-module-to-binary's name of `format`.
+static StringRef getCompilationTarget(GPUBinaryFormat format) {
+  switch (format) {
+  case GPUBinaryFormat::Bin:
+    return "bin";
+  case GPUBinaryFormat::ISA:
+    return "isa";
+  case GPUBinaryFormat::Fatbin:
+    return "fatbin";
+  }
+  llvm_unreachable("every GPUBinaryFormat is handled");
+}
 
 LogicalResult mlir::spectral::buildSpectralGPUPipeline(
     OpPassManager &pm, const SpectralGPUPipelineOptions &options,
     function_ref<LogicalResult(const Twine &)> errorHandler) {
-  // The runtime is the CUDA one; any other convert-to-runtime option is
-  // forwarded.
-  StringRef runtimeOptions = options.convertToRuntime;
-  if (runtimeOptions.contains("target"))
+  // The runtime is the CUDA one; the other convert-to-runtime options are
+  // the user's.
+  ConvertSpectralToRuntimeOptions runtimeOptions;
+  llvm::StringSet<> runtimeGiven;
+  if (failed(parseConvertSpectralToRuntimeOptions(options.convertToRuntime,
+                                                  runtimeOptions, errorHandler,
+                                                  &runtimeGiven)))
+    return failure();
+  if (runtimeGiven.contains("target") &&
+      runtimeOptions.target != RuntimeTarget::CUDA)
     return errorHandler("spectral-gpu-pipeline: convert-to-runtime's target "
                         "is always 'cuda' here; remove 'target' from "
                         "convert-to-runtime={" +
-                        runtimeOptions + "}");
-  std::unique_ptr<Pass> convertToRuntime =
-      configurePass(createConvertSpectralToRuntime(),
-                    (runtimeOptions + " target=cuda").str(), errorHandler);
+                        options.convertToRuntime + "}");
+  runtimeOptions.target = RuntimeTarget::CUDA;
   std::unique_ptr<Pass> mapToGPU =
       configurePass(createSpectralMapToGPU(), options.mapToGPU, errorHandler);
-  if (!convertToRuntime || !mapToGPU)
+  if (!mapToGPU)
     return failure();
 
   SmallVector<std::string> chips(options.chips.begin(), options.chips.end());
@@ -120,11 +88,8 @@ LogicalResult mlir::spectral::buildSpectralGPUPipeline(
     if (!StringRef(chip).starts_with("sm_"))
       return errorHandler("spectral-gpu-pipeline: chip '" + chip +
                           "' is not an NVIDIA architecture (sm_XY)");
-  StringRef format = options.format;
-  if (format != "bin" && format != "isa" && format != "fatbin")
-    return errorHandler("spectral-gpu-pipeline: format '" + format +
-                        "' is not one of bin, isa, fatbin");
-  if (format != "bin" && chips.size() > 1)
+  StringRef format = getCompilationTarget(options.format);
+  if (options.format != GPUBinaryFormat::Bin && chips.size() > 1)
     return errorHandler("spectral-gpu-pipeline: several chips are packed "
                         "into one fat binary from their cubins, which needs "
                         "format=bin; format '" +
@@ -138,20 +103,22 @@ LogicalResult mlir::spectral::buildSpectralGPUPipeline(
   if (failed(toolkit))
     return errorHandler(
         options.toolkit.empty()
-            ? Twine("spectral-gpu-pipeline: no CUDA toolkit found (a "
-                    "directory with bin/ptxas and "
-                    "nvvm/libdevice/libdevice.10.bc: $CUDA_HOME, $CUDA_ROOT, "
-                    "$CUDA_PATH, the parent of a PATH directory, or "
-                    "/usr/local/cuda); give its directory as toolkit=<dir>")
+            ? "spectral-gpu-pipeline: no CUDA toolkit found (a directory "
+              "with bin/ptxas and nvvm/libdevice/libdevice.10.bc: " +
+                  getCUDAToolkitSearchDescription() +
+                  "); give its directory as toolkit=<dir>"
             : "spectral-gpu-pipeline: toolkit '" + options.toolkit + "' " +
                   whyNotToolkit);
 
   // Overlapped groups keep two groups' decompressed rows: the stream
   // pass's budget counts both unless the user said otherwise.
-  std::string streamOptions = options.stream;
-  if (options.overlapGroups &&
-      !StringRef(streamOptions).contains("double-buffered"))
-    streamOptions += " double-buffered=true";
+  SpectralStreamOptions streamOptions;
+  llvm::StringSet<> streamGiven;
+  if (failed(parseSpectralStreamOptions(options.stream, streamOptions,
+                                        errorHandler, &streamGiven)))
+    return failure();
+  if (options.overlapGroups && !streamGiven.contains("double-buffered"))
+    streamOptions.doubleBuffered = true;
   if (failed(buildSpectralToBuffersPipeline(
           pm, options.compressConstants, streamOptions, options.expandStorage,
           errorHandler)))
@@ -159,7 +126,7 @@ LogicalResult mlir::spectral::buildSpectralGPUPipeline(
 
   // Transforms, top-k, scatter and GEMMs to the CUDA runtime; the rest of
   // the data-parallel work to kernels on managed buffers.
-  pm.addPass(std::move(convertToRuntime));
+  pm.addPass(createConvertSpectralToRuntime(runtimeOptions));
   if (options.overlapGroups)
     pm.addPass(createSpectralGPUOverlapGroups());
   pm.addPass(std::move(mapToGPU));
