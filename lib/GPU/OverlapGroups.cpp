@@ -21,7 +21,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "SpectralDialect/Transforms/Passes.h"
-#include "SpectralDialect/Utils/LoweringUtils.h"
+#include "SpectralDialect/Utils/IRBuildingHelpers.h"
 #include "SpectralDialect/Utils/RuntimeSymbols.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"

@@ -14,10 +14,10 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "LoweringPatterns.h"
+#include "ExpandStoragePatterns.h"
 #include "SpectralDialect/IR/SpectralUtils.h"
 #include "SpectralDialect/Transforms/Passes.h"
-#include "SpectralDialect/Utils/LoweringUtils.h"
+#include "SpectralDialect/Utils/IRBuildingHelpers.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Func/Transforms/FuncConversions.h"
@@ -82,8 +82,8 @@ struct SpectralExpandStoragePass
     TypeConverter converter;
     converter.addConversion([](Type type) { return type; });
     RewritePatternSet patterns(ctx);
-    populateSparseSpectralLoweringPatterns(converter, patterns);
-    populateDenseOpLoweringPatterns(patterns, fastConvolutionSizes);
+    populateSparseStoragePatterns(converter, patterns);
+    populateDenseOpPatterns(patterns, fastConvolutionSizes);
     populateFunctionOpInterfaceTypeConversionPattern<func::FuncOp>(patterns,
                                                                    converter);
     populateCallOpTypeConversionPattern(patterns, converter);

@@ -9,8 +9,8 @@
 // The core library never reports an error itself: it formats the message
 // into an ErrorMessage and returns failure, and its caller decides. The
 // runtime's entry points hand the message to their library's error handler
-// (Errors.h); the compiler turns it into a diagnostic. No process-wide state
-// is involved, so concurrent callers never see each other's errors.
+// (ErrorReporting.h); the compiler turns it into a diagnostic. No process-wide
+// state is involved, so concurrent callers never see each other's errors.
 //
 //===----------------------------------------------------------------------===//
 

@@ -7,8 +7,8 @@
 //===----------------------------------------------------------------------===//
 //
 // What the entry points work on once a descriptor is validated (see
-// Validation.h): the address of element [0, ..., 0], sizes and strides, and
-// loops over the elements of such views.
+// DescriptorChecks.h): the address of element [0, ..., 0], sizes and strides,
+// and loops over the elements of such views.
 //
 //===----------------------------------------------------------------------===//
 

@@ -23,7 +23,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Arguments.h"
+#include "EntryPointChecks.h"
 #include "Memory.h"
 
 #include "spectral-runtime/SpectralRuntime.h"

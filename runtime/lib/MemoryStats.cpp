@@ -6,7 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Errors.h"
+#include "ErrorReporting.h"
 #include "Memory.h"
 
 #include "spectral-runtime/SpectralRuntime.h"

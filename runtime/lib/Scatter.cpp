@@ -12,8 +12,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Arguments.h"
-#include "Errors.h"
+#include "EntryPointChecks.h"
+#include "ErrorReporting.h"
 #include "TileSelection.h"
 
 #include "spectral-runtime/SpectralRuntime.h"

@@ -11,8 +11,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Arguments.h"
-#include "Errors.h"
+#include "EntryPointChecks.h"
+#include "ErrorReporting.h"
 #include "HostTransforms.h"
 
 #include "spectral-runtime/SpectralRuntime.h"

@@ -15,7 +15,7 @@
 // depends on nothing but <stdint.h>; compiled by nvcc its functions are also
 // device functions. (spectral-expand-storage emits the weight rule as IR
 // for energies computed at run time, computeBinWeight in
-// SparseSpectralLowering.cpp; the executed energy tests check it against
+// SparseStoragePatterns.cpp; the executed energy tests check it against
 // numpy.)
 //
 //===----------------------------------------------------------------------===//

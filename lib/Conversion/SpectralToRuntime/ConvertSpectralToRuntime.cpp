@@ -8,7 +8,7 @@
 
 #include "SpectralDialect/IR/SpectralOps.h"
 #include "SpectralDialect/Transforms/Passes.h"
-#include "SpectralDialect/Utils/LoweringUtils.h"
+#include "SpectralDialect/Utils/IRBuildingHelpers.h"
 #include "SpectralDialect/Utils/PassOptionParsing.h"
 #include "SpectralDialect/Utils/RuntimeLayout.h"
 #include "SpectralDialect/Utils/RuntimeSymbols.h"

@@ -17,7 +17,7 @@
 
 #include "CuFFTDevice.h"
 
-#include "Errors.h"
+#include "ErrorReporting.h"
 #include "Kernels.h"
 
 #include <cufft.h>

@@ -8,7 +8,7 @@
 
 #include "DeviceMemory.h"
 
-#include "Errors.h"
+#include "ErrorReporting.h"
 #include "Memory.h"
 
 #include "spectral-cuda-runtime/SpectralCUDARuntime.h"

@@ -8,7 +8,7 @@
 
 #include "Driver.h"
 
-#include "Errors.h"
+#include "ErrorReporting.h"
 
 #include <dlfcn.h>
 

@@ -17,7 +17,7 @@
 #include "Driver.h"
 #include "ManagedCache.h"
 
-#include "Errors.h"
+#include "ErrorReporting.h"
 
 #include "spectral-cuda-runtime/SpectralCUDARuntime.h"
 

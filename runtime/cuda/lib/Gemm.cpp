@@ -8,20 +8,20 @@
 //
 // linalg.matmul on device memrefs (C += A * B) in cuBLAS, which reads
 // column-major matrices. An operand is described as the CPU runtime
-// describes it to CBLAS (Arguments.h: describeMatrix), in C's storage order
-// if possible; a row-major C is computed as C^T = B^T A^T, which cuBLAS sees
-// as column-major. Layouts BLAS cannot read (no unit stride, overlapping
+// describes it to CBLAS (EntryPointChecks.h: describeMatrix), in C's storage
+// order if possible; a row-major C is computed as C^T = B^T A^T, which cuBLAS
+// sees as column-major. Layouts BLAS cannot read (no unit stride, overlapping
 // rows) go through accounted contiguous device copies, and C is copied back.
 //
 //===----------------------------------------------------------------------===//
 
-#include "Arguments.h"
 #include "CuFFTDevice.h"
 #include "DeviceMemory.h"
+#include "EntryPointChecks.h"
 #include "Kernels.h"
 #include "Overlap.h"
 
-#include "Errors.h"
+#include "ErrorReporting.h"
 
 #include "spectral-cuda-runtime/SpectralCUDARuntime.h"
 

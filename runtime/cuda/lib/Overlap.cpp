@@ -8,7 +8,7 @@
 
 #include "Overlap.h"
 
-#include "Errors.h"
+#include "ErrorReporting.h"
 
 #include "spectral-cuda-runtime/SpectralCUDARuntime.h"
 

@@ -14,9 +14,9 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Arguments.h"
 #include "CuFFTDevice.h"
 #include "DeviceMemory.h"
+#include "EntryPointChecks.h"
 #include "Kernels.h"
 
 #include "spectral-cuda-runtime/SpectralCUDARuntime.h"

@@ -16,12 +16,12 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Arguments.h"
 #include "CuFFTDevice.h"
 #include "DeviceMemory.h"
+#include "EntryPointChecks.h"
 #include "Kernels.h"
 
-#include "Errors.h"
+#include "ErrorReporting.h"
 
 #include "spectral-cuda-runtime/SpectralCUDARuntime.h"
 

@@ -6,13 +6,13 @@
 //
 //===----------------------------------------------------------------------===//
 //
-// Validates exactly as the CPU runtime (Arguments.h), before touching the
-// device; then describes the transform and runs its schedule with cuFFT.
+// Validates exactly as the CPU runtime (EntryPointChecks.h), before touching
+// the device; then describes the transform and runs its schedule with cuFFT.
 //
 //===----------------------------------------------------------------------===//
 
-#include "Arguments.h"
 #include "CuFFTDevice.h"
+#include "EntryPointChecks.h"
 #include "FFTSchedule.h"
 
 #include "spectral-cuda-runtime/SpectralCUDARuntime.h"

@@ -1,4 +1,4 @@
-//===- Arguments.cpp - Checked arguments of the entry points --------------===//
+//===- EntryPointChecks.cpp - Checked arguments of the entry points -------===//
 //
 // Part of the spectral-dialect project, under the Apache License v2.0 with
 // LLVM Exceptions. See LICENSE for license information.
@@ -6,9 +6,9 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Arguments.h"
+#include "EntryPointChecks.h"
+#include "DescriptorChecks.h"
 #include "TileSelection.h"
-#include "Validation.h"
 
 #include <algorithm>
 #include <climits>

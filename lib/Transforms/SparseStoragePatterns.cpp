@@ -1,4 +1,4 @@
-//===- SparseSpectralLowering.cpp - !spectral.sst to storage tensors ------===//
+//===- SparseStoragePatterns.cpp - !spectral.sst to storage tensors -------===//
 //
 // Part of the spectral-dialect project, under the Apache License v2.0 with
 // LLVM Exceptions. See LICENSE for license information.
@@ -21,8 +21,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "LoweringPatterns.h"
-#include "SpectralDialect/Utils/LoweringUtils.h"
+#include "ExpandStoragePatterns.h"
+#include "SpectralDialect/Utils/IRBuildingHelpers.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Complex/IR/Complex.h"
@@ -673,7 +673,7 @@ struct LowerMatmul : SSTPattern<MatmulOp> {
 
 } // namespace
 
-void mlir::spectral::populateSparseSpectralLoweringPatterns(
+void mlir::spectral::populateSparseStoragePatterns(
     TypeConverter &converter, RewritePatternSet &patterns) {
   converter.addConversion(
       [](SparseSpectralType type, SmallVectorImpl<Type> &results) {

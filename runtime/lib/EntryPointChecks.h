@@ -1,4 +1,4 @@
-//===- Arguments.h - Checked arguments of the entry points ------*- C++ -*-===//
+//===- EntryPointChecks.h - Checked arguments of entry points ---*- C++ -*-===//
 //
 // Part of the spectral-dialect project, under the Apache License v2.0 with
 // LLVM Exceptions. See LICENSE for license information.
@@ -15,8 +15,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef SPECTRAL_RUNTIME_LIB_ARGUMENTS_H
-#define SPECTRAL_RUNTIME_LIB_ARGUMENTS_H
+#ifndef SPECTRAL_RUNTIME_LIB_ENTRYPOINTCHECKS_H
+#define SPECTRAL_RUNTIME_LIB_ENTRYPOINTCHECKS_H
 
 #include "MemRefView.h"
 #include "Normalization.h"
@@ -130,7 +130,7 @@ bool describeMatrix(MatrixOrder order, int64_t rows, int64_t cols,
 } // namespace spectral
 } // namespace mlir
 
-#include "Validation.h"
+#include "DescriptorChecks.h"
 
 template <typename T>
 mlir::spectral::runtime::Checked mlir::spectral::runtime::checkGemm(
@@ -144,4 +144,4 @@ mlir::spectral::runtime::Checked mlir::spectral::runtime::checkGemm(
                          sizeof(T));
 }
 
-#endif // SPECTRAL_RUNTIME_LIB_ARGUMENTS_H
+#endif // SPECTRAL_RUNTIME_LIB_ENTRYPOINTCHECKS_H

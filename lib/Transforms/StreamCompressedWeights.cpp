@@ -1,4 +1,4 @@
-//===- Stream.cpp - The spectral-stream pass ------------------------------===//
+//===- StreamCompressedWeights.cpp - The spectral-stream pass -------------===//
 //
 // Part of the spectral-dialect project, under the Apache License v2.0 with
 // LLVM Exceptions. See LICENSE for license information.
@@ -15,7 +15,7 @@
 
 #include "SpectralDialect/IR/SpectralOps.h"
 #include "SpectralDialect/Transforms/Passes.h"
-#include "SpectralDialect/Utils/LoweringUtils.h"
+#include "SpectralDialect/Utils/IRBuildingHelpers.h"
 #include "SpectralDialect/Utils/PassOptionParsing.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"

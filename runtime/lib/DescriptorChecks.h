@@ -1,4 +1,4 @@
-//===- Validation.h - Checks of entry point arguments -----------*- C++ -*-===//
+//===- DescriptorChecks.h - Checks of entry point arguments -----*- C++ -*-===//
 //
 // Part of the spectral-dialect project, under the Apache License v2.0 with
 // LLVM Exceptions. See LICENSE for license information.
@@ -12,10 +12,10 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef SPECTRAL_RUNTIME_LIB_VALIDATION_H
-#define SPECTRAL_RUNTIME_LIB_VALIDATION_H
+#ifndef SPECTRAL_RUNTIME_LIB_DESCRIPTORCHECKS_H
+#define SPECTRAL_RUNTIME_LIB_DESCRIPTORCHECKS_H
 
-#include "Errors.h"
+#include "ErrorReporting.h"
 #include "MemRefView.h"
 
 #include "SpectralDialect/Runtime/RuntimeEnums.h"
@@ -123,4 +123,4 @@ bool checkNorm(const char *function, int32_t norm);
 } // namespace spectral
 } // namespace mlir
 
-#endif // SPECTRAL_RUNTIME_LIB_VALIDATION_H
+#endif // SPECTRAL_RUNTIME_LIB_DESCRIPTORCHECKS_H

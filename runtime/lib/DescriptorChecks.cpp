@@ -1,4 +1,4 @@
-//===- Validation.cpp - Checks of entry point arguments -------------------===//
+//===- DescriptorChecks.cpp - Checks of entry point arguments -------------===//
 //
 // Part of the spectral-dialect project, under the Apache License v2.0 with
 // LLVM Exceptions. See LICENSE for license information.
@@ -6,7 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Validation.h"
+#include "DescriptorChecks.h"
 #include "TileSpectrum.h"
 
 #include <algorithm>

@@ -1,4 +1,4 @@
-//===- LoweringPatterns.h - Patterns of spectral-expand-storage -*- C++ -*-===//
+//===- ExpandStoragePatterns.h - Patterns of expand-storage -----*- C++ -*-===//
 //
 // Part of the spectral-dialect project, under the Apache License v2.0 with
 // LLVM Exceptions. See LICENSE for license information.
@@ -6,8 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef SPECTRALDIALECT_LIB_TRANSFORMS_LOWERINGPATTERNS_H
-#define SPECTRALDIALECT_LIB_TRANSFORMS_LOWERINGPATTERNS_H
+#ifndef SPECTRALDIALECT_LIB_TRANSFORMS_EXPANDSTORAGEPATTERNS_H
+#define SPECTRALDIALECT_LIB_TRANSFORMS_EXPANDSTORAGEPATTERNS_H
 
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Transforms/DialectConversion.h"
@@ -17,15 +17,15 @@ namespace spectral {
 
 /// Adds the patterns lowering the dense ops (transforms, mix, conv) to
 /// spectral.dft and linalg/tensor code.
-void populateDenseOpLoweringPatterns(RewritePatternSet &patterns,
-                                     bool fastConvolutionSizes);
+void populateDenseOpPatterns(RewritePatternSet &patterns,
+                             bool fastConvolutionSizes);
 
 /// Adds the 1:N type conversion of !spectral.sst into its coefficient and
 /// position tensors, and the patterns lowering every op on it.
-void populateSparseSpectralLoweringPatterns(TypeConverter &converter,
-                                            RewritePatternSet &patterns);
+void populateSparseStoragePatterns(TypeConverter &converter,
+                                   RewritePatternSet &patterns);
 
 } // namespace spectral
 } // namespace mlir
 
-#endif // SPECTRALDIALECT_LIB_TRANSFORMS_LOWERINGPATTERNS_H
+#endif // SPECTRALDIALECT_LIB_TRANSFORMS_EXPANDSTORAGEPATTERNS_H

@@ -1,4 +1,4 @@
-//===- LoweringUtils.h - IR building helpers of the lowerings ---*- C++ -*-===//
+//===- IRBuildingHelpers.h - IR building helpers ----------------*- C++ -*-===//
 //
 // Part of the spectral-dialect project, under the Apache License v2.0 with
 // LLVM Exceptions. See LICENSE for license information.
@@ -6,8 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef SPECTRALDIALECT_UTILS_LOWERINGUTILS_H
-#define SPECTRALDIALECT_UTILS_LOWERINGUTILS_H
+#ifndef SPECTRALDIALECT_UTILS_IRBUILDINGHELPERS_H
+#define SPECTRALDIALECT_UTILS_IRBUILDINGHELPERS_H
 
 #include "SpectralDialect/IR/SpectralOps.h"
 
@@ -80,7 +80,6 @@ Value reshapeToMatrix(OpBuilder &b, Location loc, Value tensor);
 Value reshapeFromMatrix(OpBuilder &b, Location loc, Value matrix,
                         RankedTensorType resultType);
 
-/// Adds the patterns lowering fft, ifft, rfft, irfft, mix and conv.
 /// The buffer `value` is a view of, through view-like ops and memref.cast.
 Value getRootBuffer(Value value);
 
@@ -94,4 +93,4 @@ func::FuncOp getOrCreateRuntimeFunc(ModuleOp module, StringRef name,
 } // namespace spectral
 } // namespace mlir
 
-#endif // SPECTRALDIALECT_UTILS_LOWERINGUTILS_H
+#endif // SPECTRALDIALECT_UTILS_IRBUILDINGHELPERS_H

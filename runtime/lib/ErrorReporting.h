@@ -1,4 +1,4 @@
-//===- Errors.h - Error reporting of the runtime ----------------*- C++ -*-===//
+//===- ErrorReporting.h - Error reporting of the runtime --------*- C++ -*-===//
 //
 // Part of the spectral-dialect project, under the Apache License v2.0 with
 // LLVM Exceptions. See LICENSE for license information.
@@ -18,8 +18,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef SPECTRAL_RUNTIME_LIB_ERRORS_H
-#define SPECTRAL_RUNTIME_LIB_ERRORS_H
+#ifndef SPECTRAL_RUNTIME_LIB_ERRORREPORTING_H
+#define SPECTRAL_RUNTIME_LIB_ERRORREPORTING_H
 
 #include "ErrorMessage.h"
 
@@ -63,4 +63,4 @@ inline bool succeededOrReport(bool succeeded, const char *function,
 } // namespace spectral
 } // namespace mlir
 
-#endif // SPECTRAL_RUNTIME_LIB_ERRORS_H
+#endif // SPECTRAL_RUNTIME_LIB_ERRORREPORTING_H

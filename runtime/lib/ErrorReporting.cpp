@@ -1,4 +1,4 @@
-//===- Errors.cpp - Error reporting of the runtime ------------------------===//
+//===- ErrorReporting.cpp - Error reporting of the runtime ----------------===//
 //
 // Part of the spectral-dialect project, under the Apache License v2.0 with
 // LLVM Exceptions. See LICENSE for license information.
@@ -6,7 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Errors.h"
+#include "ErrorReporting.h"
 
 #include <cstdarg>
 #include <cstdio>

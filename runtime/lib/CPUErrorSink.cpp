@@ -1,4 +1,4 @@
-//===- ErrorHandler.cpp - Error handler of the CUDA runtime ---------------===//
+//===- CPUErrorSink.cpp - Error handler of the CPU runtime ----------------===//
 //
 // Part of the spectral-dialect project, under the Apache License v2.0 with
 // LLVM Exceptions. See LICENSE for license information.
@@ -6,25 +6,26 @@
 //
 //===----------------------------------------------------------------------===//
 //
-// The ErrorSink of libspectral_cuda_runtime.so (see runtime/lib/Errors.h):
-// its own prefix and handler, apart from the CPU runtime's.
+// The ErrorSink of libspectral_runtime.so (see ErrorReporting.h).
 //
 //===----------------------------------------------------------------------===//
 
-#include "Errors.h"
+#include "ErrorReporting.h"
 
-#include "spectral-cuda-runtime/SpectralCUDARuntime.h"
+#include "spectral-runtime/SpectralRuntime.h"
 
 using namespace mlir::spectral::runtime;
 
+// Atomic so that a test may install a handler while another thread runs an
+// entry point.
 static std::atomic<ErrorHandler> errorHandler{nullptr};
 
 const ErrorSink &mlir::spectral::runtime::getErrorSink() {
-  static const ErrorSink sink{"spectral cuda runtime error", &errorHandler};
+  static const ErrorSink sink{"spectral runtime error", &errorHandler};
   return sink;
 }
 
-extern "C" void spectral_cuda_runtime_set_error_handler(
-    spectral_cuda_runtime_error_handler handler) {
+extern "C" void
+spectral_runtime_set_error_handler(spectral_runtime_error_handler handler) {
   errorHandler.store(handler);
 }

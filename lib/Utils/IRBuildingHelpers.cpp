@@ -1,4 +1,4 @@
-//===- LoweringUtils.cpp - Helpers of spectral-expand-storage -------------===//
+//===- IRBuildingHelpers.cpp - IR building helpers ------------------------===//
 //
 // Part of the spectral-dialect project, under the Apache License v2.0 with
 // LLVM Exceptions. See LICENSE for license information.
@@ -6,7 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "SpectralDialect/Utils/LoweringUtils.h"
+#include "SpectralDialect/Utils/IRBuildingHelpers.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/Sequence.h"

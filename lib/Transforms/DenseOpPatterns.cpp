@@ -1,4 +1,4 @@
-//===- DenseOpLowering.cpp - Dense spectral ops to mid-level ops ----------===//
+//===- DenseOpPatterns.cpp - Dense spectral ops to mid-level ops ----------===//
 //
 // Part of the spectral-dialect project, under the Apache License v2.0 with
 // LLVM Exceptions. See LICENSE for license information.
@@ -12,8 +12,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "LoweringPatterns.h"
-#include "SpectralDialect/Utils/LoweringUtils.h"
+#include "ExpandStoragePatterns.h"
+#include "SpectralDialect/Utils/IRBuildingHelpers.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Complex/IR/Complex.h"
@@ -234,8 +234,8 @@ private:
 };
 } // namespace
 
-void mlir::spectral::populateDenseOpLoweringPatterns(
-    RewritePatternSet &patterns, bool fastConvolutionSizes) {
+void mlir::spectral::populateDenseOpPatterns(RewritePatternSet &patterns,
+                                             bool fastConvolutionSizes) {
   MLIRContext *ctx = patterns.getContext();
   patterns.add<LowerComplexTransform<FFTOp, DFTKind::c2c_forward>,
                LowerComplexTransform<IFFTOp, DFTKind::c2c_inverse>, LowerRFFT,

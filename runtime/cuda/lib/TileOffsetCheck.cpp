@@ -1,4 +1,4 @@
-//===- Checks.cpp - Run-time checks of lowered code -----------------------===//
+//===- TileOffsetCheck.cpp - Run-time checks of lowered code --------------===//
 //
 // Part of the spectral-dialect project, under the Apache License v2.0 with
 // LLVM Exceptions. See LICENSE for license information.
@@ -6,7 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Arguments.h"
+#include "EntryPointChecks.h"
 
 #include "spectral-cuda-runtime/SpectralCUDARuntime.h"
 
