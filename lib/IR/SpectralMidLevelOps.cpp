@@ -8,8 +8,10 @@
 
 #include "SpectralDialect/IR/SpectralOps.h"
 #include "SpectralDialect/IR/SpectralUtils.h"
+#include "SpectralDialect/Runtime/RuntimeEnums.h"
 
 #include "mlir/IR/BuiltinTypes.h"
+#include "llvm/ADT/StringExtras.h"
 
 using namespace mlir;
 using namespace mlir::spectral;
@@ -243,5 +245,44 @@ LogicalResult CheckTileOffsetOp::verify() {
     return emitOpError() << "tile size must be positive, got " << tile;
   if (limit < 0)
     return emitOpError() << "limit must be non-negative, got " << limit;
+  return success();
+}
+
+/// Index of `name` in `table`, or -1.
+template <size_t N>
+static int32_t indexIn(const char *const (&table)[N], StringRef name) {
+  for (size_t i = 0; i < N; ++i)
+    if (name == table[i])
+      return static_cast<int32_t>(i);
+  return -1;
+}
+
+int32_t CheckSizeOp::getCheckedOpIndex() {
+  return indexIn(runtime::kCheckedOps, getCheckedOp());
+}
+
+int32_t CheckSizeOp::getOperandIndex() {
+  return indexIn(runtime::kCheckedOperands, getOperand());
+}
+
+LogicalResult CheckSizeOp::verify() {
+  if (getCheckedOpIndex() < 0)
+    return emitOpError() << "'" << getCheckedOp()
+                         << "' is not an op whose sizes are checked (one of "
+                         << llvm::join(
+                                ArrayRef<const char *>(runtime::kCheckedOps),
+                                ", ")
+                         << ")";
+  if (getOperandIndex() < 0)
+    return emitOpError() << "'" << getOperand()
+                         << "' is not an operand name of the checks (one of "
+                         << llvm::join(ArrayRef<const char *>(
+                                           runtime::kCheckedOperands),
+                                       ", ")
+                         << ")";
+  int64_t dim = getDimAttr().getInt();
+  if (dim < 0 || dim >= kMaxRank)
+    return emitOpError() << "dim " << dim << " is not a dimension (0 to "
+                         << kMaxRank - 1 << ")";
   return success();
 }

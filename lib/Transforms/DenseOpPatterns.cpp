@@ -114,14 +114,22 @@ struct LowerMix : OpRewritePattern<MixOp> {
     Value spectrum = createDFT(rewriter, loc, DFTKind::r2c, input, spectrumType,
                                sizes, {axis}, FFTNorm::backward);
 
-    // Multiply by the filter, broadcast over the dimensions it does not have.
+    // Multiply by the filter, broadcast over the dimensions it does not have
+    // and over those where it has a static 1. Every other filter size must
+    // be the spectrum's; where one of them is dynamic that is checked at run
+    // time, before the multiply reads the filter.
+    Value filter = op.getFilter();
     SmallVector<AffineExpr> filterExprs;
     if (filterType.getRank() == 1) {
+      checkSizeAtRunTime(rewriter, loc, op, filter, "filter", 0, sizes[axis]);
       filterExprs.push_back(rewriter.getAffineDimExpr(axis));
     } else {
       for (int64_t dim = 0; dim < rank; ++dim) {
         bool broadcast = filterType.getDimSize(dim) == 1 &&
                          spectrumType.getDimSize(dim) != 1;
+        if (!broadcast)
+          checkSizeAtRunTime(rewriter, loc, op, filter, "filter", dim,
+                             sizes[dim]);
         filterExprs.push_back(broadcast ? rewriter.getAffineConstantExpr(0)
                                         : rewriter.getAffineDimExpr(dim));
       }
@@ -129,7 +137,7 @@ struct LowerMix : OpRewritePattern<MixOp> {
     AffineMap filterMap =
         AffineMap::get(rank, 0, filterExprs, rewriter.getContext());
     Value filtered =
-        multiplySpectra(rewriter, loc, spectrum, op.getFilter(), filterMap);
+        multiplySpectra(rewriter, loc, spectrum, filter, filterMap);
 
     // irfft back to the input's length; the filtered spectrum is ours to
     // overwrite.

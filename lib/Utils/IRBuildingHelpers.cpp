@@ -36,6 +36,19 @@ OpFoldResult mlir::spectral::getHalfSpectrumSize(OpBuilder &b, Location loc,
       .getResult();
 }
 
+void mlir::spectral::checkSizeAtRunTime(OpBuilder &b, Location loc,
+                                        Operation *op, Value operand,
+                                        StringRef operandName, int64_t dim,
+                                        OpFoldResult expected) {
+  auto type = cast<RankedTensorType>(operand.getType());
+  if (!type.isDynamicDim(dim) && getConstantIntValue(expected))
+    return;
+  Value found = tensor::DimOp::create(b, loc, operand, dim);
+  CheckSizeOp::create(b, loc, found,
+                      getValueOrCreateConstantIndexOp(b, loc, expected),
+                      op->getName().getStringRef(), operandName, dim);
+}
+
 SmallVector<OpFoldResult> mlir::spectral::getSizesLike(OpBuilder &b,
                                                        Location loc,
                                                        RankedTensorType type,

@@ -26,7 +26,7 @@ struct Entry {
 };
 
 // The C names of runtime/include/spectral-runtime/SpectralRuntime.h and
-// runtime/cuda/include/SpectralCUDARuntime.h, less the
+// runtime/cuda/include/spectral-cuda-runtime/SpectralCUDARuntime.h, less the
 // library's prefix.
 constexpr Entry kEntries[] = {
     {RuntimeFunction::FFTC2C, "fft_c2c", false},
@@ -36,6 +36,7 @@ constexpr Entry kEntries[] = {
     {RuntimeFunction::TopK, "topk", false},
     {RuntimeFunction::Scatter, "scatter", false},
     {RuntimeFunction::CheckTileOffset, "check_tile_offset", false},
+    {RuntimeFunction::CheckSize, "check_size", false},
     {RuntimeFunction::GemmF32, "gemm_f32", false},
     {RuntimeFunction::GemmF64, "gemm_f64", false},
     {RuntimeFunction::GemmF32Overlapped, "gemm_f32_overlapped", true},

@@ -322,6 +322,28 @@ bool mlir::spectral::runtime::checkTileOffset(const char *function, int64_t dim,
   return true;
 }
 
+bool mlir::spectral::runtime::checkSize(const char *function, int32_t op,
+                                        int32_t operand, int64_t dim,
+                                        int64_t found, int64_t expected) {
+  if (op < 0 || op >= kNumCheckedOps || operand < 0 ||
+      operand >= kNumCheckedOperands) {
+    reportError(function,
+                "op %d or operand %d is not in the tables of checked sizes "
+                "(compiled against another runtime version?)",
+                op, operand);
+    return false;
+  }
+  if (found == expected)
+    return true;
+  reportError(function,
+              "%s: %s dimension %lld has size %lld at run time; expected "
+              "%lld",
+              kCheckedOps[op], kCheckedOperands[operand],
+              static_cast<long long>(dim), static_cast<long long>(found),
+              static_cast<long long>(expected));
+  return false;
+}
+
 //===----------------------------------------------------------------------===//
 // Dense linear algebra
 //===----------------------------------------------------------------------===//

@@ -100,6 +100,11 @@ bool checkScatterPositions(const char *function, const TileSpectrum &tile,
 bool checkTileOffset(const char *function, int64_t dim, int64_t offset,
                      int64_t tile, int64_t limit);
 
+/// The check of a dynamic size (spectral_check_size): `found` must equal
+/// `expected`; `op` and `operand` index kCheckedOps and kCheckedOperands.
+bool checkSize(const char *function, int32_t op, int32_t operand, int64_t dim,
+               int64_t found, int64_t expected);
+
 //===----------------------------------------------------------------------===//
 // Dense linear algebra
 //===----------------------------------------------------------------------===//

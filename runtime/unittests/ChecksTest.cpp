@@ -44,4 +44,28 @@ TEST_F(RuntimeChecks, NonPositiveTile) {
   expectError(kCheck, {"tile size 0 of dimension 0"});
 }
 
+constexpr const char *kSizeCheck = "spectral_check_size";
+
+// Indices of RuntimeEnums.h's kCheckedOps and kCheckedOperands.
+constexpr int32_t kMix = 0, kFilter = 1;
+
+TEST_F(RuntimeChecks, EqualSizesPass) {
+  spectral_check_size(kMix, kFilter, 0, 9, 9);
+  spectral_check_size(kMix, kFilter, 3, 0, 0);
+  expectNoError();
+}
+
+TEST_F(RuntimeChecks, SizeMismatchNamesEverything) {
+  spectral_check_size(kMix, kFilter, 1, 7, 9);
+  expectError(kSizeCheck, {"spectral.mix: filter dimension 1 has size 7 at "
+                           "run time; expected 9"});
+}
+
+TEST_F(RuntimeChecks, UnknownSizeCheckCodes) {
+  spectral_check_size(99, kFilter, 0, 1, 2);
+  expectError(kSizeCheck, {"op 99 or operand 1", "tables of checked sizes"});
+  spectral_check_size(kMix, -1, 0, 1, 1);
+  expectError(kSizeCheck, {"op 0 or operand -1"});
+}
+
 } // namespace

@@ -2,7 +2,8 @@
 """Compiles the executed GPU tests for the GPU kit and writes their manifest.
 
 Every RUN command of test/Integration/GPU/*.mlir that runs a program
-(`... | sst-opt -spectral-gpu-pipeline[="OPTIONS"] | ... %{run-gpu} ...`)
+(`cat FILES [| sed -e '...'] | sst-opt -spectral-gpu-pipeline[="OPTIONS"]
+| ... %{run-gpu} ...`; a sed stage edits the input, e.g. to make it wrong)
 becomes one executable, compiled ahead of time by sst-compile with the same
 pipeline options, and one manifest line: the test's name, a tab, and the
 RUN command with the program in place of mlir-runner and the kit's own
@@ -26,7 +27,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 GPU_TESTS = os.path.join(ROOT, "test", "Integration", "GPU")
 
 PROGRAM = re.compile(
-    r"^cat (?P<files>[^|]+?) \| sst-opt -spectral-gpu-pipeline"
+    r"^cat (?P<files>[^|]+?)(?: \| sed (?P<sed>(?:-e '[^']*' ?)+))?"
+    r" \| sst-opt -spectral-gpu-pipeline"
     r"(?:=\"(?P<options>[^\"]*)\")?(?: 2>/dev/null)? \| "
     r"(?P<before>.*?)%\{run-gpu\}(?P<after>.*)$")
 
@@ -87,6 +89,10 @@ def main():
             binary = "test-" + test
             sources = [f.replace("%S", GPU_TESTS) for f in program.group("files").split()]
             source = b"".join(open(f, "rb").read() for f in sources)
+            if program.group("sed"):
+                source = subprocess.run(["sed"] + shlex.split(program.group("sed")),
+                                        input=source, stdout=subprocess.PIPE,
+                                        check=True).stdout
             command = [sst_compile, "--target=" + ("cpu" if cpu else "gpu"), "-o", os.path.join(kit, "bin", binary),
                        "--pipeline-options=" + (program.group("options") or "")] + extra
             result = subprocess.run(command, input=source, stdout=subprocess.PIPE,

@@ -7,6 +7,7 @@
 // RUN: sst-opt %s -split-input-file -convert-spectral-to-runtime="target=cuda" -verify-diagnostics | FileCheck %s --check-prefix=TILES
 
 // CHECK-DAG: func.func private @spectral_cuda_check_tile_offset(i64, i64, i64, i64){{$}}
+// CHECK-DAG: func.func private @spectral_cuda_check_size(i32, i32, i64, i64, i64){{$}}
 // CHECK-DAG: func.func private @spectral_cuda_fft_c2c(memref<*xcomplex<f32>>, memref<*xcomplex<f32>>, i64, i32, i32) attributes {llvm.emit_c_interface}
 // CHECK-DAG: func.func private @spectral_cuda_fft_r2c(memref<*xf32>, memref<*xcomplex<f32>>, i64, i64, i32) attributes {llvm.emit_c_interface}
 // CHECK-DAG: func.func private @spectral_cuda_fft_c2r(memref<*xcomplex<f32>>, memref<*xf32>, i64, i64, i32) attributes {llvm.emit_c_interface}

@@ -2,6 +2,7 @@
 
 // The check is a plain C function, without the memref wrapper.
 // CHECK-DAG: func.func private @spectral_check_tile_offset(i64, i64, i64, i64){{$}}
+// CHECK-DAG: func.func private @spectral_check_size(i32, i32, i64, i64, i64){{$}}
 // CHECK-DAG: func.func private @spectral_fft_c2c(memref<*xcomplex<f32>>, memref<*xcomplex<f32>>, i64, i32, i32) attributes {llvm.emit_c_interface}
 // CHECK-DAG: func.func private @spectral_fft_r2c(memref<*xf32>, memref<*xcomplex<f32>>, i64, i64, i32) attributes {llvm.emit_c_interface}
 // CHECK-DAG: func.func private @spectral_fft_c2r(memref<*xcomplex<f32>>, memref<*xf32>, i64, i64, i32) attributes {llvm.emit_c_interface}
@@ -43,5 +44,20 @@ func.func @transforms(%r: memref<4x6x8xf32>, %h: memref<4x6x5xcomplex<f32>>,
 // CHECK: call @spectral_check_tile_offset(%[[DIM]], %[[O]], %[[TILE]], %[[LIMIT]]) : (i64, i64, i64, i64) -> ()
 func.func @check(%offset: index) {
   spectral.check_tile_offset %offset dim 1 tile 64 limit 3968
+  return
+}
+
+// The op and the operand are indices of the runtime's tables (RuntimeEnums.h):
+// spectral.mix is 0, filter 1.
+// CHECK-LABEL: func @check_size
+// CHECK-SAME: (%[[F:.*]]: index, %[[E:.*]]: index)
+// CHECK-DAG: %[[OP:.*]] = arith.constant 0 : i32
+// CHECK-DAG: %[[OPERAND:.*]] = arith.constant 1 : i32
+// CHECK-DAG: %[[DIM:.*]] = arith.constant 2 : i64
+// CHECK-DAG: %[[FOUND:.*]] = arith.index_cast %[[F]] : index to i64
+// CHECK-DAG: %[[EXPECTED:.*]] = arith.index_cast %[[E]] : index to i64
+// CHECK: call @spectral_check_size(%[[OP]], %[[OPERAND]], %[[DIM]], %[[FOUND]], %[[EXPECTED]]) : (i32, i32, i64, i64, i64) -> ()
+func.func @check_size(%found: index, %expected: index) {
+  spectral.check_size %found, %expected for "spectral.mix" operand "filter" dim 2
   return
 }

@@ -75,6 +75,53 @@ func.func @mix_channel_filter(%x: tensor<2x15x8xf32>, %f: tensor<1x8x8xcomplex<f
 
 // -----
 
+// Static shapes carry no run-time check.
+// CHECK-LABEL: func @mix_static_no_check
+// CHECK-NOT: spectral.check_size
+// CHECK: return
+func.func @mix_static_no_check(%x: tensor<2x16x8xf32>, %f: tensor<1x9x8xcomplex<f32>>) -> tensor<2x16x8xf32> {
+  %y = spectral.mix %x, %f axis 1 : tensor<2x16x8xf32>, tensor<1x9x8xcomplex<f32>>
+  return %y : tensor<2x16x8xf32>
+}
+
+// -----
+
+// A dynamic 1-D filter must have n/2+1 bins of the mixed axis at run time.
+// CHECK-LABEL: func @mix_dynamic_filter
+// CHECK-SAME: (%[[X:.*]]: tensor<4x?xf32>, %[[F:.*]]: tensor<?xcomplex<f32>>)
+// CHECK: %[[N:.*]] = tensor.dim %[[X]], %{{.*}} : tensor<4x?xf32>
+// CHECK: %[[HALF:.*]] = arith.divui %[[N]], %{{.*}} : index
+// CHECK: %[[BINS:.*]] = arith.addi %[[HALF]], %{{.*}} : index
+// CHECK: spectral.dft r2c
+// CHECK: %[[FOUND:.*]] = tensor.dim %[[F]], %{{.*}} : tensor<?xcomplex<f32>>
+// CHECK: spectral.check_size %[[FOUND]], %[[BINS]] for "spectral.mix" operand "filter" dim 0
+// CHECK-NEXT: linalg.generic
+func.func @mix_dynamic_filter(%x: tensor<4x?xf32>, %f: tensor<?xcomplex<f32>>) -> tensor<4x?xf32> {
+  %y = spectral.mix %x, %f axis 1 : tensor<4x?xf32>, tensor<?xcomplex<f32>>
+  return %y : tensor<4x?xf32>
+}
+
+// -----
+
+// A dynamic dimension of a 2-D filter is not broadcast: it must be the
+// input's size at run time (only a static 1 broadcasts), and the bins
+// along the axis are checked too.
+// CHECK-LABEL: func @mix_dynamic_2d_filter
+// CHECK-SAME: (%[[X:.*]]: tensor<?x16xf32>, %[[F:.*]]: tensor<?x9xcomplex<f32>>)
+// CHECK: %[[ROWS:.*]] = tensor.dim %[[X]], %{{.*}} : tensor<?x16xf32>
+// CHECK: spectral.dft r2c
+// CHECK: %[[FOUND:.*]] = tensor.dim %[[F]], %{{.*}} : tensor<?x9xcomplex<f32>>
+// CHECK-NOT: spectral.check_size
+// CHECK: spectral.check_size %[[FOUND]], %[[ROWS]] for "spectral.mix" operand "filter" dim 0
+// CHECK-NOT: spectral.check_size
+// CHECK: linalg.generic
+func.func @mix_dynamic_2d_filter(%x: tensor<?x16xf32>, %f: tensor<?x9xcomplex<f32>>) -> tensor<?x16xf32> {
+  %y = spectral.mix %x, %f axis 1 : tensor<?x16xf32>, tensor<?x9xcomplex<f32>>
+  return %y : tensor<?x16xf32>
+}
+
+// -----
+
 // n + m - 1 = 104 is 2^3 * 13; the fast length is 105 = 3 * 5 * 7. Without
 // rounding, the transform length is exactly 104.
 // CHECK-LABEL: func @conv_modes

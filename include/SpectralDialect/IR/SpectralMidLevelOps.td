@@ -183,4 +183,37 @@ def Spectral_CheckTileOffsetOp : Spectral_Op<"check_tile_offset",
   let hasVerifier = 1;
 }
 
+def Spectral_CheckSizeOp : Spectral_Op<"check_size",
+    [MemoryEffects<[MemWrite]>]> {
+  let summary = "stops the program when a dynamic size is not the expected one";
+  let description = [{
+    A run-time check of a size that an op's semantics constrain but that the
+    verifier cannot see because it is dynamic: `found`, the size of
+    dimension `dim` of operand `operand` of op `op`, must equal `expected`.
+    Otherwise the program stops with a message naming the op, the operand,
+    the dimension and both sizes. The lowerings emit it only where a side
+    is dynamic; static shapes carry no check. It has a write effect so that
+    it is never removed as dead.
+
+    Example:
+
+    ```mlir
+    spectral.check_size %bins, %expected for "spectral.mix" operand "filter" dim 0
+    ```
+  }];
+  let arguments = (ins Index:$found, Index:$expected, StrAttr:$checked_op,
+                       StrAttr:$operand, I64Attr:$dim);
+  let assemblyFormat = [{
+    $found `,` $expected `for` $checked_op `operand` $operand `dim` $dim
+    attr-dict
+  }];
+  let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// Indices of the op and the operand in the runtime's tables
+    /// (SpectralDialect/Runtime/RuntimeEnums.h); -1 if absent.
+    int32_t getCheckedOpIndex();
+    int32_t getOperandIndex();
+  }];
+}
+
 #endif // SPECTRAL_MIDLEVEL_OPS

@@ -407,6 +407,13 @@ def Spectral_MixOp : Spectral_Op<"mix",
     the rank of the input with T/2+1 along `axis` and, along every other
     dimension, either that dimension's size or 1 (broadcast).
 
+    Only a static 1 broadcasts. A dynamic filter dimension must have the
+    size the rules above give (T/2+1 along `axis`, the input's size
+    elsewhere) at run time; where the verifier cannot compare the sizes
+    because one is dynamic, the lowering checks them at run time
+    (`spectral.check_size`) and a mismatch stops the program with a message
+    naming the dimension and both sizes.
+
     Example:
 
     ```mlir

@@ -66,6 +66,23 @@ constexpr bool isValidFFTNorm(int32_t value) {
          value <= static_cast<int32_t>(FFTNorm::Ortho);
 }
 
+/// The ops and operands that run-time size checks (spectral.check_size,
+/// spectral_check_size) name: lowered code passes their indices here, the
+/// runtime prints the names.
+constexpr const char *kCheckedOps[] = {
+    "spectral.mix",     "spectral.conv",
+    "spectral.rfft",    "spectral.irfft",
+    "spectral.fft",     "spectral.ifft",
+    "spectral.matmul",  "spectral.decompress_tiles",
+    "spectral.assemble"};
+constexpr const char *kCheckedOperands[] = {
+    "input",  "filter",       "kernel",   "weight",
+    "result", "coefficients", "positions"};
+constexpr int32_t kNumCheckedOps =
+    static_cast<int32_t>(sizeof(kCheckedOps) / sizeof(kCheckedOps[0]));
+constexpr int32_t kNumCheckedOperands = static_cast<int32_t>(
+    sizeof(kCheckedOperands) / sizeof(kCheckedOperands[0]));
+
 } // namespace runtime
 } // namespace spectral
 } // namespace mlir

@@ -209,6 +209,8 @@ def ConvertSpectralToRuntime : Pass<"convert-spectral-to-runtime", "ModuleOp"> {
     - `spectral.topk`, `spectral.scatter`: 2-D strided memrefs plus the tile
       spectrum shape, the axes mask, the halved axis and its length;
     - `spectral.check_tile_offset`: `spectral_check_tile_offset`;
+    - `spectral.check_size`: `spectral_check_size`, with the op and the
+      operand as indices of the runtime's tables (`RuntimeEnums.h`);
     - with `blas-gemm` (the default), every f32 or f64 `linalg.matmul` on
       memrefs without user-defined indexing maps or casts:
       `spectral_gemm_f32` / `_f64`, an optimised GEMM (OpenBLAS) that

@@ -25,6 +25,13 @@ namespace spectral {
 OpFoldResult getHalfSpectrumSize(OpBuilder &b, Location loc,
                                  OpFoldResult length);
 
+/// Emits `spectral.check_size` that dimension `dim` of `operand` (named
+/// `operandName` in the messages) of `op` has size `expected`, unless both
+/// sizes are static (the verifier has compared them then).
+void checkSizeAtRunTime(OpBuilder &b, Location loc, Operation *op,
+                        Value operand, StringRef operandName, int64_t dim,
+                        OpFoldResult expected);
+
 /// Sizes of a tensor of type `type` whose dimensions equal those of `like`
 /// except where `type` is static.
 SmallVector<OpFoldResult> getSizesLike(OpBuilder &b, Location loc,

@@ -43,6 +43,7 @@ enum class RuntimeFunction {
   TopK,
   Scatter,
   CheckTileOffset,
+  CheckSize,
   GemmF32,
   GemmF64,
   // The CUDA runtime only: GEMMs on a lane of their own, and the lane.

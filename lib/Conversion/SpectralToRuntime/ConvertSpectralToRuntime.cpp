@@ -196,6 +196,26 @@ static LogicalResult lowerCheckTileOffset(CheckTileOffsetOp op, ModuleOp module,
       /*cInterface=*/false);
 }
 
+/// Replaces a size check with the runtime's check, which reports a size
+/// that is not the expected one and stops.
+static LogicalResult lowerCheckSize(CheckSizeOp op, ModuleOp module,
+                                    const RuntimeNames &names) {
+  OpBuilder builder(op);
+  Location loc = op.getLoc();
+  auto toI64 = [&](Value index) -> Value {
+    return arith::IndexCastOp::create(builder, loc, builder.getI64Type(),
+                                      index);
+  };
+  SmallVector<Value> args = {
+      arith::ConstantIntOp::create(builder, loc, op.getCheckedOpIndex(), 32),
+      arith::ConstantIntOp::create(builder, loc, op.getOperandIndex(), 32),
+      arith::ConstantIntOp::create(builder, loc, op.getDimAttr().getInt(), 64),
+      toI64(op.getFound()), toI64(op.getExpected())};
+  return replaceWithRuntimeCall(op, module,
+                                names.get(RuntimeFunction::CheckSize), args,
+                                /*cInterface=*/false);
+}
+
 /// Whether `op` is a plain f32 or f64 `linalg.matmul` on memrefs (no
 /// transposed or broadcast maps, no element casts), which the runtime's
 /// BLAS-backed GEMM computes.
@@ -254,7 +274,7 @@ struct ConvertSpectralToRuntimePass
     RuntimeNames names{target};
     SmallVector<Operation *> ops;
     module.walk([&](Operation *op) {
-      if (isa<DFTOp, TopKOp, ScatterOp, CheckTileOffsetOp>(op))
+      if (isa<DFTOp, TopKOp, ScatterOp, CheckTileOffsetOp, CheckSizeOp>(op))
         ops.push_back(op);
       else if (auto matmul = dyn_cast<linalg::MatmulOp>(op))
         if (blasGemm && isRuntimeGemm(matmul))
@@ -274,6 +294,9 @@ struct ConvertSpectralToRuntimePass
               })
               .Case([&](CheckTileOffsetOp check) {
                 return lowerCheckTileOffset(check, module, names);
+              })
+              .Case([&](CheckSizeOp check) {
+                return lowerCheckSize(check, module, names);
               })
               .Case([&](linalg::MatmulOp matmul) {
                 return lowerMatmul(matmul, module, names);

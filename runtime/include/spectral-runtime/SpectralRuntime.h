@@ -210,6 +210,16 @@ SPECTRAL_RUNTIME_EXPORT void spectral_check_tile_offset(int64_t dim,
                                                         int64_t tile,
                                                         int64_t limit);
 
+/// The check of a dynamic size that an op's semantics constrain
+/// (spectral.check_size): dimension `dim` of operand `operand` of op `op`
+/// has size `found` at run time and must have size `expected`. `op` and
+/// `operand` index the tables kCheckedOps and kCheckedOperands of
+/// SpectralDialect/Runtime/RuntimeEnums.h. Reports an error naming all of
+/// them otherwise.
+SPECTRAL_RUNTIME_EXPORT void spectral_check_size(int32_t op, int32_t operand,
+                                                 int64_t dim, int64_t found,
+                                                 int64_t expected);
+
 /// Bytes of runtime-owned memory allocated now.
 SPECTRAL_RUNTIME_EXPORT int64_t spectral_runtime_live_bytes(void);
 

@@ -787,3 +787,27 @@ func.func @check_tile_offset_limit(%i: index) {
   spectral.check_tile_offset %i dim 0 tile 4 limit -1
   return
 }
+
+// -----
+
+func.func @check_size_op(%a: index, %b: index) {
+  // expected-error @+1 {{'spectral.check_size' op 'spectral.nope' is not an op whose sizes are checked (one of spectral.mix,}}
+  spectral.check_size %a, %b for "spectral.nope" operand "filter" dim 0
+  return
+}
+
+// -----
+
+func.func @check_size_operand(%a: index, %b: index) {
+  // expected-error @+1 {{'spectral.check_size' op 'bias' is not an operand name of the checks (one of input, filter,}}
+  spectral.check_size %a, %b for "spectral.mix" operand "bias" dim 0
+  return
+}
+
+// -----
+
+func.func @check_size_dim(%a: index, %b: index) {
+  // expected-error @+1 {{'spectral.check_size' op dim -1 is not a dimension (0 to 7)}}
+  spectral.check_size %a, %b for "spectral.mix" operand "filter" dim -1
+  return
+}

@@ -247,6 +247,15 @@ func.func @topk_scatter(%s: tensor<4x16xcomplex<f32>>, %c: tensor<4x5xcomplex<f3
 
 // -----
 
+// CHECK-LABEL: func @check_size
+func.func @check_size(%a: index, %b: index) {
+  // CHECK: spectral.check_size %{{.*}}, %{{.*}} for "spectral.mix" operand "filter" dim 0
+  spectral.check_size %a, %b for "spectral.mix" operand "filter" dim 0
+  return
+}
+
+// -----
+
 // CHECK-LABEL: func @check_tile_offset
 func.func @check_tile_offset(%i: index) {
   // CHECK: spectral.check_tile_offset %{{.*}} dim 0 tile 64 limit 3968

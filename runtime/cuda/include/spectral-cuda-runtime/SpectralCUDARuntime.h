@@ -313,6 +313,11 @@ SPECTRAL_CUDA_RUNTIME_EXPORT void
 spectral_cuda_check_tile_offset(int64_t dim, int64_t offset, int64_t tile,
                                 int64_t limit);
 
+/// Host-only check of a dynamic size, as spectral_check_size.
+SPECTRAL_CUDA_RUNTIME_EXPORT void
+spectral_cuda_check_size(int32_t op, int32_t operand, int64_t dim,
+                         int64_t found, int64_t expected);
+
 //===----------------------------------------------------------------------===//
 // Devices, memory accounting and errors
 //===----------------------------------------------------------------------===//

@@ -1,4 +1,4 @@
-//===- TileOffsetCheck.cpp - Run-time checks of lowered code --------------===//
+//===- LoweredCodeChecks.cpp - Run-time checks of lowered code ------------===//
 //
 // Part of the spectral-dialect project, under the Apache License v2.0 with
 // LLVM Exceptions. See LICENSE for license information.
@@ -20,4 +20,9 @@ using namespace mlir::spectral::runtime;
 extern "C" void spectral_check_tile_offset(int64_t dim, int64_t offset,
                                            int64_t tile, int64_t limit) {
   checkTileOffset("spectral_check_tile_offset", dim, offset, tile, limit);
+}
+
+extern "C" void spectral_check_size(int32_t op, int32_t operand, int64_t dim,
+                                    int64_t found, int64_t expected) {
+  checkSize("spectral_check_size", op, operand, dim, found, expected);
 }
