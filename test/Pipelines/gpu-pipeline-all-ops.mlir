@@ -11,6 +11,7 @@
 // RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/CPU/decompress-tiles-bounds.mlir | %{host-ir} -o %t.ll && %{check-ir}
 // RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/CPU/fft-ifft.mlir | %{host-ir} -o %t.ll && %{check-ir}
 // RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/CPU/mix.mlir | %{host-ir} -o %t.ll && %{check-ir}
+// RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/CPU/mix-dynamic-filter.mlir | %{host-ir} -o %t.ll && %{check-ir}
 // RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/CPU/rfft-irfft.mlir | %{host-ir} -o %t.ll && %{check-ir}
 // RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/CPU/sparse-spectral.mlir | %{host-ir} -o %t.ll && %{check-ir}
 // RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/CPU/storage-types.mlir | %{host-ir} -o %t.ll && %{check-ir}
