@@ -51,19 +51,6 @@ core::MemRefView<T> viewOf(T *data, ArrayRef<int64_t> shape) {
   return view;
 }
 
-/// The core's tile rule for `layout`. The type verifier has accepted the
-/// layout, so the core's own checks only fail on an internal error.
-LogicalResult getTileSpectrum(const RuntimeTileLayout &args,
-                              core::TileSpectrum &tile, std::string &error) {
-  SmallVector<int64_t> shape = args.spectrumShape;
-  core::ErrorMessage message;
-  if (tile.init(viewOf(shape.data(), {int64_t(shape.size())}), args.axesMask,
-                args.halvedAxis, args.halvedLength, message))
-    return success();
-  error = std::string("runtime core: ") + message.str();
-  return failure();
-}
-
 /// Turns a core failure into the compressor's error.
 LogicalResult check(bool succeeded, const core::ErrorMessage &message,
                     std::string &error) {
@@ -71,6 +58,18 @@ LogicalResult check(bool succeeded, const core::ErrorMessage &message,
     return success();
   error = std::string("runtime core: ") + message.str();
   return failure();
+}
+
+/// The core's tile rule for `layout`. The type verifier has accepted the
+/// layout, so the core's own checks only fail on an internal error.
+LogicalResult getTileSpectrum(const RuntimeTileLayout &args,
+                              core::TileSpectrum &tile, std::string &error) {
+  SmallVector<int64_t> shape = args.spectrumShape;
+  core::ErrorMessage message;
+  return check(tile.init(viewOf(shape.data(), {int64_t(shape.size())}),
+                         args.axesMask, args.halvedAxis, args.halvedLength,
+                         message),
+               message, error);
 }
 
 /// Rounds `value` to the floating-point semantics of `type`, as arith.truncf
