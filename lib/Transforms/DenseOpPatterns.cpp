@@ -79,7 +79,12 @@ struct LowerIRFFT : OpRewritePattern<IRFFTOp> {
                                 PatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     RankedTensorType type = op.getType();
-    // The output length n along the halved axis is always static.
+    // The output length n along the halved axis is always static; a dynamic
+    // number of input bins there must be n/2+1, which the verifier could
+    // not check.
+    int64_t halved = op.getEffectiveAxes().back();
+    checkSizeAtRunTime(rewriter, loc, op, op.getInput(), "input", halved,
+                       rewriter.getIndexAttr(type.getDimSize(halved) / 2 + 1));
     rewriter.replaceOp(
         op, createDFT(rewriter, loc, DFTKind::c2r, op.getInput(), type,
                       getSizesLike(rewriter, loc, type, op.getInput()),
@@ -159,80 +164,97 @@ struct LowerConv : OpRewritePattern<ConvOp> {
     Location loc = op.getLoc();
     RankedTensorType inputType = op.getInput().getType();
     RankedTensorType kernelType = op.getKernel().getType();
-    if (!inputType.hasStaticShape() || !kernelType.hasStaticShape())
-      return rewriter.notifyMatchFailure(
-          op, "the lowering of spectral.conv needs static shapes");
     ArrayRef<int64_t> axes = op.getAxes();
+    for (int64_t axis : axes)
+      if (inputType.isDynamicDim(axis) || kernelType.isDynamicDim(axis))
+        return rewriter.notifyMatchFailure(
+            op, "the convolved axes need static sizes");
     int64_t rank = inputType.getRank();
     Type element = inputType.getElementType();
+
+    // The kernel broadcasts over the other dimensions where it has a static
+    // 1; every other kernel size there must be the input's, which is
+    // checked at run time where one of them is dynamic.
+    SmallVector<OpFoldResult> inputSizes =
+        tensor::getMixedSizes(rewriter, loc, op.getInput());
+    SmallVector<AffineExpr> kernelExprs;
+    for (int64_t dim = 0; dim < rank; ++dim) {
+      bool convolved = llvm::is_contained(axes, dim);
+      bool broadcast = !convolved && kernelType.getDimSize(dim) == 1 &&
+                       inputType.getDimSize(dim) != 1;
+      if (!convolved && !broadcast)
+        checkSizeAtRunTime(rewriter, loc, op, op.getKernel(), "kernel", dim,
+                           inputSizes[dim]);
+      kernelExprs.push_back(broadcast ? rewriter.getAffineConstantExpr(0)
+                                      : rewriter.getAffineDimExpr(dim));
+    }
 
     // Pad both operands with zeros to a common length >= n + m - 1 along
     // every convolved axis, so the circular convolution of the padded
     // signals is the linear one.
-    SmallVector<int64_t> paddedInputShape(inputType.getShape());
-    SmallVector<int64_t> paddedKernelShape(kernelType.getShape());
+    SmallVector<int64_t> paddedLengths(rank, 0);
     for (int64_t axis : axes) {
       int64_t length =
           inputType.getDimSize(axis) + kernelType.getDimSize(axis) - 1;
-      if (fastLengths)
-        length = getNextFastLength(length);
-      paddedInputShape[axis] = paddedKernelShape[axis] = length;
+      paddedLengths[axis] = fastLengths ? getNextFastLength(length) : length;
     }
     Value zero =
         arith::ConstantOp::create(rewriter, loc, rewriter.getZeroAttr(element));
-    auto pad = [&](Value value, ArrayRef<int64_t> shape) -> Value {
-      auto type = RankedTensorType::get(shape, element);
-      if (type == value.getType())
+    auto pad = [&](Value value) -> Value {
+      auto type = cast<RankedTensorType>(value.getType());
+      SmallVector<int64_t> shape(type.getShape());
+      SmallVector<OpFoldResult> low(rank, rewriter.getIndexAttr(0));
+      SmallVector<OpFoldResult> high(rank, rewriter.getIndexAttr(0));
+      for (int64_t axis : axes) {
+        high[axis] = rewriter.getIndexAttr(paddedLengths[axis] - shape[axis]);
+        shape[axis] = paddedLengths[axis];
+      }
+      auto paddedType = RankedTensorType::get(shape, element);
+      if (paddedType == type)
         return value;
-      return tensor::createPadHighOp(type, value, zero, /*nofold=*/false, loc,
-                                     rewriter);
+      return tensor::PadOp::create(rewriter, loc, paddedType, value, low, high,
+                                   zero);
     };
-    Value input = pad(op.getInput(), paddedInputShape);
-    Value kernel = pad(op.getKernel(), paddedKernelShape);
+    Value input = pad(op.getInput());
+    Value kernel = pad(op.getKernel());
 
-    auto spectrumOf = [&](Value value, ArrayRef<int64_t> shape) -> Value {
-      SmallVector<int64_t> spectrumShape(shape);
+    auto spectrumOf = [&](Value value) -> Value {
+      auto type = cast<RankedTensorType>(value.getType());
+      SmallVector<int64_t> spectrumShape(type.getShape());
       spectrumShape[axes.back()] = spectrumShape[axes.back()] / 2 + 1;
-      auto type =
-          RankedTensorType::get(spectrumShape, ComplexType::get(element));
+      SmallVector<OpFoldResult> sizes =
+          tensor::getMixedSizes(rewriter, loc, value);
+      sizes[axes.back()] = rewriter.getIndexAttr(spectrumShape[axes.back()]);
       return createDFT(
-          rewriter, loc, DFTKind::r2c, value, type,
-          getAsIndexOpFoldResult(rewriter.getContext(), spectrumShape), axes,
-          FFTNorm::backward);
+          rewriter, loc, DFTKind::r2c, value,
+          RankedTensorType::get(spectrumShape, ComplexType::get(element)),
+          sizes, axes, FFTNorm::backward);
     };
-    Value inputSpectrum = spectrumOf(input, paddedInputShape);
-    Value kernelSpectrum = spectrumOf(kernel, paddedKernelShape);
-
-    SmallVector<AffineExpr> kernelExprs;
-    for (int64_t dim = 0; dim < rank; ++dim) {
-      bool broadcast = kernelType.getDimSize(dim) == 1 &&
-                       inputType.getDimSize(dim) != 1 &&
-                       !llvm::is_contained(axes, dim);
-      kernelExprs.push_back(broadcast ? rewriter.getAffineConstantExpr(0)
-                                      : rewriter.getAffineDimExpr(dim));
-    }
+    Value inputSpectrum = spectrumOf(input);
+    Value kernelSpectrum = spectrumOf(kernel);
     Value product = multiplySpectra(
         rewriter, loc, inputSpectrum, kernelSpectrum,
         AffineMap::get(rank, 0, kernelExprs, rewriter.getContext()));
 
-    auto paddedType = RankedTensorType::get(paddedInputShape, element);
-    Value full = createDFT(
-        rewriter, loc, DFTKind::c2r, product, paddedType,
-        getAsIndexOpFoldResult(rewriter.getContext(), paddedInputShape), axes,
-        FFTNorm::backward, /*overwriteInput=*/true);
+    Value full = createDFT(rewriter, loc, DFTKind::c2r, product,
+                           cast<RankedTensorType>(input.getType()),
+                           tensor::getMixedSizes(rewriter, loc, input), axes,
+                           FFTNorm::backward, /*overwriteInput=*/true);
 
-    // Cut the window of the mode out of the (padded) full convolution.
+    // Cut the window of the mode out of the (padded) full convolution; the
+    // other dimensions are the input's.
     RankedTensorType resultType = op.getType();
-    SmallVector<int64_t> offsets(rank, 0);
-    if (op.getMode() == ConvMode::same)
-      for (int64_t axis : axes)
-        offsets[axis] = (kernelType.getDimSize(axis) - 1) / 2;
-    SmallVector<int64_t> strides(rank, 1);
+    SmallVector<OpFoldResult> offsets(rank, rewriter.getIndexAttr(0));
+    SmallVector<OpFoldResult> sizes = inputSizes;
+    SmallVector<OpFoldResult> strides(rank, rewriter.getIndexAttr(1));
+    for (int64_t axis : axes) {
+      sizes[axis] = rewriter.getIndexAttr(resultType.getDimSize(axis));
+      if (op.getMode() == ConvMode::same)
+        offsets[axis] =
+            rewriter.getIndexAttr((kernelType.getDimSize(axis) - 1) / 2);
+    }
     Value result = tensor::ExtractSliceOp::create(
-        rewriter, loc, resultType, full, ValueRange{}, ValueRange{},
-        ValueRange{}, rewriter.getDenseI64ArrayAttr(offsets),
-        rewriter.getDenseI64ArrayAttr(resultType.getShape()),
-        rewriter.getDenseI64ArrayAttr(strides));
+        rewriter, loc, resultType, full, offsets, sizes, strides);
     rewriter.replaceOp(op, result);
     return success();
   }

@@ -46,12 +46,19 @@ static std::string getUnsupportedReason(Operation *op) {
     return "rank-8 !spectral.sst values are not lowered: their tile-major "
            "layout needs 9 dimensions and the runtime transforms at most 8";
   if (auto conv = dyn_cast<ConvOp>(op))
-    if (!conv.getInput().getType().hasStaticShape() ||
-        !conv.getKernel().getType().hasStaticShape())
-      return "its operands need static shapes";
-  if (auto matmul = dyn_cast<MatmulOp>(op))
-    if (!matmul.getInput().getType().hasStaticShape())
-      return "its input needs a static shape";
+    for (int64_t axis : conv.getAxes())
+      if (conv.getInput().getType().isDynamicDim(axis) ||
+          conv.getKernel().getType().isDynamicDim(axis))
+        return "the input and the kernel need static sizes along the "
+               "convolved axes (axis " +
+               std::to_string(axis) + " is dynamic)";
+  if (auto matmul = dyn_cast<MatmulOp>(op)) {
+    ArrayRef<int64_t> leading = matmul.getInput().getType().getShape();
+    if (llvm::count(leading.drop_back(), ShapedType::kDynamic) > 1)
+      return "at most one leading (row) dimension of the input may be "
+             "dynamic: reshaping the product back to more crashes LLVM 22's "
+             "expand-strided-metadata (llvm/llvm-project#186830)";
+  }
   return "";
 }
 

@@ -654,18 +654,33 @@ struct LowerMatmul : SSTPattern<MatmulOp> {
     auto inputType = cast<RankedTensorType>(input.getType());
     RankedTensorType resultType = op.getType();
     Type element = inputType.getElementType();
-    if (!inputType.hasStaticShape())
-      return rewriter.notifyMatchFailure(op, "needs a static input shape");
 
-    int64_t rows = inputType.getNumElements() / inputType.getShape().back();
-    int64_t cols = weightType.getShape()[1];
+    // A dynamic contracted size must be the weight's rows, which the
+    // verifier could not check; past the check the matrix has them
+    // statically. Leading sizes may be dynamic: they only count rows.
+    int64_t contracted = inputType.getRank() - 1;
+    int64_t weightRows = weightType.getShape()[0];
+    checkSizeAtRunTime(rewriter, loc, op, input, "input", contracted,
+                       rewriter.getIndexAttr(weightRows));
     Value matrix = reshapeToMatrix(rewriter, loc, input);
-    Value init = createZeros(rewriter, loc, {rows, cols}, element);
+    auto matrixType = cast<RankedTensorType>(matrix.getType());
+    if (matrixType.isDynamicDim(1))
+      matrix = tensor::CastOp::create(
+          rewriter, loc,
+          RankedTensorType::get({matrixType.getDimSize(0), weightRows},
+                                element),
+          matrix);
+    int64_t cols = weightType.getShape()[1];
+    Value init =
+        createZerosOfSizes(rewriter, loc,
+                           {tensor::getMixedSize(rewriter, loc, matrix, 0),
+                            rewriter.getIndexAttr(cols)},
+                           element);
     Value product =
         linalg::MatmulOp::create(rewriter, loc, init.getType(),
                                  ValueRange{matrix, weight}, ValueRange{init})
             .getResult(0);
-    Value result = reshapeFromMatrix(rewriter, loc, product, resultType);
+    Value result = reshapeFromMatrix(rewriter, loc, product, resultType, input);
     rewriter.replaceOp(op, result);
     return success();
   }

@@ -180,7 +180,8 @@ struct SpectralStreamPass
     Value x = reshapeToMatrix(b, loc, op.getInput());
     Value init = createZeros(b, loc, {outer, cols}, inputType.getElementType());
     Value product = createGroupLoop(b, loc, x, op.getWeight(), init, rows);
-    Value result = reshapeFromMatrix(b, loc, product, op.getType());
+    Value result =
+        reshapeFromMatrix(b, loc, product, op.getType(), op.getInput());
     op.replaceAllUsesWith(result);
     op.erase();
   }

@@ -152,6 +152,14 @@ Value mlir::spectral::createZeros(OpBuilder &b, Location loc,
   return linalg::FillOp::create(b, loc, zero, empty).getResult(0);
 }
 
+Value mlir::spectral::createZerosOfSizes(OpBuilder &b, Location loc,
+                                         ArrayRef<OpFoldResult> sizes,
+                                         Type element) {
+  Value zero = arith::ConstantOp::create(b, loc, b.getZeroAttr(element));
+  Value empty = tensor::EmptyOp::create(b, loc, sizes, element);
+  return linalg::FillOp::create(b, loc, zero, empty).getResult(0);
+}
+
 ReassociationIndices mlir::spectral::allDims(int64_t rank) {
   return llvm::to_vector(llvm::seq<int64_t>(0, rank));
 }
@@ -174,22 +182,28 @@ Value mlir::spectral::reshapeToMatrix(OpBuilder &b, Location loc,
     return tensor::ExpandShapeOp::create(
         b, loc,
         RankedTensorType::get({1, type.getDimSize(0)}, type.getElementType()),
-        tensor, SmallVector<ReassociationIndices>{{0, 1}});
+        tensor, SmallVector<ReassociationIndices>{{0, 1}},
+        SmallVector<OpFoldResult>{b.getIndexAttr(1),
+                                  tensor::getMixedSize(b, loc, tensor, 0)});
   return tensor::CollapseShapeOp::create(b, loc, tensor,
                                          leadingAndRest(rank - 1, 1));
 }
 
 Value mlir::spectral::reshapeFromMatrix(OpBuilder &b, Location loc,
                                         Value matrix,
-                                        RankedTensorType resultType) {
+                                        RankedTensorType resultType,
+                                        Value input) {
   int64_t rank = resultType.getRank();
   if (rank == 2)
     return matrix;
   if (rank == 1)
     return tensor::CollapseShapeOp::create(
         b, loc, resultType, matrix, SmallVector<ReassociationIndices>{{0, 1}});
-  return tensor::ExpandShapeOp::create(b, loc, resultType, matrix,
-                                       leadingAndRest(rank - 1, 1));
+  // The leading sizes are the input's; the last is the result's (static).
+  SmallVector<OpFoldResult> outputShape = tensor::getMixedSizes(b, loc, input);
+  outputShape.back() = b.getIndexAttr(resultType.getShape().back());
+  return tensor::ExpandShapeOp::create(
+      b, loc, resultType, matrix, leadingAndRest(rank - 1, 1), outputShape);
 }
 
 Value mlir::spectral::getRootBuffer(Value value) {

@@ -162,3 +162,77 @@ func.func @decompress_tiles_dynamic(%s: !spectral.sst<8x12xf32, keep = 5, tile =
   %t = spectral.decompress_tiles %s[%row, 0] [4, 12] : !spectral.sst<8x12xf32, keep = 5, tile = [4, 6]>
   return %t : tensor<4x12xf32>
 }
+
+// -----
+
+// irfft: a dynamic number of input bins must be n/2+1; static bins carry no
+// check.
+// CHECK-LABEL: func @irfft_dynamic_bins
+// CHECK-SAME: (%[[X:.*]]: tensor<4x?xcomplex<f32>>)
+// CHECK: %[[FOUND:.*]] = tensor.dim %[[X]], %{{.*}} : tensor<4x?xcomplex<f32>>
+// CHECK: %[[NINE:.*]] = arith.constant 9 : index
+// CHECK: spectral.check_size %[[FOUND]], %[[NINE]] for "spectral.irfft" operand "input" dim 1
+// CHECK: spectral.dft c2r
+func.func @irfft_dynamic_bins(%x: tensor<4x?xcomplex<f32>>) -> tensor<4x16xf32> {
+  %y = spectral.irfft %x axes [1] n 16 : tensor<4x?xcomplex<f32>>
+  return %y : tensor<4x16xf32>
+}
+
+// CHECK-LABEL: func @irfft_static_no_check
+// CHECK-NOT: spectral.check_size
+// CHECK: return
+func.func @irfft_static_no_check(%x: tensor<4x9xcomplex<f32>>) -> tensor<4x16xf32> {
+  %y = spectral.irfft %x axes [1] n 16 : tensor<4x9xcomplex<f32>>
+  return %y : tensor<4x16xf32>
+}
+
+// -----
+
+// matmul: dynamic leading sizes only count rows; a dynamic contracted size
+// is checked against the weight's rows, then cast to it.
+// CHECK-LABEL: func @matmul_dynamic_input
+// CHECK-SAME: (%[[X:[^:]*]]: tensor<?x?xf32>
+// CHECK: %[[FOUND:.*]] = tensor.dim %[[X]], %{{.*}} : tensor<?x?xf32>
+// CHECK: %[[EIGHT:.*]] = arith.constant 8 : index
+// CHECK: spectral.check_size %[[FOUND]], %[[EIGHT]] for "spectral.matmul" operand "input" dim 1
+// CHECK: %[[M:.*]] = tensor.cast %[[X]] : tensor<?x?xf32> to tensor<?x8xf32>
+// CHECK: linalg.matmul ins(%[[M]], %{{.*}} : tensor<?x8xf32>, tensor<8x4xf32>) outs(%{{.*}} : tensor<?x4xf32>)
+func.func @matmul_dynamic_input(%x: tensor<?x?xf32>, %w: !spectral.sst<8x4xf32, keep = 2>) -> tensor<?x4xf32> {
+  %y = spectral.matmul %x, %w : tensor<?x?xf32>, !spectral.sst<8x4xf32, keep = 2>
+  return %y : tensor<?x4xf32>
+}
+
+// CHECK-LABEL: func @matmul_dynamic_rows_no_check
+// CHECK-NOT: spectral.check_size
+// CHECK: tensor.collapse_shape %{{.*}} {{\[\[}}0, 1], [2]] : tensor<?x3x8xf32> into tensor<?x8xf32>
+// CHECK-NOT: spectral.check_size
+// CHECK: tensor.expand_shape %{{.*}} {{\[\[}}0, 1], [2]] output_shape [%{{.*}}, 3, 4] : tensor<?x4xf32> into tensor<?x3x4xf32>
+func.func @matmul_dynamic_rows_no_check(%x: tensor<?x3x8xf32>, %w: !spectral.sst<8x4xf32, keep = 2>) -> tensor<?x3x4xf32> {
+  %y = spectral.matmul %x, %w : tensor<?x3x8xf32>, !spectral.sst<8x4xf32, keep = 2>
+  return %y : tensor<?x3x4xf32>
+}
+
+// -----
+
+// conv: the other dimensions may be dynamic; a kernel size there that is
+// not a static 1 must be the input's.
+// CHECK-LABEL: func @conv_dynamic_batch
+// CHECK-SAME: (%[[X:[^:]*]]: tensor<?x23xf32>, %[[K:[^:]*]]: tensor<?x6xf32>)
+// CHECK: %[[N:.*]] = tensor.dim %[[X]], %{{.*}} : tensor<?x23xf32>
+// CHECK: %[[M:.*]] = tensor.dim %[[K]], %{{.*}} : tensor<?x6xf32>
+// CHECK: spectral.check_size %[[M]], %[[N]] for "spectral.conv" operand "kernel" dim 0
+// CHECK: tensor.pad %[[X]] low[0, 0] high[0, 5]
+// CHECK: spectral.dft r2c
+func.func @conv_dynamic_batch(%x: tensor<?x23xf32>, %k: tensor<?x6xf32>) -> tensor<?x23xf32> {
+  %y = spectral.conv %x, %k axes [1] mode same : tensor<?x23xf32>, tensor<?x6xf32>
+  return %y : tensor<?x23xf32>
+}
+
+// A static 1 broadcasts over a dynamic batch without a check.
+// CHECK-LABEL: func @conv_broadcast_no_check
+// CHECK-NOT: spectral.check_size
+// CHECK: return
+func.func @conv_broadcast_no_check(%x: tensor<?x23xf32>, %k: tensor<1x6xf32>) -> tensor<?x28xf32> {
+  %y = spectral.conv %x, %k axes [1] mode full : tensor<?x23xf32>, tensor<1x6xf32>
+  return %y : tensor<?x28xf32>
+}

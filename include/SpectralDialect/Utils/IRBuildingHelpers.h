@@ -77,15 +77,22 @@ SmallVector<ReassociationIndices> leadingAndRest(int64_t groupSize,
 Value createZeros(OpBuilder &b, Location loc, ArrayRef<int64_t> shape,
                   Type element);
 
-/// A static tensor of rank >= 1 viewed as a matrix for a GEMM: its leading
+/// A zero-filled tensor of `sizes` (static or dynamic) and `element`.
+Value createZerosOfSizes(OpBuilder &b, Location loc,
+                         ArrayRef<OpFoldResult> sizes, Type element);
+
+/// A tensor of rank >= 1 viewed as a matrix for a GEMM: its leading
 /// dimensions become the rows (a rank-1 tensor is one row), its last
-/// dimension the columns.
+/// dimension the columns. Dynamic sizes stay dynamic.
 Value reshapeToMatrix(OpBuilder &b, Location loc, Value tensor);
 
-/// The inverse of reshapeToMatrix for a GEMM result of `resultType`, the
-/// input's shape with another last dimension.
+/// The inverse of reshapeToMatrix for a GEMM result of `resultType`: the
+/// shape of `input` (the tensor that was reshaped) with another last
+/// dimension. At most one leading dimension may be dynamic: LLVM 22's
+/// expand-strided-metadata crashes on the expand_shape of more
+/// (llvm/llvm-project#186830).
 Value reshapeFromMatrix(OpBuilder &b, Location loc, Value matrix,
-                        RankedTensorType resultType);
+                        RankedTensorType resultType, Value input);
 
 /// The buffer `value` is a view of, through view-like ops and memref.cast.
 Value getRootBuffer(Value value);
