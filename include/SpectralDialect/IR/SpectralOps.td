@@ -364,7 +364,9 @@ def Spectral_IRFFTOp : Spectral_InferredOp<"irfft"> {
     input length m, as in numpy). The input length along that axis must be
     n/2+1, which is how odd lengths are expressed: `n = 255` reads 128 bins.
     Imaginary parts that a real signal cannot have (the k = 0 bin and, for
-    even n, k = n/2) are ignored. Like `numpy.fft.irfftn`.
+    even n, k = n/2) are ignored. Like `numpy.fft.irfftn`. If the input
+    length along that axis is dynamic, the lowering checks at run time that
+    it is n/2+1.
 
     `irfft(rfft(x))` folds to `x` when axes, `norm` and the length match.
     `rfft(irfft(y))` is *not* folded: it drops those imaginary parts.
@@ -444,6 +446,11 @@ def Spectral_ConvOp : Spectral_InferredOp<"conv"> {
     `scipy.signal.fftconvolve(mode="same")` for `same`, and the first n for
     `causal`.
 
+    The other dimensions may be dynamic; only a static kernel size of 1
+    broadcasts there, and a dynamic kernel size is checked at run time
+    against the input's. The lowering needs static sizes along the
+    convolved axes, from which it chooses the FFT lengths.
+
     Example:
 
     ```mlir
@@ -470,7 +477,9 @@ def Spectral_MatmulOp : Spectral_InferredOp<"matmul"> {
     the leading ones are batch dimensions, and the result has the input's
     leading dimensions followed by N. Element types match. Lowerings may
     stream the weight tile group by tile group so that it never exists whole
-    in memory; the result is the same.
+    in memory; the result is the same. A dynamic K is checked at run time
+    against the weight's; the lowering accepts at most one dynamic leading
+    dimension (and does not stream a dynamic input).
 
     Example:
 
