@@ -12,6 +12,10 @@ packages=(
   # The reference BLAS that the GPU kit ships in OpenBLAS's place.
   libblas3
 )
+# scripts/fuzz.sh: libFuzzer comes with clang's runtime libraries.
+if [ "${SPECTRAL_FUZZ:-0}" = 1 ]; then
+  packages+=(clang-22 libclang-rt-22-dev)
+fi
 
 missing=()
 for pkg in "${packages[@]}"; do

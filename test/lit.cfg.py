@@ -21,7 +21,8 @@ llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 
 tool_dirs = [config.spectral_tools_dir, config.llvm_tools_dir]
-tools = ["spectral-capi-test", "sst-compile", "sst-opt", "mlir-runner", "mlir-translate"]
+tools = ["spectral-capi-test", "sst-compile", "sst-opt", "mlir-runner", "mlir-translate",
+         "spectral-fuzz-ir", "spectral-fuzz-passes", "spectral-fuzz-runtime"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 
 # Sanitizer builds read their options from the environment.

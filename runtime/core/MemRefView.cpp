@@ -12,7 +12,18 @@
 
 using namespace mlir::spectral::runtime;
 
+bool Layout::isEmpty() const {
+  for (int64_t d = 0; d < rank; ++d)
+    if (sizes[d] == 0)
+      return true;
+  return false;
+}
+
+// Both test for emptiness first: checkLayout bounds the products of a
+// non-empty layout only, and the sizes before a zero may be huge.
 int64_t Layout::numElements() const {
+  if (isEmpty())
+    return 0;
   int64_t count = 1;
   for (int64_t d = 0; d < rank; ++d)
     count *= sizes[d];
@@ -20,11 +31,10 @@ int64_t Layout::numElements() const {
 }
 
 int64_t Layout::extent() const {
+  if (isEmpty())
+    return 0;
   int64_t last = 0;
-  for (int64_t d = 0; d < rank; ++d) {
-    if (sizes[d] == 0)
-      return 0;
+  for (int64_t d = 0; d < rank; ++d)
     last += (sizes[d] - 1) * strides[d];
-  }
   return last + 1;
 }

@@ -33,6 +33,9 @@ struct Layout {
   int64_t sizes[kMaxDescriptorRank] = {};
   int64_t strides[kMaxDescriptorRank] = {};
 
+  /// True if some dimension has size 0.
+  bool isEmpty() const;
+  /// Number of elements (0 if empty); valid once checked.
   int64_t numElements() const;
   /// Offset of the last element plus one (0 if empty); valid once checked.
   int64_t extent() const;

@@ -1,0 +1,135 @@
+//===- FuzzPasses.cpp - Spectral passes and the CPU pipeline on any IR ----===//
+//
+// Part of the spectral-dialect project, under the Apache License v2.0 with
+// LLVM Exceptions. See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// Target (b): the first byte picks a pass (with some option settings) or the
+// whole CPU pipeline; the rest is MLIR text. On any module that parses and
+// verifies, a pass may fail with a diagnostic, but it must not crash, and
+// when it succeeds its output must verify (the pass manager's own verifier
+// is off, so that a pass producing invalid IR is told apart from a pass
+// refusing its input). The CPU pipeline's output must translate to LLVM IR.
+//
+//===----------------------------------------------------------------------===//
+
+#include "FuzzContext.h"
+
+#include "SpectralDialect/InitAllSpectral.h"
+
+#include "mlir/IR/DialectRegistry.h"
+#include "mlir/IR/Verifier.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Export.h"
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/IR/LLVMContext.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <iterator>
+
+using namespace mlir;
+using namespace spectral_fuzz;
+
+/// What the first byte selects. The last entry is the CPU pipeline, whose
+/// output is translated to LLVM IR. spectral-pack-fatbin is left out: it
+/// runs the CUDA toolkit's programs.
+static const char *const kPipelines[] = {
+    "spectral-compress-constants",
+    "spectral-compress-constants{keep-fraction=0.25 min-elements=1}",
+    ("spectral-compress-constants{error-budget=0.1 min-ratio=1.0 "
+     "min-elements=1 tile-rows=2}"),
+    "spectral-expand-storage",
+    "spectral-expand-storage{fast-conv-sizes=false}",
+    "spectral-stream",
+    "spectral-stream{memory-budget=4096 double-buffered=true}",
+    "spectral-stream{group-tiles=1}",
+    "spectral-expand-storage,convert-spectral-to-runtime",
+    "spectral-expand-storage,convert-spectral-to-runtime{blas-gemm=false}",
+    "spectral-expand-storage,convert-spectral-to-runtime{target=cuda}",
+    "spectral-legalize-complex-resources",
+    "spectral-map-to-gpu",
+    "spectral-map-to-gpu{block-size=32}",
+    "spectral-gpu-overlap-groups",
+    "spectral-gpu-memory",
+    "spectral-cpu-pipeline",
+};
+static constexpr size_t kNumPipelines = std::size(kPipelines);
+
+/// Larger tensors are skipped (see exceedsElementLimit).
+static constexpr int64_t kMaxElements = 1 << 16;
+
+/// Inputs are first parsed with the dialects spectral IR is written with
+/// only, so that the upstream parsers of the other dialects the passes need
+/// are not fuzzed (docs/reliability.md).
+static FuzzContext &getGateContext() {
+  static FuzzContext context(registerSpectralInputDialects,
+                             /*inputsPerContext=*/1000);
+  return context;
+}
+
+static FuzzContext &getFuzzContext() {
+  static FuzzContext context(
+      [](DialectRegistry &registry) {
+        spectral::registerAllSpectralDialects(registry);
+        registerBuiltinDialectTranslation(registry);
+        registerLLVMDialectTranslation(registry);
+      },
+      /*inputsPerContext=*/200);
+  return context;
+}
+
+extern "C" int LLVMFuzzerInitialize(int *, char ***) {
+  spectral::registerAllSpectralPasses();
+  spectral::registerAllSpectralPipelines();
+  return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  if (size == 0)
+    return 0;
+  size_t choice = data[0] % kNumPipelines;
+  bool isCPUPipeline = choice == kNumPipelines - 1;
+  llvm::StringRef text(reinterpret_cast<const char *>(data) + 1, size - 1);
+
+  FuzzContext &gate = getGateContext();
+  gate.beginInput();
+  if (!gate.parse(text))
+    return 0;
+
+  FuzzContext &fuzz = getFuzzContext();
+  MLIRContext &context = fuzz.beginInput();
+  OwningOpRef<ModuleOp> module = fuzz.parse(text);
+  if (!module || exceedsElementLimit(*module, kMaxElements))
+    return 0;
+
+  PassManager pm(&context, ModuleOp::getOperationName());
+  pm.enableVerifier(false);
+  if (failed(parsePassPipeline(kPipelines[choice], pm)))
+    fuzz.reportDefect(std::string("the target's pipeline does not parse: ") +
+                      kPipelines[choice]);
+  if (failed(pm.run(*module)))
+    return 0;
+  if (failed(verify(*module)))
+    fuzz.reportDefect(std::string("'") + kPipelines[choice] +
+                      "' succeeded but its output does not verify");
+  if (!isCPUPipeline)
+    return 0;
+  llvm::LLVMContext llvmContext;
+  if (!translateModuleToLLVMIR(*module, llvmContext)) {
+    std::string text;
+    llvm::raw_string_ostream stream(text);
+    module->print(stream);
+    fuzz.reportDefect("the CPU pipeline succeeded but its output does not "
+                      "translate to LLVM IR:\n" +
+                      text);
+  }
+  return 0;
+}
