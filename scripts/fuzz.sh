@@ -63,6 +63,8 @@ python3 "$root/scripts/fuzz/make-seeds.py" "$root" "$work/seeds"
 # Leaks are checked at exit of each input's process state by LeakSanitizer;
 # UBSan findings stop the run like crashes.
 export ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=1"
+# How far the inputs got (tools/spectral-fuzz/FuzzStats.h), printed at exit.
+export SPECTRAL_FUZZ_STATS=1
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 
 status=0

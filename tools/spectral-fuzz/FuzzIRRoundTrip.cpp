@@ -15,6 +15,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "FuzzContext.h"
+#include "FuzzStats.h"
 
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/DialectRegistry.h"
@@ -49,6 +50,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   OwningOpRef<ModuleOp> module = fuzz.parse(text);
   if (!module)
     return 0;
+  countStage("parsed and verified");
 
   std::string custom = print(*module, /*generic=*/false);
   std::string generic = print(*module, /*generic=*/true);
@@ -62,5 +64,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (again != custom)
     fuzz.reportDefect("printing is not a fixed point:\n" + custom + "\nthen\n" +
                       again);
+  countStage("round trip checked");
   return 0;
 }

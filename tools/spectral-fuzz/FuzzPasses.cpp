@@ -16,6 +16,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "FuzzContext.h"
+#include "FuzzStats.h"
 
 #include "SpectralDialect/InitAllSpectral.h"
 
@@ -103,12 +104,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   gate.beginInput();
   if (!gate.parse(text))
     return 0;
+  countStage("parsed and verified");
 
   FuzzContext &fuzz = getFuzzContext();
   MLIRContext &context = fuzz.beginInput();
   OwningOpRef<ModuleOp> module = fuzz.parse(text);
   if (!module || exceedsElementLimit(*module, kMaxElements))
     return 0;
+  countStage(isCPUPipeline ? "CPU pipeline run" : "pass run");
 
   PassManager pm(&context, ModuleOp::getOperationName());
   pm.enableVerifier(false);
@@ -117,6 +120,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
                       kPipelines[choice]);
   if (failed(pm.run(*module)))
     return 0;
+  countStage(isCPUPipeline ? "CPU pipeline succeeded" : "pass succeeded");
   if (failed(verify(*module)))
     fuzz.reportDefect(std::string("'") + kPipelines[choice] +
                       "' succeeded but its output does not verify");
@@ -131,5 +135,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
                       "translate to LLVM IR:\n" +
                       text);
   }
+  countStage("translated to LLVM IR");
   return 0;
 }
