@@ -51,6 +51,34 @@ private:
 };
 } // namespace
 
+/// The type of `operand` as a `T`, or an error. inferReturnTypes runs while
+/// an op is parsed or built, before the verifier has checked its operand
+/// types, so it cannot assume them.
+template <typename T>
+static FailureOr<T> getOperandType(const InferDiagnostics &emitError,
+                                   Value operand, StringRef name,
+                                   StringRef expected) {
+  if (auto type = dyn_cast<T>(operand.getType()))
+    return type;
+  emitError() << name << " must be " << expected << ", got "
+              << operand.getType();
+  return failure();
+}
+
+static FailureOr<SparseSpectralType>
+getSSTOperandType(const InferDiagnostics &emitError, Value operand,
+                  StringRef name) {
+  return getOperandType<SparseSpectralType>(emitError, operand, name,
+                                            "a !spectral.sst value");
+}
+
+static FailureOr<RankedTensorType>
+getTensorOperandType(const InferDiagnostics &emitError, Value operand,
+                     StringRef name) {
+  return getOperandType<RankedTensorType>(emitError, operand, name,
+                                          "a ranked tensor");
+}
+
 /// The real scalar type of a float or complex-of-float type.
 static Type getRealScalarType(Type type) {
   if (auto complex = dyn_cast<ComplexType>(type))
@@ -93,8 +121,12 @@ LogicalResult CompressOp::verify() {
 LogicalResult DecompressOp::inferReturnTypes(
     MLIRContext *context, std::optional<Location> location, Adaptor adaptor,
     SmallVectorImpl<Type> &inferredReturnTypes) {
-  auto type = cast<SparseSpectralType>(adaptor.getInput().getType());
-  inferredReturnTypes.push_back(type.getDenseType());
+  InferDiagnostics emitError(location, getOperationName());
+  FailureOr<SparseSpectralType> type =
+      getSSTOperandType(emitError, adaptor.getInput(), "input");
+  if (failed(type))
+    return failure();
+  inferredReturnTypes.push_back(type->getDenseType());
   return success();
 }
 
@@ -106,7 +138,11 @@ LogicalResult DecompressTilesOp::inferReturnTypes(
     MLIRContext *context, std::optional<Location> location, Adaptor adaptor,
     SmallVectorImpl<Type> &inferredReturnTypes) {
   InferDiagnostics emitError(location, getOperationName());
-  auto type = cast<SparseSpectralType>(adaptor.getInput().getType());
+  FailureOr<SparseSpectralType> sst =
+      getSSTOperandType(emitError, adaptor.getInput(), "input");
+  if (failed(sst))
+    return failure();
+  SparseSpectralType type = *sst;
   ArrayRef<int64_t> offsets = adaptor.getStaticOffsets();
   ArrayRef<int64_t> sizes = adaptor.getStaticSizes();
   int64_t rank = type.getRank();
@@ -166,8 +202,12 @@ LogicalResult AssembleOp::verify() {
 LogicalResult CoefficientsOp::inferReturnTypes(
     MLIRContext *context, std::optional<Location> location, Adaptor adaptor,
     SmallVectorImpl<Type> &inferredReturnTypes) {
-  auto type = cast<SparseSpectralType>(adaptor.getInput().getType());
-  inferredReturnTypes.push_back(type.getCoefficientsType());
+  InferDiagnostics emitError(location, getOperationName());
+  FailureOr<SparseSpectralType> type =
+      getSSTOperandType(emitError, adaptor.getInput(), "input");
+  if (failed(type))
+    return failure();
+  inferredReturnTypes.push_back(type->getCoefficientsType());
   return success();
 }
 
@@ -175,8 +215,12 @@ LogicalResult
 PositionsOp::inferReturnTypes(MLIRContext *context,
                               std::optional<Location> location, Adaptor adaptor,
                               SmallVectorImpl<Type> &inferredReturnTypes) {
-  auto type = cast<SparseSpectralType>(adaptor.getInput().getType());
-  inferredReturnTypes.push_back(type.getPositionsType());
+  InferDiagnostics emitError(location, getOperationName());
+  FailureOr<SparseSpectralType> type =
+      getSSTOperandType(emitError, adaptor.getInput(), "input");
+  if (failed(type))
+    return failure();
+  inferredReturnTypes.push_back(type->getPositionsType());
   return success();
 }
 
@@ -224,8 +268,12 @@ LogicalResult
 EnergyOp::inferReturnTypes(MLIRContext *context,
                            std::optional<Location> location, Adaptor adaptor,
                            SmallVectorImpl<Type> &inferredReturnTypes) {
-  auto type = cast<SparseSpectralType>(adaptor.getInput().getType());
-  inferredReturnTypes.push_back(getRealScalarType(type.getElementType()));
+  InferDiagnostics emitError(location, getOperationName());
+  FailureOr<SparseSpectralType> type =
+      getSSTOperandType(emitError, adaptor.getInput(), "input");
+  if (failed(type))
+    return failure();
+  inferredReturnTypes.push_back(getRealScalarType(type->getElementType()));
   return success();
 }
 
@@ -264,7 +312,11 @@ RFFTOp::inferReturnTypes(MLIRContext *context, std::optional<Location> location,
                          Adaptor adaptor,
                          SmallVectorImpl<Type> &inferredReturnTypes) {
   InferDiagnostics emitError(location, getOperationName());
-  auto input = cast<RankedTensorType>(adaptor.getInput().getType());
+  FailureOr<RankedTensorType> inputType =
+      getTensorOperandType(emitError, adaptor.getInput(), "input");
+  if (failed(inputType))
+    return failure();
+  RankedTensorType input = *inputType;
   SmallVector<int64_t> axes = getAxesOrAll(adaptor.getAxes(), input.getRank());
   if (failed(verifyTransformAxes(emitError, input, axes)))
     return failure();
@@ -282,7 +334,11 @@ IRFFTOp::inferReturnTypes(MLIRContext *context,
                           std::optional<Location> location, Adaptor adaptor,
                           SmallVectorImpl<Type> &inferredReturnTypes) {
   InferDiagnostics emitError(location, getOperationName());
-  auto input = cast<RankedTensorType>(adaptor.getInput().getType());
+  FailureOr<RankedTensorType> inputType =
+      getTensorOperandType(emitError, adaptor.getInput(), "input");
+  if (failed(inputType))
+    return failure();
+  RankedTensorType input = *inputType;
   SmallVector<int64_t> axes = getAxesOrAll(adaptor.getAxes(), input.getRank());
   if (failed(verifyTransformAxes(emitError, input, axes)))
     return failure();
@@ -375,8 +431,15 @@ ConvOp::inferReturnTypes(MLIRContext *context, std::optional<Location> location,
                          Adaptor adaptor,
                          SmallVectorImpl<Type> &inferredReturnTypes) {
   InferDiagnostics emitError(location, getOperationName());
-  auto input = cast<RankedTensorType>(adaptor.getInput().getType());
-  auto kernel = cast<RankedTensorType>(adaptor.getKernel().getType());
+  FailureOr<RankedTensorType> inputType =
+      getTensorOperandType(emitError, adaptor.getInput(), "input");
+  if (failed(inputType))
+    return failure();
+  FailureOr<RankedTensorType> kernelType =
+      getTensorOperandType(emitError, adaptor.getKernel(), "kernel");
+  if (failed(kernelType))
+    return failure();
+  RankedTensorType input = *inputType, kernel = *kernelType;
   ArrayRef<int64_t> axes = adaptor.getAxes();
   if (failed(verifyRank(emitError, "input", input.getRank())))
     return failure();
@@ -422,8 +485,16 @@ MatmulOp::inferReturnTypes(MLIRContext *context,
                            std::optional<Location> location, Adaptor adaptor,
                            SmallVectorImpl<Type> &inferredReturnTypes) {
   InferDiagnostics emitError(location, getOperationName());
-  auto input = cast<RankedTensorType>(adaptor.getInput().getType());
-  auto weight = cast<SparseSpectralType>(adaptor.getWeight().getType());
+  FailureOr<RankedTensorType> inputType =
+      getTensorOperandType(emitError, adaptor.getInput(), "input");
+  if (failed(inputType))
+    return failure();
+  FailureOr<SparseSpectralType> weightType =
+      getSSTOperandType(emitError, adaptor.getWeight(), "weight");
+  if (failed(weightType))
+    return failure();
+  RankedTensorType input = *inputType;
+  SparseSpectralType weight = *weightType;
   if (failed(verifyRank(emitError, "input", input.getRank())))
     return failure();
   if (weight.getRank() != 2)

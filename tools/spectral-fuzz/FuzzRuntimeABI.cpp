@@ -185,7 +185,10 @@ Layout perturb(FuzzInput &input, std::vector<int64_t> sizes,
     layout.strides[d] = input.next<int64_t>();
     break;
   case 3:
-    layout.strides[d] *= input.inRange(2, 3); // a strided view
+    // A strided view (saturating, like denseStrides).
+    if (__builtin_mul_overflow(layout.strides[d], input.inRange(2, 3),
+                               &layout.strides[d]))
+      layout.strides[d] = INT64_MAX;
     break;
   case 4:
     layout.offset = input.next<int64_t>();

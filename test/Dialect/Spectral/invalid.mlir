@@ -811,3 +811,96 @@ func.func @check_size_dim(%a: index, %b: index) {
   spectral.check_size %a, %b for "spectral.mix" operand "filter" dim -1
   return
 }
+
+// -----
+
+// Ops that infer their result type check their operand types themselves:
+// inference runs while the op is parsed, before the operand constraints are
+// verified (found by the IR fuzz target, test/Fuzz/ir).
+func.func @decompress_of_complex(%c: complex<f32>) {
+  // expected-error @+1 {{'spectral.decompress' op input must be a !spectral.sst value, got 'complex<f32>'}}
+  %d = spectral.decompress %c : complex<f32>
+  return
+}
+
+// -----
+
+func.func @decompress_tiles_of_tensor(%t: tensor<8x12xf32>) {
+  // expected-error @+1 {{'spectral.decompress_tiles' op input must be a !spectral.sst value, got 'tensor<8x12xf32>'}}
+  %d = spectral.decompress_tiles %t[0, 0] [4, 12] : tensor<8x12xf32>
+  return
+}
+
+// -----
+
+func.func @coefficients_of_tensor(%t: tensor<4xf32>) {
+  // expected-error @+1 {{'spectral.coefficients' op input must be a !spectral.sst value, got 'tensor<4xf32>'}}
+  %c = spectral.coefficients %t : tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @positions_of_tensor(%t: tensor<4xf32>) {
+  // expected-error @+1 {{'spectral.positions' op input must be a !spectral.sst value, got 'tensor<4xf32>'}}
+  %p = spectral.positions %t : tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @energy_of_scalar(%x: f32) {
+  // expected-error @+1 {{'spectral.energy' op input must be a !spectral.sst value, got 'f32'}}
+  %e = spectral.energy %x : f32
+  return
+}
+
+// -----
+
+func.func @rfft_of_unranked(%x: tensor<*xf32>) {
+  // Tensor operands are checked by the parser already (and inference by
+  // SpectralIRTests for ops built in C++).
+  // expected-error @+1 {{invalid kind of type specified: expected builtin.tensor, but found 'tensor<*xf32>'}}
+  %y = spectral.rfft %x : tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @irfft_of_memref(%x: memref<4xcomplex<f32>>) {
+  // expected-error @+1 {{invalid kind of type specified: expected builtin.tensor, but found 'memref<4xcomplex<f32>>'}}
+  %y = spectral.irfft %x : memref<4xcomplex<f32>>
+  return
+}
+
+// -----
+
+func.func @conv_of_scalar_input(%x: f32, %k: tensor<3xf32>) {
+  // expected-error @+1 {{invalid kind of type specified: expected builtin.tensor, but found 'f32'}}
+  %y = spectral.conv %x, %k axes [0] : f32, tensor<3xf32>
+  return
+}
+
+// -----
+
+func.func @conv_of_scalar_kernel(%x: tensor<8xf32>, %k: f32) {
+  // expected-error @+1 {{invalid kind of type specified: expected builtin.tensor, but found 'f32'}}
+  %y = spectral.conv %x, %k axes [0] : tensor<8xf32>, f32
+  return
+}
+
+// -----
+
+func.func @matmul_of_unranked_input(%x: tensor<*xf32>, %w: !spectral.sst<8x4xf32, keep = 2>) {
+  // expected-error @+1 {{invalid kind of type specified: expected builtin.tensor, but found 'tensor<*xf32>'}}
+  %y = spectral.matmul %x, %w : tensor<*xf32>, !spectral.sst<8x4xf32, keep = 2>
+  return
+}
+
+// -----
+
+func.func @matmul_of_dense_weight(%x: tensor<2x8xf32>, %w: tensor<8x4xf32>) {
+  // expected-error @+1 {{'spectral.matmul' op weight must be a !spectral.sst value, got 'tensor<8x4xf32>'}}
+  %y = spectral.matmul %x, %w : tensor<2x8xf32>, tensor<8x4xf32>
+  return
+}
