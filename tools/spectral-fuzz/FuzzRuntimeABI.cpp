@@ -99,7 +99,11 @@ private:
         invalid = true;
       if (sizes[d] == 0)
         empty = true;
-      __int128 step = static_cast<__int128>(sizes[d] - 1) * strides[d];
+      // |step| <= 2^127; clamped to 2^100 (far beyond any buffer here) so
+      // that the sum over 8 dimensions cannot overflow.
+      __int128 step = (static_cast<__int128>(sizes[d]) - 1) * strides[d];
+      const __int128 limit = static_cast<__int128>(1) << 100;
+      step = step > limit ? limit : step < -limit ? -limit : step;
       (step < 0 ? low : high) += step;
     }
     __int128 count = 1;
