@@ -67,6 +67,11 @@ Value mlir::spectral::createDFT(OpBuilder &b, Location loc, DFTKind kind,
                                 bool overwriteInput) {
   Value init =
       tensor::EmptyOp::create(b, loc, sizes, resultType.getElementType());
+  // A size may be known better than the type says (tensor.dim of a cast
+  // folds to a constant) or the other way round; the init must have the
+  // result type exactly.
+  if (init.getType() != resultType)
+    init = tensor::CastOp::create(b, loc, resultType, init);
   return DFTOp::create(b, loc, resultType, input, init, kind, axes, norm,
                        overwriteInput)
       .getResult();

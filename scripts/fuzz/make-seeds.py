@@ -3,7 +3,8 @@
 
 Every .mlir file under test/ is cut at its `// -----` markers (the way
 --split-input-file reads it) and each chunk becomes one seed of
-spectral-fuzz-ir. spectral-fuzz-passes reads a first byte that picks the
+spectral-fuzz-ir, and pseudo-random inputs for the targets' program
+generator are added. spectral-fuzz-passes reads a first byte that picks the
 pass, so each chunk is written twice there: once for a pass picked by the
 chunk's index and once for the CPU pipeline (the last choice; the targets
 reduce the byte modulo the number of choices, so the byte is a hint that
@@ -20,6 +21,9 @@ import sys
 
 # Kept equal to kNumPipelines - 1 in tools/spectral-fuzz/FuzzPasses.cpp.
 CPU_PIPELINE_CHOICE = 16
+# kGeneratedProgramMarker in tools/spectral-fuzz/ProgramGenerator.h.
+GENERATED_PROGRAM_MARKER = 0
+GENERATED_SEEDS = 128
 
 
 def chunks(root: pathlib.Path):
@@ -56,10 +60,21 @@ def main() -> int:
         write(passes, bytes([CPU_PIPELINE_CHOICE]) + chunk)
         count += 1
     generator = random.Random(20261203)
+
+    def random_bytes(low, high):
+        return bytes(generator.getrandbits(8)
+                     for _ in range(generator.randint(low, high)))
+
     for _ in range(256):
-        write(runtime, bytes(generator.getrandbits(8)
-                             for _ in range(generator.randint(8, 512))))
-    print(f"make-seeds: {count} IR chunks, 256 runtime seeds in {output}")
+        write(runtime, random_bytes(8, 512))
+    # Inputs that start with a NUL byte are read by the targets' program
+    # generator (tools/spectral-fuzz/ProgramGenerator.h), not as text.
+    for index in range(GENERATED_SEEDS):
+        write(ir, bytes([GENERATED_PROGRAM_MARKER]) + random_bytes(4, 256))
+        write(passes, bytes([index % 256, GENERATED_PROGRAM_MARKER]) +
+              random_bytes(4, 256))
+    print(f"make-seeds: {count} IR chunks, {GENERATED_SEEDS} generated "
+          f"programs, 256 runtime seeds in {output}")
     return 0
 
 

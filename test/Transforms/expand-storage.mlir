@@ -236,3 +236,18 @@ func.func @conv_broadcast_no_check(%x: tensor<?x23xf32>, %k: tensor<1x6xf32>) ->
   %y = spectral.conv %x, %k axes [1] mode full : tensor<?x23xf32>, tensor<1x6xf32>
   return %y : tensor<?x28xf32>
 }
+
+// -----
+
+// A size that folds to a constant under a dynamic type (tensor.dim of a
+// cast): the transform's init is cast to the result type, which the DFT's
+// verifier requires (found by the passes fuzz target).
+// CHECK-LABEL: func @rfft_of_cast
+// CHECK: %[[E:.*]] = tensor.empty() : tensor<6xcomplex<f32>>
+// CHECK: %[[I:.*]] = tensor.cast %[[E]] : tensor<6xcomplex<f32>> to tensor<?xcomplex<f32>>
+// CHECK: spectral.dft r2c %{{.*}} into %[[I]] axes [0] norm backward : tensor<?xf32>, tensor<?xcomplex<f32>> -> tensor<?xcomplex<f32>>
+func.func @rfft_of_cast(%x: tensor<10xf32>) -> tensor<?xcomplex<f32>> {
+  %d = tensor.cast %x : tensor<10xf32> to tensor<?xf32>
+  %y = spectral.rfft %d axes [0] : tensor<?xf32>
+  return %y : tensor<?xcomplex<f32>>
+}

@@ -16,6 +16,7 @@
 
 #include "FuzzContext.h"
 #include "FuzzStats.h"
+#include "ProgramGenerator.h"
 
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/DialectRegistry.h"
@@ -46,7 +47,7 @@ extern "C" int LLVMFuzzerInitialize(int *, char ***) { return 0; }
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   FuzzContext &fuzz = getFuzzContext();
   fuzz.beginInput();
-  llvm::StringRef text(reinterpret_cast<const char *>(data), size);
+  std::string text = getProgramText(data, size);
   OwningOpRef<ModuleOp> module = fuzz.parse(text);
   if (!module)
     return 0;

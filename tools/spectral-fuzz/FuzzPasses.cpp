@@ -17,6 +17,7 @@
 
 #include "FuzzContext.h"
 #include "FuzzStats.h"
+#include "ProgramGenerator.h"
 
 #include "SpectralDialect/InitAllSpectral.h"
 
@@ -98,7 +99,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     return 0;
   size_t choice = data[0] % kNumPipelines;
   bool isCPUPipeline = choice == kNumPipelines - 1;
-  llvm::StringRef text(reinterpret_cast<const char *>(data) + 1, size - 1);
+  std::string text = getProgramText(data + 1, size - 1);
 
   FuzzContext &gate = getGateContext();
   gate.beginInput();
