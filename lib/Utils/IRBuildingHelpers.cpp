@@ -150,9 +150,19 @@ Value mlir::spectral::castFloatScalar(OpBuilder &b, Location loc, Value value,
                                    castFloat(b, loc, im, to));
 }
 
+/// A zero of `element`: arith.constant has no complex zero attribute.
+static Value createZero(OpBuilder &b, Location loc, Type element) {
+  if (auto complexType = dyn_cast<ComplexType>(element)) {
+    Attribute part = b.getZeroAttr(complexType.getElementType());
+    return complex::ConstantOp::create(b, loc, complexType,
+                                       b.getArrayAttr({part, part}));
+  }
+  return arith::ConstantOp::create(b, loc, b.getZeroAttr(element));
+}
+
 Value mlir::spectral::createZeros(OpBuilder &b, Location loc,
                                   ArrayRef<int64_t> shape, Type element) {
-  Value zero = arith::ConstantOp::create(b, loc, b.getZeroAttr(element));
+  Value zero = createZero(b, loc, element);
   Value empty = tensor::EmptyOp::create(b, loc, shape, element);
   return linalg::FillOp::create(b, loc, zero, empty).getResult(0);
 }
@@ -160,7 +170,7 @@ Value mlir::spectral::createZeros(OpBuilder &b, Location loc,
 Value mlir::spectral::createZerosOfSizes(OpBuilder &b, Location loc,
                                          ArrayRef<OpFoldResult> sizes,
                                          Type element) {
-  Value zero = arith::ConstantOp::create(b, loc, b.getZeroAttr(element));
+  Value zero = createZero(b, loc, element);
   Value empty = tensor::EmptyOp::create(b, loc, sizes, element);
   return linalg::FillOp::create(b, loc, zero, empty).getResult(0);
 }
