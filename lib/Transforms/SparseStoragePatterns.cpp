@@ -486,15 +486,20 @@ struct LowerDecompressTiles : SSTPattern<DecompressTilesOp> {
     // The selected tiles: a box of the tile grid, offsets in tiles.
     SmallVector<OpFoldResult> tileOffsets, tileCounts;
     for (auto [dim, offset] : llvm::enumerate(op.getMixedOffsets())) {
-      if (std::optional<int64_t> constant = getConstantIntValue(offset)) {
+      // A static offset was verified; so is a constant operand here, when
+      // it is valid. An invalid constant operand is left to the run-time
+      // check, like any dynamic offset: it is not the verifier's to reject.
+      int64_t limit = type.getShape()[dim] - sizes[dim];
+      std::optional<int64_t> constant = getConstantIntValue(offset);
+      if (constant && *constant >= 0 && *constant % tile[dim] == 0 &&
+          *constant <= limit) {
         tileOffsets.push_back(rewriter.getIndexAttr(*constant / tile[dim]));
       } else {
         // The verifier cannot see a dynamic offset: check it at run time, so
         // a misaligned or out-of-bounds offset stops with a message instead
         // of reading the wrong tiles.
         Value value = cast<Value>(offset);
-        CheckTileOffsetOp::create(rewriter, loc, value, dim, tile[dim],
-                                  type.getShape()[dim] - sizes[dim]);
+        CheckTileOffsetOp::create(rewriter, loc, value, dim, tile[dim], limit);
         Value size = arith::ConstantIndexOp::create(rewriter, loc, tile[dim]);
         tileOffsets.push_back(
             arith::DivUIOp::create(rewriter, loc, value, size).getResult());
