@@ -3,10 +3,13 @@
 # each for a bounded time or number of executions. docs/reliability.md says
 # what each target checks and records the long runs.
 #
-#   scripts/fuzz.sh [-t SECONDS | -n RUNS] [TARGET...]
+#   scripts/fuzz.sh [-t SECONDS | -n RUNS] [-s SEED] [TARGET...]
 #
 #   -t SECONDS  run each target for this long (default 60)
 #   -n RUNS     run each target for this many executions instead
+#   -s SEED     libFuzzer's random seed (default: a new one each run). With a
+#               fixed seed the mutations repeat, so a bounded run explores a
+#               prefix of what a longer run with that seed explored.
 #   TARGET      ir, passes, runtime (default: all three)
 #
 # Environment:
@@ -25,11 +28,13 @@ jobs="${SPECTRAL_FUZZ_JOBS:-1}"
 
 seconds=60
 runs=""
-while getopts "t:n:h" flag; do
+seed=""
+while getopts "t:n:s:h" flag; do
   case "$flag" in
     t) seconds="$OPTARG" ;;
     n) runs="$OPTARG" ;;
-    *) sed -n '2,21p' "$0"; exit 2 ;;
+    s) seed="$OPTARG" ;;
+    *) sed -n '2,24p' "$0"; exit 2 ;;
   esac
 done
 shift $((OPTIND - 1))
@@ -81,6 +86,9 @@ for target in "${targets[@]}"; do
     args+=(-runs="$runs")
   else
     args+=(-max_total_time="$seconds")
+  fi
+  if [ -n "$seed" ]; then
+    args+=(-seed="$seed")
   fi
   if [ "$target" != runtime ]; then
     args+=(-dict="$work/spectral.dict")

@@ -66,6 +66,9 @@ bool mlir::spectral::runtime::validatePositions(
   // Slot + 1 of the slot that writes each bin, 0 for none.
   for (int64_t p = 0; p < numBins; ++p)
     writer[p] = 0;
+  // An empty view's strides are arbitrary: never index rows of one.
+  if (k == 0)
+    return true;
 
   for (int64_t t = 0; t < numTiles; ++t) {
     const int64_t *row = positions.data + t * positions.strides[0];
@@ -171,10 +174,15 @@ bool mlir::spectral::runtime::scatterTiles(
   int64_t numTiles = coeffs.sizes[0], k = coeffs.sizes[1];
   int64_t numBins = tile.getNumBins();
   const int64_t binStride = spectrum.strides[1];
+  // Rows of an empty view are never addressed: its strides are arbitrary.
+  if (numBins == 0)
+    return true;
   for (int64_t t = 0; t < numTiles; ++t) {
     complex32 *row = spectrum.data + t * spectrum.strides[0];
     for (int64_t p = 0; p < numBins; ++p)
       row[p * binStride] = complex32(0.0f, 0.0f);
+    if (k == 0)
+      continue;
     const complex32 *coeffRow = coeffs.data + t * coeffs.strides[0];
     const int64_t *positionRow = positions.data + t * positions.strides[0];
     for (int64_t i = 0; i < k; ++i) {

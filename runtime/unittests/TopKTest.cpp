@@ -292,6 +292,21 @@ TEST_F(RuntimeScatter, ZeroTilesIsANoOp) {
   expectNoError();
 }
 
+TEST_F(RuntimeScatter, ZeroKeptZeroesTheSpectrumWithoutAddressingRows) {
+  // An empty view's strides are arbitrary; a row stride near INT64_MAX must
+  // not be multiplied into a pointer (UBSan's pointer-overflow check).
+  TestArray<cf> coeffs({3, 0}), spectrum({3, 10});
+  TestArray<int64_t> positions({3, 0}), shape = shapeArray({10});
+  coeffs.ranked<2>()->strides[0] = INT64_MAX / 2;
+  positions.ranked<2>()->strides[0] = INT64_MAX / 2;
+  spectrum.fill(cf(99, 99));
+  _mlir_ciface_spectral_scatter(coeffs.ranked<2>(), positions.ranked<2>(),
+                                shape.ranked<1>(), 0b1, -1, 0,
+                                spectrum.ranked<2>());
+  expectNoError();
+  EXPECT_EQ(spectrum.toDense(), std::vector<cf>(30));
+}
+
 TEST_F(RuntimeScatter, RestoresConjugatePartners) {
   // 6x8 real tile, both axes, axis 1 halved: spectrum 6x5, planes k = 0 and
   // k = 4.
