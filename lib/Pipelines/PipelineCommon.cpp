@@ -39,6 +39,10 @@ LogicalResult mlir::spectral::buildSpectralToBuffersPipeline(
   if (!compressConstants || !expandStorage)
     return failure();
 
+  // Programs that come from TOSA frontends: FFTs raised, the rest lowered to
+  // linalg, tensor and arith. A no-op on programs without TOSA.
+  pm.addPass(createSpectralLowerTosa());
+
   // Constant weights compressed at compile time (exactly, or lossily within
   // an error budget when one is given).
   pm.addPass(std::move(compressConstants));

@@ -28,7 +28,8 @@ std::unique_ptr<Pass>
 configurePass(std::unique_ptr<Pass> pass, StringRef options,
               function_ref<LogicalResult(const Twine &)> errorHandler);
 
-/// The target-independent start of every spectral pipeline: compile-time
+/// The target-independent start of every spectral pipeline: the TOSA front
+/// door (spectral-lower-tosa), compile-time
 /// compression, streaming, storage expansion, one-shot bufferization with
 /// deallocation, configured by the forwarded option strings. Fails, through
 /// `errorHandler`, when one of them is invalid.

@@ -26,6 +26,10 @@
 #include "mlir/Conversion/MathToLLVM/MathToLLVM.h"
 #include "mlir/Conversion/MemRefToLLVM/MemRefToLLVM.h"
 #include "mlir/Conversion/Passes.h"
+#include "mlir/Conversion/TosaToArith/TosaToArith.h"
+#include "mlir/Conversion/TosaToLinalg/TosaToLinalg.h"
+#include "mlir/Conversion/TosaToSCF/TosaToSCF.h"
+#include "mlir/Conversion/TosaToTensor/TosaToTensor.h"
 #include "mlir/Conversion/UBToLLVM/UBToLLVM.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Arith/Transforms/BufferizableOpInterfaceImpl.h"
@@ -54,6 +58,7 @@
 #include "mlir/Dialect/Tensor/Extensions/AllExtensions.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Tensor/Transforms/BufferizableOpInterfaceImpl.h"
+#include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "mlir/Dialect/UB/IR/UBOps.h"
 #include "mlir/Target/LLVM/NVVM/Target.h"
 #include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
@@ -74,6 +79,8 @@ void mlir::spectral::registerAllSpectralDialects(DialectRegistry &registry) {
                   linalg::LinalgDialect, LLVM::LLVMDialect, math::MathDialect,
                   memref::MemRefDialect, NVVM::NVVMDialect, scf::SCFDialect,
                   tensor::TensorDialect, ub::UBDialect>();
+  // The pipelines' front door for programs from TOSA frontends.
+  registry.insert<tosa::TosaDialect>();
 
   // Bufferization of the upstream ops that lowered spectral IR contains.
   arith::registerBufferizableOpInterfaceExternalModels(registry);
@@ -133,6 +140,14 @@ void mlir::spectral::registerAllSpectralPasses() {
   registerReconcileUnrealizedCastsPass();
   registerSCFToControlFlowPass();
   registerLowerAffinePass();
+
+  // TOSA's standard lowering, which the pipelines' front door runs.
+  registerTosaToArithPass();
+  registerTosaToLinalg();
+  registerTosaToLinalgNamed();
+  registerTosaToSCFPass();
+  registerTosaToTensorPass();
+  tosa::registerTosaToLinalgPipelines();
 }
 
 void mlir::spectral::registerAllSpectralPipelines() {

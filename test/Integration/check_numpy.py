@@ -29,6 +29,11 @@ dense input, by the energy rule of docs/dialect.md section 3):
   energy                  (dense, energy): energy = sum(dense ** 2)
   slice offsets=...       (full, part): part = full[offsets : offsets + shape]
 
+TOSA's transforms, by the direct sums of the TOSA specification (operands
+and results are the separate real and imaginary tensors, N x H x W):
+  tosa_rfft2d             (input, output_real, output_imag)
+  tosa_fft2d inverse=0|1  (input_real, input_imag, output_real, output_imag)
+
 Dense references:
   dense_matmul            (x, w, result): result = x . w
   close                   (a, b): b = a (set tol= to the error allowed)
@@ -187,6 +192,30 @@ class Layout:
         return out
 
 
+def tosa_dft(x, height, width, sign, out_width):
+    """TOSA's FFT2D / RFFT2D sums: angle sign * 2 pi (iy oy % H / H +
+    ix ox % W / W), accumulated as x * (cos a - i sin a), over N x H x W."""
+    oy, iy = np.arange(height)[:, None], np.arange(height)[None, :]
+    ox, ix = np.arange(out_width)[:, None], np.arange(width)[None, :]
+    angle_y = sign * 2 * np.pi * ((oy * iy) % height) / height
+    angle_x = sign * 2 * np.pi * ((ox * ix) % width) / width
+    # exp(-i (ay + ax)) factors into a row and a column matrix.
+    rows = np.exp(-1j * angle_y)
+    cols = np.exp(-1j * angle_x)
+    return np.einsum("yh,nhw,xw->nyx", rows, x.astype(complex), cols)
+
+
+def tosa_reference(op, attrs, operands):
+    if op == "tosa_rfft2d":
+        x = operands[0]
+        _, height, width = x.shape
+        return tosa_dft(x, height, width, 1.0, width // 2 + 1)
+    x = operands[0] + 1j * operands[1]
+    _, height, width = x.shape
+    sign = -1.0 if attrs.get("inverse", "0") == "1" else 1.0
+    return tosa_dft(x, height, width, sign, width)
+
+
 def reference(op, attrs, operands, result_shape):
     norm = attrs.get("norm", "backward")
     x = operands[0]
@@ -267,8 +296,9 @@ def storage_reference(attrs, x):
 # Printed operands and results of each case, in print order.
 OPERANDS = {"fft": 1, "ifft": 1, "rfft": 1, "irfft": 1, "mix": 2, "conv": 2,
             "roundtrip": 1, "storage": 1, "scale": 1, "matmul": 2, "add": 2,
-            "energy": 1, "slice": 1, "dense_matmul": 2, "close": 1}
-RESULTS = {"storage": 2}
+            "energy": 1, "slice": 1, "dense_matmul": 2, "close": 1,
+            "tosa_rfft2d": 1, "tosa_fft2d": 2}
+RESULTS = {"storage": 2, "tosa_rfft2d": 2, "tosa_fft2d": 2}
 
 
 def main():
@@ -295,6 +325,14 @@ def main():
                 failures += 1
                 continue
             pairs = [(results[0], want_coeffs)]
+        elif op.startswith("tosa_"):
+            if results[0].shape != results[1].shape:
+                print(f"FAIL {name}: real part {results[0].shape}, imaginary "
+                      f"part {results[1].shape}")
+                failures += 1
+                continue
+            pairs = [(results[0] + 1j * results[1],
+                      tosa_reference(op, attrs, operands))]
         else:
             pairs = [(results[0], reference(op, attrs, operands, results[0].shape))]
         for got, want in pairs:

@@ -82,6 +82,74 @@ def SpectralCompressConstants : Pass<"spectral-compress-constants", "ModuleOp"> 
   ];
 }
 
+def SpectralRaiseTosa : Pass<"spectral-raise-tosa"> {
+  let summary = "Raise TOSA's FFT ops to spectral transforms";
+  let description = [{
+    Rewrites `tosa.rfft2d` and `tosa.fft2d`, which upstream's
+    `tosa-to-linalg` lowers to a direct O(N^2) DFT per output element, into
+    `spectral.rfft`, `spectral.fft` and `spectral.ifft` over axes [1, 2] of
+    the `[N, H, W]` operands, which lower to FFT plans:
+
+    - `tosa.rfft2d %x` is `spectral.rfft %x axes [1, 2]` (TOSA's forward
+      transform is unscaled, like the default `norm backward`), whose
+      `[N, H, W/2+1]` complex result is split into the real and imaginary
+      results by one `linalg.generic` of `complex.re` and `complex.im`.
+    - `tosa.fft2d %re, %im` joins its operands with `complex.create`, then
+      transforms with `spectral.fft axes [1, 2]`, or with `inverse = true`
+      `spectral.ifft axes [1, 2] norm forward`: TOSA's inverse uses the
+      positive exponent and, unlike `numpy.fft.ifft2`, does not divide by
+      H * W.
+
+    Any batch, height and width are raised, static or dynamic, and any float
+    element type the dialect has (f16, bf16, f32, f64). TOSA's own verifier
+    requires static heights and widths to be powers of two; the raised
+    transforms compute the same DFT for any length. `local_bound` asks for a
+    tighter error bound, which FFT plans meet (their error grows as
+    O(log N), a direct sum's as O(N)); it is dropped.
+
+    An op that is not raised (an unranked operand, an element type the
+    dialect does not have) stays TOSA for `tosa-to-linalg`, with a remark
+    saying why. Every raised op is also a remark, so that a user can see
+    that the raising applied.
+
+    Example:
+
+    ```mlir
+    %re, %im = tosa.rfft2d %x : (tensor<4x64x64xf32>)
+                 -> (tensor<4x64x33xf32>, tensor<4x64x33xf32>)
+    // becomes
+    %y = spectral.rfft %x axes [1, 2] : tensor<4x64x64xf32>
+    %re, %im = linalg.generic ... ins(%y) outs(...) {complex.re, complex.im}
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::complex::ComplexDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::spectral::SpectralDialect",
+    "::mlir::tensor::TensorDialect"
+  ];
+  let statistics = [
+    Statistic<"numRaised", "raised-ffts", "Number of TOSA FFT ops raised">,
+    Statistic<"numKept", "kept-ffts", "Number of TOSA FFT ops left as TOSA">
+  ];
+}
+
+def SpectralLowerTosa : Pass<"spectral-lower-tosa", "ModuleOp"> {
+  let summary = "The pipelines' TOSA front door: raise TOSA's FFTs, lower the rest";
+  let description = [{
+    Lets the spectral pipelines take programs that TOSA frontends produce
+    (TFLite, torch-mlir, ONNX-MLIR). On a module that contains TOSA ops it
+    runs `spectral-raise-tosa`, then TOSA's standard lowering of everything
+    else: `tosa-to-scf`, `tosa-to-linalg-pipeline`, `tosa-to-tensor`,
+    `tosa-to-arith` and a canonicalization that removes the shape constants
+    they leave. A TOSA op that is still there afterwards is an error naming
+    it. A module without TOSA ops is left untouched (its constants keep their
+    locations, which `spectral-compress-constants` reports by name).
+
+    `spectral-cpu-pipeline` and `spectral-gpu-pipeline` run it first.
+  }];
+}
+
 def SpectralExpandStorage : Pass<"spectral-expand-storage", "ModuleOp"> {
   let summary = "Lower high-level spectral ops to mid-level ops on plain tensors";
   let description = [{
