@@ -28,20 +28,26 @@ std::unique_ptr<Pass> mlir::spectral::configurePass(
 }
 
 LogicalResult mlir::spectral::buildSpectralToBuffersPipeline(
-    OpPassManager &pm, StringRef compressConstantsOptions,
+    OpPassManager &pm, StringRef fftConvolutionOptions,
+    StringRef compressConstantsOptions,
     const SpectralStreamOptions &streamOptions, StringRef expandStorageOptions,
     function_ref<LogicalResult(const Twine &)> errorHandler) {
+  std::unique_ptr<Pass> fftConvolution = configurePass(
+      createSpectralFFTConvolution(), fftConvolutionOptions, errorHandler);
   std::unique_ptr<Pass> compressConstants =
       configurePass(createSpectralCompressConstants(), compressConstantsOptions,
                     errorHandler);
   std::unique_ptr<Pass> expandStorage = configurePass(
       createSpectralExpandStorage(), expandStorageOptions, errorHandler);
-  if (!compressConstants || !expandStorage)
+  if (!fftConvolution || !compressConstants || !expandStorage)
     return failure();
 
   // Programs that come from TOSA frontends: FFTs raised, the rest lowered to
   // linalg, tensor and arith. A no-op on programs without TOSA.
   pm.addPass(createSpectralLowerTosa());
+
+  // Long convolutions to FFT convolutions, where the cost model says so.
+  pm.addPass(std::move(fftConvolution));
 
   // Constant weights compressed at compile time (exactly, or lossily within
   // an error budget when one is given).

@@ -29,12 +29,12 @@ configurePass(std::unique_ptr<Pass> pass, StringRef options,
               function_ref<LogicalResult(const Twine &)> errorHandler);
 
 /// The target-independent start of every spectral pipeline: the TOSA front
-/// door (spectral-lower-tosa), compile-time
+/// door (spectral-lower-tosa), FFT convolution, compile-time
 /// compression, streaming, storage expansion, one-shot bufferization with
 /// deallocation, configured by the forwarded option strings. Fails, through
 /// `errorHandler`, when one of them is invalid.
 LogicalResult buildSpectralToBuffersPipeline(
-    OpPassManager &pm, StringRef compressConstants,
+    OpPassManager &pm, StringRef fftConvolution, StringRef compressConstants,
     const SpectralStreamOptions &stream, StringRef expandStorage,
     function_ref<LogicalResult(const Twine &)> errorHandler);
 

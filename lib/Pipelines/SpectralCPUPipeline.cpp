@@ -40,8 +40,8 @@ LogicalResult mlir::spectral::buildSpectralCPUPipeline(
       failed(parseSpectralStreamOptions(options.stream, streamOptions,
                                         errorHandler)) ||
       failed(buildSpectralToBuffersPipeline(
-          pm, options.compressConstants, streamOptions, options.expandStorage,
-          errorHandler)))
+          pm, options.fftConvolution, options.compressConstants, streamOptions,
+          options.expandStorage, errorHandler)))
     return failure();
 
   // Transforms to runtime calls; pointwise work to loops.

@@ -34,6 +34,13 @@ and results are the separate real and imaginary tensors, N x H x W):
   tosa_rfft2d             (input, output_real, output_imag)
   tosa_fft2d inverse=0|1  (input_real, input_imag, output_real, output_imag)
 
+linalg convolutions (correlations, stride and dilation 1), by direct sums
+over sliding windows; the input is zero-padded first by pad=lo,hi per
+spatial axis (default none), as the compiled function does:
+  linalg_conv kind=K[:pad=...]  (input, kernel, init, result)
+      K: conv_1d conv_2d nwc_wc ncw_cw nwc_wcm nhwc_hwc nchw_chw nhwc_hwcm
+         ndhwc_dhwc
+
 Dense references:
   dense_matmul            (x, w, result): result = x . w
   close                   (a, b): b = a (set tol= to the error allowed)
@@ -192,6 +199,38 @@ class Layout:
         return out
 
 
+# Spatial axes of the input and the einsum contracting its sliding windows
+# (window axes last) with the kernel, per linalg convolution.
+LINALG_CONVS = {
+    "conv_1d": ([0], "ij,j->i"),
+    "conv_2d": ([0, 1], "abij,ij->ab"),
+    "nwc_wc": ([1], "nocj,jc->noc"),
+    "ncw_cw": ([2], "ncoj,cj->nco"),
+    "nwc_wcm": ([1], "nocj,jcm->nocm"),
+    "nhwc_hwc": ([1, 2], "nabcij,ijc->nabc"),
+    "nchw_chw": ([2, 3], "ncabij,cij->ncab"),
+    "nhwc_hwcm": ([1, 2], "nabcij,ijcm->nabcm"),
+    "ndhwc_dhwc": ([1, 2, 3], "nabdcijk,ijkc->nabdc"),
+}
+
+
+def linalg_conv(attrs, x, k, init):
+    axes, contraction = LINALG_CONVS[attrs["kind"]]
+    pads = ints(attrs["pad"]) if "pad" in attrs else [0] * (2 * len(axes))
+    widths = [(0, 0)] * x.ndim
+    for i, axis in enumerate(axes):
+        widths[axis] = (pads[2 * i], pads[2 * i + 1])
+    x = np.pad(x, widths)
+    window = [k.shape[a] for a in KERNEL_AXES[attrs["kind"]]]
+    views = np.lib.stride_tricks.sliding_window_view(x, window, axis=axes)
+    return np.einsum(contraction, views, k) + init
+
+
+KERNEL_AXES = {"conv_1d": [0], "conv_2d": [0, 1], "nwc_wc": [0],
+               "ncw_cw": [1], "nwc_wcm": [0], "nhwc_hwc": [0, 1],
+               "nchw_chw": [1, 2], "nhwc_hwcm": [0, 1], "ndhwc_dhwc": [0, 1, 2]}
+
+
 def tosa_dft(x, height, width, sign, out_width):
     """TOSA's FFT2D / RFFT2D sums: angle sign * 2 pi (iy oy % H / H +
     ix ox % W / W), accumulated as x * (cos a - i sin a), over N x H x W."""
@@ -271,6 +310,8 @@ def reference(op, attrs, operands, result_shape):
         return out
     if op == "energy":
         return np.array(np.sum(np.abs(x) ** 2))
+    if op == "linalg_conv":
+        return linalg_conv(attrs, x, operands[1], operands[2])
     if op == "dense_matmul":
         return x @ operands[1]
     if op == "close":
@@ -297,7 +338,7 @@ def storage_reference(attrs, x):
 OPERANDS = {"fft": 1, "ifft": 1, "rfft": 1, "irfft": 1, "mix": 2, "conv": 2,
             "roundtrip": 1, "storage": 1, "scale": 1, "matmul": 2, "add": 2,
             "energy": 1, "slice": 1, "dense_matmul": 2, "close": 1,
-            "tosa_rfft2d": 1, "tosa_fft2d": 2}
+            "tosa_rfft2d": 1, "tosa_fft2d": 2, "linalg_conv": 3}
 RESULTS = {"storage": 2, "tosa_rfft2d": 2, "tosa_fft2d": 2}
 
 

@@ -27,6 +27,11 @@ enum class GPUBinaryFormat { Bin, ISA, Fatbin };
 template <typename Derived>
 struct SpectralPipelineOptionsBase : public PassPipelineOptions<Derived> {
   using Base = PassPipelineOptions<Derived>;
+  typename Base::template Option<std::string> fftConvolution{
+      *this, "fft-convolution",
+      llvm::cl::desc("Options of spectral-fft-convolution, in its own syntax "
+                     "(see its --help), e.g. {policy=never}"),
+      llvm::cl::init("")};
   typename Base::template Option<std::string> compressConstants{
       *this, "compress-constants",
       llvm::cl::desc("Options of spectral-compress-constants, in its own "

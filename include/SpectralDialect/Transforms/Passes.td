@@ -150,6 +150,88 @@ def SpectralLowerTosa : Pass<"spectral-lower-tosa", "ModuleOp"> {
   }];
 }
 
+def SpectralFFTConvolution : Pass<"spectral-fft-convolution"> {
+  let summary = "Turn long linalg convolutions into FFT convolutions where a "
+                "cost model predicts a gain";
+  let description = [{
+    Rewrites `linalg` convolutions without channel mixing into
+    `spectral.conv` (full linear convolution through FFTs of padded length)
+    plus the slice of it the convolution computes, where the cost model
+    predicts the FFT to be faster than the direct loops:
+
+    - `linalg.conv_1d`, `linalg.conv_2d`;
+    - `linalg.depthwise_conv_{1d_nwc_wc, 1d_ncw_cw, 2d_nhwc_hwc,
+      2d_nchw_chw, 3d_ndhwc_dhwc, 3d_ncdhw_cdhw}`;
+    - the channel-multiplier forms `linalg.depthwise_conv_{1d_nwc_wcm,
+      2d_nhwc_hwcm, 3d_ndhwc_dhwcm}` (which `tosa.depthwise_conv2d` becomes
+      under `tosa-to-linalg-named`), whose input is broadcast over the
+      multiplier.
+
+    Strides and dilations must be 1 and the operands of one float type.
+    `linalg` convolutions are correlations: the kernel is reversed along the
+    convolved axes. A zero `tensor.pad` of the input along the convolved
+    axes, as frontends express `same` and causal padding, is folded into the
+    window taken from the full convolution (when neither side pads more than
+    the kernel length - 1). A non-zero init (a bias) is added to the result.
+
+    The cost model, in nanoseconds, with n and m the input and kernel
+    lengths along the convolved axes and L the product of the FFT lengths
+    (the next 2^a 3^b 5^c 7^d at or above n + m - 1 per axis):
+
+    - direct: `direct-ns-per-mac` x output elements x kernel window;
+    - FFT: for T = 2 x (input signals) + (kernel signals) transforms of
+      L points, `fft-ns-per-point-log` x T x L x log2(L) +
+      `fft-ns-per-point` x T x L.
+
+    Dynamic non-convolved sizes count as 1 in both, which leaves their ratio
+    unchanged up to the kernel's transforms. The defaults were fitted on the
+    development machine by `benchmarks/run_conv.sh`
+    (docs/benchmarks.md gives the fit and the crossover). Each convolution
+    gets a remark with both predictions and the decision; `policy=always`
+    or `policy=never` overrides the decision (still with the remark).
+    Convolutions that cannot be converted (channel mixing, strides,
+    dynamic convolved sizes, ...) are left alone with a remark saying why.
+
+    Example (`policy=always`):
+
+    ```mlir
+    %y = linalg.depthwise_conv_1d_nwc_wc {dilations = dense<1> : tensor<1xi64>,
+           strides = dense<1> : tensor<1xi64>}
+           ins(%x, %k : tensor<1x4096x256xf32>, tensor<4096x256xf32>)
+           outs(%zero : tensor<1x1x256xf32>) -> tensor<1x1x256xf32>
+    // becomes
+    %kr = linalg.generic ... // %k reversed along its first axis
+    %ke = tensor.expand_shape %kr [[0, 1], [2]] ... : tensor<1x4096x256xf32>
+    %full = spectral.conv %x, %ke axes [1] : tensor<1x4096x256xf32>, tensor<1x4096x256xf32>
+    %y = tensor.extract_slice %full[0, 4095, 0] [1, 1, 256] [1, 1, 1]
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::spectral::SpectralDialect",
+    "::mlir::tensor::TensorDialect"
+  ];
+  let options = [
+    Option<"policy", "policy", "std::string", "\"auto\"",
+           "auto (the cost model decides), always or never">,
+    Option<"directNsPerMac", "direct-ns-per-mac", "double", "0.5",
+           "Predicted nanoseconds per multiply-accumulate of a direct "
+           "convolution">,
+    Option<"fftNsPerPointLog", "fft-ns-per-point-log", "double", "0.5",
+           "Predicted nanoseconds per point and log2(length) of one FFT">,
+    Option<"fftNsPerPoint", "fft-ns-per-point", "double", "2.0",
+           "Predicted nanoseconds per point of one FFT for the pointwise "
+           "work around it (padding, product, slicing)">
+  ];
+  let statistics = [
+    Statistic<"numConverted", "converted-convolutions",
+              "Number of convolutions converted to FFT convolutions">,
+    Statistic<"numKeptDirect", "direct-convolutions",
+              "Number of convolutions left direct">
+  ];
+}
+
 def SpectralExpandStorage : Pass<"spectral-expand-storage", "ModuleOp"> {
   let summary = "Lower high-level spectral ops to mid-level ops on plain tensors";
   let description = [{

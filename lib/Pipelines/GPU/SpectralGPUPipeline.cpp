@@ -120,8 +120,8 @@ LogicalResult mlir::spectral::buildSpectralGPUPipeline(
   if (options.overlapGroups && !streamGiven.contains("double-buffered"))
     streamOptions.doubleBuffered = true;
   if (failed(buildSpectralToBuffersPipeline(
-          pm, options.compressConstants, streamOptions, options.expandStorage,
-          errorHandler)))
+          pm, options.fftConvolution, options.compressConstants, streamOptions,
+          options.expandStorage, errorHandler)))
     return failure();
 
   // Transforms, top-k, scatter and GEMMs to the CUDA runtime; the rest of

@@ -1,0 +1,405 @@
+//===- FFTConvolution.cpp - linalg convolutions to spectral.conv ----------===//
+//
+// Part of the spectral-dialect project, under the Apache License v2.0 with
+// LLVM Exceptions. See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// A linalg convolution of stride and dilation 1 computes, along each
+// convolved axis, out[i] = sum_j x[i + j] k[j] (a correlation), over the
+// input as given, which a frontend may have zero-padded by p before and q
+// after. With kr the kernel reversed and full = x * kr the linear
+// convolution of the unpadded input (n + m - 1 samples), out[i] =
+// full[i + m - 1 - p]: a window of spectral.conv's full result, as long as
+// p and q do not exceed m - 1.
+//
+//===----------------------------------------------------------------------===//
+
+#include "SpectralDialect/IR/SpectralOps.h"
+#include "SpectralDialect/Transforms/Passes.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/Matchers.h"
+#include "llvm/ADT/TypeSwitch.h"
+#include "llvm/Support/FormatVariadic.h"
+
+#include <cmath>
+
+namespace mlir {
+namespace spectral {
+#define GEN_PASS_DEF_SPECTRALFFTCONVOLUTION
+#include "SpectralDialect/Transforms/Passes.h.inc"
+} // namespace spectral
+} // namespace mlir
+
+using namespace mlir;
+using namespace mlir::spectral;
+
+namespace {
+
+/// Where a supported linalg convolution keeps its convolved axes, and how
+/// its operands become spectral.conv operands of the output's rank.
+struct ConvLayout {
+  /// Convolved axes of the input and of the output.
+  SmallVector<int64_t> inputAxes;
+  /// Convolved axes of the kernel as the op has it.
+  SmallVector<int64_t> kernelAxes;
+  /// The kernel lacks the batch dimension: a unit one is prepended.
+  bool prependKernelUnit = false;
+  /// A channel multiplier: the input gains a trailing dimension, broadcast
+  /// to the multiplier.
+  bool multiplier = false;
+};
+
+SmallVector<int64_t> range(int64_t first, int64_t count) {
+  SmallVector<int64_t> values;
+  for (int64_t i = 0; i < count; ++i)
+    values.push_back(first + i);
+  return values;
+}
+
+/// The layout of `op`, or the reason it has none.
+FailureOr<ConvLayout> getLayout(Operation *op, std::string &reason) {
+  auto depthwise = [](int64_t inputFirst, int64_t kernelFirst, int64_t rank,
+                      bool multiplier = false) {
+    return ConvLayout{range(inputFirst, rank), range(kernelFirst, rank), true,
+                      multiplier};
+  };
+  std::optional<ConvLayout> layout =
+      llvm::TypeSwitch<Operation *, std::optional<ConvLayout>>(op)
+          .Case([](linalg::Conv1DOp) {
+            return ConvLayout{{0}, {0}, false, false};
+          })
+          .Case([](linalg::Conv2DOp) {
+            return ConvLayout{{0, 1}, {0, 1}, false, false};
+          })
+          .Case([&](linalg::DepthwiseConv1DNwcWcOp) {
+            return depthwise(1, 0, 1);
+          })
+          .Case([&](linalg::DepthwiseConv1DNcwCwOp) {
+            return depthwise(2, 1, 1);
+          })
+          .Case([&](linalg::DepthwiseConv1DNwcWcmOp) {
+            return depthwise(1, 0, 1, true);
+          })
+          .Case([&](linalg::DepthwiseConv2DNhwcHwcOp) {
+            return depthwise(1, 0, 2);
+          })
+          .Case([&](linalg::DepthwiseConv2DNchwChwOp) {
+            return depthwise(2, 1, 2);
+          })
+          .Case([&](linalg::DepthwiseConv2DNhwcHwcmOp) {
+            return depthwise(1, 0, 2, true);
+          })
+          .Case([&](linalg::DepthwiseConv3DNdhwcDhwcOp) {
+            return depthwise(1, 0, 3);
+          })
+          .Case([&](linalg::DepthwiseConv3DNcdhwCdhwOp) {
+            return depthwise(2, 1, 3);
+          })
+          .Case([&](linalg::DepthwiseConv3DNdhwcDhwcmOp) {
+            return depthwise(1, 0, 3, true);
+          })
+          .Default([](Operation *) { return std::nullopt; });
+  if (layout)
+    return *layout;
+  reason = isa<linalg::ConvolutionOpInterface>(op)
+               ? "it mixes channels or is quantized; only convolutions "
+                 "without channel mixing are converted"
+               : "it is not a convolution";
+  return failure();
+}
+
+/// Whether the `name` attribute of `op` (strides, dilations), when present,
+/// is all ones.
+bool allOnes(Operation *op, StringRef name) {
+  auto attr = op->getAttrOfType<DenseIntElementsAttr>(name);
+  return !attr || llvm::all_of(attr.getValues<APInt>(),
+                               [](const APInt &v) { return v == 1; });
+}
+
+bool isZero(Value value) {
+  return matchPattern(value, m_AnyZeroFloat()) || matchPattern(value, m_Zero());
+}
+
+/// Whether `init` is known to be all zeros: a zero fill or splat constant.
+bool isZeroTensor(Value init) {
+  if (auto fill = init.getDefiningOp<linalg::FillOp>())
+    return isZero(fill.getInputs()[0]);
+  DenseElementsAttr constant;
+  if (!matchPattern(init, m_Constant(&constant)) || !constant.isSplat())
+    return false;
+  auto value = constant.getSplatValue<Attribute>();
+  if (auto floatValue = dyn_cast<FloatAttr>(value))
+    return floatValue.getValue().isZero();
+  return false;
+}
+
+/// The FFT length the lowering of spectral.conv uses for a linear
+/// convolution of `length` samples (see DenseOpPatterns.cpp).
+int64_t nextFastLength(int64_t length) {
+  for (int64_t candidate = length;; ++candidate) {
+    int64_t rest = candidate;
+    for (int64_t prime : {2, 3, 5, 7})
+      while (rest % prime == 0)
+        rest /= prime;
+    if (rest == 1)
+      return candidate;
+  }
+}
+
+/// Product of the static sizes of `shape`, dynamic ones counted as 1.
+double staticProduct(ArrayRef<int64_t> shape) {
+  double product = 1;
+  for (int64_t size : shape)
+    if (!ShapedType::isDynamic(size))
+      product *= static_cast<double>(size);
+  return product;
+}
+
+/// A convolution as the pass sees it: the unpadded input and its padding
+/// along the convolved axes, and the kernel.
+struct ConvOperands {
+  Value input; // without the folded pad
+  Value kernel;
+  SmallVector<int64_t> padLow; // per convolved axis
+};
+
+/// `input` without a zero tensor.pad along `axes` that the window can
+/// absorb (at most kernel length - 1 on each side, nothing elsewhere).
+ConvOperands foldInputPad(Value input, Value kernel, const ConvLayout &layout) {
+  auto kernelType = cast<RankedTensorType>(kernel.getType());
+  ConvOperands operands{input, kernel,
+                        SmallVector<int64_t>(layout.inputAxes.size(), 0)};
+  auto pad = input.getDefiningOp<tensor::PadOp>();
+  if (!pad || !pad.getConstantPaddingValue() ||
+      !isZero(pad.getConstantPaddingValue()))
+    return operands;
+  SmallVector<int64_t> low(pad.getStaticLow()), high(pad.getStaticHigh());
+  for (int64_t dim = 0, e = low.size(); dim < e; ++dim) {
+    if (ShapedType::isDynamic(low[dim]) || ShapedType::isDynamic(high[dim]))
+      return operands;
+    const auto *axis = llvm::find(layout.inputAxes, dim);
+    if (axis == layout.inputAxes.end()) {
+      if (low[dim] != 0 || high[dim] != 0)
+        return operands;
+      continue;
+    }
+    int64_t index = axis - layout.inputAxes.begin();
+    int64_t limit = kernelType.getDimSize(layout.kernelAxes[index]) - 1;
+    if (low[dim] > limit || high[dim] > limit)
+      return operands;
+  }
+  operands.input = pad.getSource();
+  for (auto [index, dim] : llvm::enumerate(layout.inputAxes))
+    operands.padLow[index] = low[dim];
+  return operands;
+}
+
+/// `kernel` reversed along `axes` (static sizes).
+Value reverse(OpBuilder &b, Location loc, Value kernel,
+              ArrayRef<int64_t> axes) {
+  auto type = cast<RankedTensorType>(kernel.getType());
+  int64_t rank = type.getRank();
+  SmallVector<AffineExpr> reversed;
+  for (int64_t dim = 0; dim < rank; ++dim) {
+    AffineExpr d = b.getAffineDimExpr(dim);
+    reversed.push_back(
+        llvm::is_contained(axes, dim) ? type.getDimSize(dim) - 1 - d : d);
+  }
+  Value init = tensor::EmptyOp::create(
+      b, loc, tensor::getMixedSizes(b, loc, kernel), type.getElementType());
+  SmallVector<AffineMap> maps{AffineMap::get(rank, 0, reversed, b.getContext()),
+                              b.getMultiDimIdentityMap(rank)};
+  auto generic = linalg::GenericOp::create(
+      b, loc, init.getType(), ValueRange{kernel}, ValueRange{init}, maps,
+      SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
+      [](OpBuilder &nested, Location nestedLoc, ValueRange args) {
+        linalg::YieldOp::create(nested, nestedLoc, args[0]);
+      });
+  return generic.getResult(0);
+}
+
+/// `value` with a unit dimension inserted at `position`.
+Value insertUnitDim(OpBuilder &b, Location loc, Value value, int64_t position) {
+  auto type = cast<RankedTensorType>(value.getType());
+  SmallVector<int64_t> shape(type.getShape());
+  shape.insert(shape.begin() + position, 1);
+  SmallVector<ReassociationIndices> groups;
+  for (int64_t dim = 0; dim < type.getRank(); ++dim)
+    groups.push_back({dim + (dim >= position ? 1 : 0)});
+  if (position == type.getRank())
+    groups.back().push_back(position);
+  else
+    groups[position].insert(groups[position].begin(), position);
+  SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(b, loc, value);
+  sizes.insert(sizes.begin() + position, b.getIndexAttr(1));
+  return tensor::ExpandShapeOp::create(
+      b, loc, RankedTensorType::get(shape, type.getElementType()), value,
+      groups, sizes);
+}
+
+struct SpectralFFTConvolutionPass
+    : spectral::impl::SpectralFFTConvolutionBase<SpectralFFTConvolutionPass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    if (policy != "auto" && policy != "always" && policy != "never") {
+      getOperation()->emitError()
+          << "spectral-fft-convolution: policy must be auto, always or never, "
+             "not '"
+          << policy << "'";
+      return signalPassFailure();
+    }
+    SmallVector<linalg::LinalgOp> candidates;
+    getOperation()->walk([&](linalg::LinalgOp op) {
+      if (isa<linalg::ConvolutionOpInterface>(op.getOperation()))
+        candidates.push_back(op);
+    });
+    for (linalg::LinalgOp op : candidates) {
+      if (succeeded(convert(op)))
+        ++numConverted;
+      else
+        ++numKeptDirect;
+    }
+  }
+
+  /// Why `op` cannot be converted, or an empty string; fills `layout`.
+  std::string check(linalg::LinalgOp op, ConvLayout &layout) {
+    std::string reason;
+    FailureOr<ConvLayout> found = getLayout(op, reason);
+    if (failed(found))
+      return reason;
+    layout = *found;
+    if (!op.hasPureTensorSemantics())
+      return "it works on buffers; the conversion runs on tensors";
+    if (!allOnes(op, "strides") || !allOnes(op, "dilations"))
+      return "its strides or dilations are not 1";
+    Type element = getElementTypeOrSelf(op->getResult(0).getType());
+    for (Value operand : op->getOperands())
+      if (getElementTypeOrSelf(operand.getType()) != element)
+        return "its operands do not share one element type";
+    if (!isa<Float16Type, BFloat16Type, Float32Type, Float64Type>(element))
+      return "its element type is not f16, bf16, f32 or f64";
+    auto inputType = cast<RankedTensorType>(op.getDpsInputs()[0].getType());
+    auto kernelType = cast<RankedTensorType>(op.getDpsInputs()[1].getType());
+    auto outputType = cast<RankedTensorType>(op.getDpsInits()[0].getType());
+    for (auto [inputAxis, kernelAxis] :
+         llvm::zip(layout.inputAxes, layout.kernelAxes))
+      if (inputType.isDynamicDim(inputAxis) ||
+          kernelType.isDynamicDim(kernelAxis) ||
+          outputType.isDynamicDim(inputAxis))
+        return "its convolved axes have dynamic sizes (the FFT lengths are "
+               "chosen at compile time)";
+    return "";
+  }
+
+  LogicalResult convert(linalg::LinalgOp op) {
+    ConvLayout layout;
+    std::string reason = check(op, layout);
+    if (!reason.empty()) {
+      op->emitRemark() << "not converted to an FFT convolution: " << reason;
+      return failure();
+    }
+    Value init = op.getDpsInits()[0];
+    auto outputType = cast<RankedTensorType>(init.getType());
+    ConvOperands operands =
+        foldInputPad(op.getDpsInputs()[0], op.getDpsInputs()[1], layout);
+    auto inputType = cast<RankedTensorType>(operands.input.getType());
+    auto kernelType = cast<RankedTensorType>(operands.kernel.getType());
+
+    // The cost model, on static sizes (dynamic ones count as 1).
+    SmallVector<int64_t> fftLengths;
+    double points = 1, signalLength = 1, window = 1;
+    for (auto [inputAxis, kernelAxis] :
+         llvm::zip(layout.inputAxes, layout.kernelAxes)) {
+      int64_t n = inputType.getDimSize(inputAxis);
+      int64_t m = kernelType.getDimSize(kernelAxis);
+      fftLengths.push_back(nextFastLength(n + m - 1));
+      points *= static_cast<double>(fftLengths.back());
+      signalLength *= static_cast<double>(n);
+      window *= static_cast<double>(m);
+    }
+    double multiplier = layout.multiplier
+                            ? staticProduct(kernelType.getShape().take_back())
+                            : 1;
+    double inputSignals =
+        staticProduct(inputType.getShape()) / signalLength * multiplier;
+    double kernelSignals = staticProduct(kernelType.getShape()) / window;
+    double transforms = 2 * inputSignals + kernelSignals;
+    double directNs =
+        directNsPerMac * staticProduct(outputType.getShape()) * window;
+    double fftNs = transforms * points *
+                   (fftNsPerPointLog * std::log2(points) + fftNsPerPoint);
+    bool useFFT = policy == "always" || (policy == "auto" && fftNs < directNs);
+
+    {
+      InFlightDiagnostic remark = op->emitRemark();
+      remark << (useFFT ? "converted to an FFT convolution"
+                        : "left a direct convolution");
+      remark << llvm::formatv(
+          ": predicted {0:e2} ns direct, {1:e2} ns by FFT of lengths [",
+          directNs, fftNs);
+      llvm::interleaveComma(fftLengths, remark);
+      remark << "]";
+      if (policy != "auto")
+        remark << " (policy=" << policy << ")";
+    }
+    if (!useFFT)
+      return failure();
+
+    OpBuilder b(op);
+    Location loc = op.getLoc();
+    Value kernel = reverse(b, loc, operands.kernel, layout.kernelAxes);
+    if (layout.prependKernelUnit)
+      kernel = insertUnitDim(b, loc, kernel, 0);
+    Value input = operands.input;
+    if (layout.multiplier) {
+      // [..., C] -> [..., C, M]: one signal per output channel.
+      int64_t rank = inputType.getRank();
+      SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(b, loc, input);
+      sizes.push_back(tensor::getMixedSize(b, loc, operands.kernel,
+                                           kernelType.getRank() - 1));
+      Value broadcastInit =
+          tensor::EmptyOp::create(b, loc, sizes, inputType.getElementType());
+      input = linalg::BroadcastOp::create(b, loc, input, broadcastInit,
+                                          ArrayRef<int64_t>{rank})
+                  ->getResult(0);
+    }
+    Value full = ConvOp::create(b, loc, input, kernel,
+                                b.getDenseI64ArrayAttr(layout.inputAxes),
+                                ConvMode::full);
+
+    // The window the linalg convolution computes.
+    int64_t rank = outputType.getRank();
+    SmallVector<OpFoldResult> offsets(rank, b.getIndexAttr(0));
+    SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(b, loc, full);
+    SmallVector<OpFoldResult> strides(rank, b.getIndexAttr(1));
+    for (auto [index, axis] : llvm::enumerate(layout.inputAxes)) {
+      int64_t m = kernelType.getDimSize(layout.kernelAxes[index]);
+      offsets[axis] = b.getIndexAttr(m - 1 - operands.padLow[index]);
+      sizes[axis] = b.getIndexAttr(outputType.getDimSize(axis));
+    }
+    Value result =
+        tensor::ExtractSliceOp::create(b, loc, full, offsets, sizes, strides);
+    if (result.getType() != outputType)
+      result = tensor::CastOp::create(b, loc, outputType, result);
+    // linalg convolutions accumulate into their init (a bias, say).
+    if (!isZeroTensor(init))
+      result = linalg::AddOp::create(b, loc, TypeRange{outputType},
+                                     ValueRange{result, init}, ValueRange{init})
+                   ->getResult(0);
+    Operation *folded = op.getDpsInputs()[0].getDefiningOp<tensor::PadOp>();
+    op->replaceAllUsesWith(ValueRange{result});
+    op->erase();
+    if (folded && folded->use_empty())
+      folded->erase();
+    return success();
+  }
+};
+
+} // namespace
