@@ -57,3 +57,18 @@ matmul_row() { # k n m group dense_s dense_bytes streamed_s streamed_bytes
       k, n, m, g, ds, ss, ss / ds, db / 1e6, sb / 1e6, db / sb
   }'
 }
+
+# The causal depthwise convolution program for L = $1, K = $2, C = $3 with
+# $4 warm-up calls and $5 timed ones, on stdout.
+conv_source() {
+  sed -e "s/@L@/$1/g" -e "s/@K@/$2/g" -e "s/@C@/$3/g" -e "s/@KM1@/$(($2 - 1))/g" \
+    -e "s/@PADDED@/$(($1 + $2 - 1))/g" -e "s/@WARMUP@/$4/g" \
+    -e "s/@ITERATIONS@/$5/g" "$root/benchmarks/conv_pipeline.mlir.in"
+}
+
+# The TOSA FFT program for N = $1 with $2 warm-up calls and $3 timed ones,
+# on stdout.
+tosa_fft_source() {
+  sed -e "s/@N@/$1/g" -e "s/@BINS@/$(($1 / 2 + 1))/g" -e "s/@WARMUP@/$2/g" \
+    -e "s/@ITERATIONS@/$3/g" "$root/benchmarks/tosa_fft_pipeline.mlir.in"
+}

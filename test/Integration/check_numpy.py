@@ -41,6 +41,10 @@ spatial axis (default none), as the compiled function does:
       K: conv_1d conv_2d nwc_wc ncw_cw nwc_wcm nhwc_hwc nchw_chw nhwc_hwcm
          ndhwc_dhwc
 
+  tosa_depthwise pad=top,bottom,left,right  (input, weight, bias, result)
+      tosa.depthwise_conv2d, stride and dilation 1: N x H x W x C input,
+      KH x KW x C x M weight, C * M bias
+
 Dense references:
   dense_matmul            (x, w, result): result = x . w
   close                   (a, b): b = a (set tol= to the error allowed)
@@ -310,6 +314,12 @@ def reference(op, attrs, operands, result_shape):
         return out
     if op == "energy":
         return np.array(np.sum(np.abs(x) ** 2))
+    if op == "tosa_depthwise":
+        top, bottom, left, right = ints(attrs["pad"])
+        y = linalg_conv({"kind": "nhwc_hwcm",
+                         "pad": f"{top},{bottom},{left},{right}"},
+                        x, operands[1], 0.0)
+        return y.reshape(y.shape[:3] + (-1,)) + operands[2]
     if op == "linalg_conv":
         return linalg_conv(attrs, x, operands[1], operands[2])
     if op == "dense_matmul":
@@ -338,7 +348,7 @@ def storage_reference(attrs, x):
 OPERANDS = {"fft": 1, "ifft": 1, "rfft": 1, "irfft": 1, "mix": 2, "conv": 2,
             "roundtrip": 1, "storage": 1, "scale": 1, "matmul": 2, "add": 2,
             "energy": 1, "slice": 1, "dense_matmul": 2, "close": 1,
-            "tosa_rfft2d": 1, "tosa_fft2d": 2, "linalg_conv": 3}
+            "tosa_rfft2d": 1, "tosa_fft2d": 2, "linalg_conv": 3, "tosa_depthwise": 3}
 RESULTS = {"storage": 2, "tosa_rfft2d": 2, "tosa_fft2d": 2}
 
 
@@ -366,7 +376,7 @@ def main():
                 failures += 1
                 continue
             pairs = [(results[0], want_coeffs)]
-        elif op.startswith("tosa_"):
+        elif op in ("tosa_rfft2d", "tosa_fft2d"):
             if results[0].shape != results[1].shape:
                 print(f"FAIL {name}: real part {results[0].shape}, imaginary "
                       f"part {results[1].shape}")
