@@ -32,12 +32,14 @@ run_program() { # policy L K warmup iterations -> seconds per convolution
 
 decision() { # L K -> the pass's choice with its default constants
   conv_source "$1" "$2" "$channels" 0 1 > "$work/conv.mlir"
-  if "$build/bin/sst-opt" --spectral-fft-convolution "$work/conv.mlir" \
-      2>&1 >/dev/null | grep -q "converted to an FFT convolution"; then
-    echo fft
-  else
-    echo direct
-  fi
+  # The remarks whole first: grep -q on the pipe would stop reading early.
+  local remarks
+  remarks=$("$build/bin/sst-opt" --spectral-fft-convolution "$work/conv.mlir" \
+    2>&1 >/dev/null)
+  case "$remarks" in
+    *"converted to an FFT convolution"*) echo fft ;;
+    *) echo direct ;;
+  esac
 }
 
 echo "$(machine_line); C = $channels, causal, f32"

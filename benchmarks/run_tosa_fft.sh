@@ -14,7 +14,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-gcc -O2 -o "$work/tosa_fft_fftw" "$root/benchmarks/tosa_fft_fftw.c" \
+gcc -O3 -march=native -o "$work/tosa_fft_fftw" "$root/benchmarks/tosa_fft_fftw.c" \
   -lfftw3f -lm
 
 run() { # file.ll -> two lines: seconds per rfft2d, per fft2d

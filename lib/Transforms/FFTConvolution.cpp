@@ -18,8 +18,10 @@
 
 #include "SpectralDialect/IR/SpectralOps.h"
 #include "SpectralDialect/Transforms/Passes.h"
+#include "SpectralDialect/Utils/IRBuildingHelpers.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Complex/IR/Complex.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/Builders.h"
@@ -53,6 +55,13 @@ struct ConvLayout {
   /// A channel multiplier: the input gains a trailing dimension, broadcast
   /// to the multiplier.
   bool multiplier = false;
+  /// For convolutions that mix channels: where the input channel is in the
+  /// input (C) and the kernel (C), and the output channel in the kernel (F)
+  /// and the output (F). The batch is dimension 0 of input and output.
+  struct Mixing {
+    int64_t inputChannel, kernelIn, kernelOut, outputChannel;
+  };
+  std::optional<Mixing> mixing;
 };
 
 SmallVector<int64_t> range(int64_t first, int64_t count) {
@@ -67,15 +76,19 @@ FailureOr<ConvLayout> getLayout(Operation *op, std::string &reason) {
   auto depthwise = [](int64_t inputFirst, int64_t kernelFirst, int64_t rank,
                       bool multiplier = false) {
     return ConvLayout{range(inputFirst, rank), range(kernelFirst, rank), true,
-                      multiplier};
+                      multiplier, std::nullopt};
+  };
+  auto mixing = [](SmallVector<int64_t> inputAxes,
+                   SmallVector<int64_t> kernelAxes, ConvLayout::Mixing roles) {
+    return ConvLayout{inputAxes, kernelAxes, false, false, roles};
   };
   std::optional<ConvLayout> layout =
       llvm::TypeSwitch<Operation *, std::optional<ConvLayout>>(op)
           .Case([](linalg::Conv1DOp) {
-            return ConvLayout{{0}, {0}, false, false};
+            return ConvLayout{{0}, {0}, false, false, std::nullopt};
           })
           .Case([](linalg::Conv2DOp) {
-            return ConvLayout{{0, 1}, {0, 1}, false, false};
+            return ConvLayout{{0, 1}, {0, 1}, false, false, std::nullopt};
           })
           .Case([&](linalg::DepthwiseConv1DNwcWcOp) {
             return depthwise(1, 0, 1);
@@ -104,12 +117,29 @@ FailureOr<ConvLayout> getLayout(Operation *op, std::string &reason) {
           .Case([&](linalg::DepthwiseConv3DNdhwcDhwcmOp) {
             return depthwise(1, 0, 3, true);
           })
+          // Channel-mixing forms: {C in input, C in kernel, F in kernel, F
+          // in output}.
+          .Case([&](linalg::Conv1DNwcWcfOp) {
+            return mixing({1}, {0}, {2, 1, 2, 2});
+          })
+          .Case([&](linalg::Conv1DNcwFcwOp) {
+            return mixing({2}, {2}, {1, 1, 0, 1});
+          })
+          .Case([&](linalg::Conv2DNhwcHwcfOp) {
+            return mixing({1, 2}, {0, 1}, {3, 2, 3, 3});
+          })
+          .Case([&](linalg::Conv2DNhwcFhwcOp) {
+            return mixing({1, 2}, {1, 2}, {3, 3, 0, 3});
+          })
+          .Case([&](linalg::Conv2DNchwFchwOp) {
+            return mixing({2, 3}, {2, 3}, {1, 1, 0, 1});
+          })
           .Default([](Operation *) { return std::nullopt; });
   if (layout)
     return *layout;
   reason = isa<linalg::ConvolutionOpInterface>(op)
-               ? "it mixes channels or is quantized; only convolutions "
-                 "without channel mixing are converted"
+               ? "it is a quantized or grouped convolution, or a 3-D one "
+                 "that mixes channels"
                : "it is not a convolution";
   return failure();
 }
@@ -243,6 +273,117 @@ Value insertUnitDim(OpBuilder &b, Location loc, Value value, int64_t position) {
       groups, sizes);
 }
 
+/// spectral.conv (full) of `input` and the reversed kernel `kernel` of a
+/// convolution without channel mixing: the kernel gets the input's rank, a
+/// channel multiplier gets a copy of the input per output channel.
+Value buildConvolution(OpBuilder &b, Location loc, Value input, Value kernel,
+                       Value originalKernel, const ConvLayout &layout) {
+  if (layout.prependKernelUnit)
+    kernel = insertUnitDim(b, loc, kernel, 0);
+  if (layout.multiplier) {
+    // [..., C] -> [..., C, M]: one signal per output channel.
+    auto inputType = cast<RankedTensorType>(input.getType());
+    auto kernelType = cast<RankedTensorType>(originalKernel.getType());
+    int64_t rank = inputType.getRank();
+    SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(b, loc, input);
+    sizes.push_back(
+        tensor::getMixedSize(b, loc, originalKernel, kernelType.getRank() - 1));
+    Value init =
+        tensor::EmptyOp::create(b, loc, sizes, inputType.getElementType());
+    input = linalg::BroadcastOp::create(b, loc, input, init,
+                                        ArrayRef<int64_t>{rank})
+                ->getResult(0);
+  }
+  return ConvOp::create(b, loc, input, kernel,
+                        b.getDenseI64ArrayAttr(layout.inputAxes),
+                        ConvMode::full);
+}
+
+/// `value` zero-padded at the end of each of `axes` to `lengths`.
+Value padTo(OpBuilder &b, Location loc, Value value, ArrayRef<int64_t> axes,
+            ArrayRef<int64_t> lengths) {
+  auto type = cast<RankedTensorType>(value.getType());
+  int64_t rank = type.getRank();
+  SmallVector<int64_t> shape(type.getShape());
+  SmallVector<OpFoldResult> low(rank, b.getIndexAttr(0));
+  SmallVector<OpFoldResult> high(rank, b.getIndexAttr(0));
+  for (auto [axis, length] : llvm::zip(axes, lengths)) {
+    high[axis] = b.getIndexAttr(length - shape[axis]);
+    shape[axis] = length;
+  }
+  Value zero =
+      arith::ConstantOp::create(b, loc, b.getZeroAttr(type.getElementType()));
+  return tensor::PadOp::create(
+      b, loc, RankedTensorType::get(shape, type.getElementType()), value, low,
+      high, zero);
+}
+
+/// The full linear convolution of a channel-mixing convolution, through the
+/// frequency domain: the half spectra of the padded input and reversed
+/// kernel, per frequency the sum over input channels of their products
+/// (a complex contraction), and the inverse transform. The result has the
+/// output's layout with the FFT lengths along the convolved axes.
+Value buildMixingConvolution(OpBuilder &b, Location loc, Value input,
+                             Value kernel, const ConvLayout &layout,
+                             ArrayRef<int64_t> fftLengths,
+                             RankedTensorType outputType) {
+  const ConvLayout::Mixing &roles = *layout.mixing;
+  DenseI64ArrayAttr inputAxes = b.getDenseI64ArrayAttr(layout.inputAxes);
+  DenseI64ArrayAttr kernelAxes = b.getDenseI64ArrayAttr(layout.kernelAxes);
+  Value inputSpectrum = RFFTOp::create(
+      b, loc, padTo(b, loc, input, layout.inputAxes, fftLengths), inputAxes);
+  Value kernelSpectrum = RFFTOp::create(
+      b, loc, padTo(b, loc, kernel, layout.kernelAxes, fftLengths), kernelAxes);
+
+  // Iteration space: batch, the spectrum's axes, output channel, input
+  // channel (the reduction).
+  int64_t spatial = layout.inputAxes.size();
+  int64_t outChannelDim = spatial + 1, inChannelDim = spatial + 2;
+  int64_t loops = spatial + 3;
+  auto mapOf = [&](int64_t rank, ArrayRef<int64_t> spatialAxes,
+                   ArrayRef<std::pair<int64_t, int64_t>> others) {
+    SmallVector<AffineExpr> exprs(rank);
+    for (auto [index, axis] : llvm::enumerate(spatialAxes))
+      exprs[axis] = b.getAffineDimExpr(1 + index);
+    for (auto [position, dim] : others)
+      exprs[position] = b.getAffineDimExpr(dim);
+    return AffineMap::get(loops, 0, exprs, b.getContext());
+  };
+  int64_t rank = outputType.getRank();
+  AffineMap inputMap = mapOf(rank, layout.inputAxes,
+                             {{0, 0}, {roles.inputChannel, inChannelDim}});
+  AffineMap kernelMap =
+      mapOf(rank, layout.kernelAxes,
+            {{roles.kernelIn, inChannelDim}, {roles.kernelOut, outChannelDim}});
+  AffineMap outputMap = mapOf(rank, layout.inputAxes,
+                              {{0, 0}, {roles.outputChannel, outChannelDim}});
+
+  auto spectrumType = cast<RankedTensorType>(inputSpectrum.getType());
+  auto complexType = cast<ComplexType>(spectrumType.getElementType());
+  SmallVector<OpFoldResult> sizes(rank);
+  sizes[0] = tensor::getMixedSize(b, loc, inputSpectrum, 0);
+  for (int64_t axis : layout.inputAxes)
+    sizes[axis] = b.getIndexAttr(spectrumType.getDimSize(axis));
+  sizes[roles.outputChannel] =
+      tensor::getMixedSize(b, loc, kernelSpectrum, roles.kernelOut);
+  Value init = createZerosOfSizes(b, loc, sizes, complexType);
+
+  SmallVector<utils::IteratorType> iterators(loops,
+                                             utils::IteratorType::parallel);
+  iterators[inChannelDim] = utils::IteratorType::reduction;
+  auto product = linalg::GenericOp::create(
+      b, loc, init.getType(), ValueRange{inputSpectrum, kernelSpectrum},
+      ValueRange{init}, ArrayRef<AffineMap>{inputMap, kernelMap, outputMap},
+      iterators, [](OpBuilder &nested, Location nestedLoc, ValueRange args) {
+        Value term =
+            complex::MulOp::create(nested, nestedLoc, args[0], args[1]);
+        Value sum = complex::AddOp::create(nested, nestedLoc, args[2], term);
+        linalg::YieldOp::create(nested, nestedLoc, sum);
+      });
+  return IRFFTOp::create(b, loc, product.getResult(0), inputAxes,
+                         b.getI64IntegerAttr(fftLengths.back()));
+}
+
 struct SpectralFFTConvolutionPass
     : spectral::impl::SpectralFFTConvolutionBase<SpectralFFTConvolutionPass> {
   using Base::Base;
@@ -312,6 +453,30 @@ struct SpectralFFTConvolutionPass
     auto inputType = cast<RankedTensorType>(operands.input.getType());
     auto kernelType = cast<RankedTensorType>(operands.kernel.getType());
 
+    // An axis where both the (unpadded) input and the kernel have length 1
+    // convolves nothing (a 1 x K kernel over 1 x W rows): not an FFT axis.
+    ConvLayout active = layout;
+    active.inputAxes.clear();
+    active.kernelAxes.clear();
+    SmallVector<int64_t> activePadLow;
+    for (auto [index, axes] :
+         llvm::enumerate(llvm::zip(layout.inputAxes, layout.kernelAxes))) {
+      auto [inputAxis, kernelAxis] = axes;
+      if (inputType.getDimSize(inputAxis) == 1 &&
+          kernelType.getDimSize(kernelAxis) == 1)
+        continue;
+      active.inputAxes.push_back(inputAxis);
+      active.kernelAxes.push_back(kernelAxis);
+      activePadLow.push_back(operands.padLow[index]);
+    }
+    if (active.inputAxes.empty()) {
+      op->emitRemark() << "not converted to an FFT convolution: its kernel "
+                          "is a single tap (a pointwise product)";
+      return failure();
+    }
+    layout = active;
+    operands.padLow = activePadLow;
+
     // The cost model, on static sizes (dynamic ones count as 1).
     SmallVector<int64_t> fftLengths;
     double points = 1, signalLength = 1, window = 1;
@@ -324,17 +489,33 @@ struct SpectralFFTConvolutionPass
       signalLength *= static_cast<double>(n);
       window *= static_cast<double>(m);
     }
-    double multiplier = layout.multiplier
-                            ? staticProduct(kernelType.getShape().take_back())
-                            : 1;
-    double inputSignals =
-        staticProduct(inputType.getShape()) / signalLength * multiplier;
+    double inputSignals = staticProduct(inputType.getShape()) / signalLength;
     double kernelSignals = staticProduct(kernelType.getShape()) / window;
-    double transforms = 2 * inputSignals + kernelSignals;
-    double directNs =
-        directNsPerMac * staticProduct(outputType.getShape()) * window;
+    double outputSignals = inputSignals;
+    double contractionNs = 0;
+    if (layout.multiplier)
+      outputSignals = inputSignals *=
+          staticProduct(kernelType.getShape().take_back());
+    if (layout.mixing) {
+      // Per frequency, a complex product summed over the input channels:
+      // four real multiply-accumulates each, at the direct loops' cost.
+      double inChannels = staticProduct(
+          inputType.getShape().slice(layout.mixing->inputChannel, 1));
+      double outChannels = staticProduct(
+          kernelType.getShape().slice(layout.mixing->kernelOut, 1));
+      outputSignals = inputSignals / inChannels * outChannels;
+      double bins = points / fftLengths.back() * (fftLengths.back() / 2 + 1);
+      contractionNs = 4 * directNsPerMac * outputSignals * inChannels * bins;
+    }
+    double transforms = inputSignals + kernelSignals + outputSignals;
+    double directNs = directNsPerMac * staticProduct(outputType.getShape()) *
+                      window *
+                      (layout.mixing ? staticProduct(inputType.getShape().slice(
+                                           layout.mixing->inputChannel, 1))
+                                     : 1);
     double fftNs = transforms * points *
-                   (fftNsPerPointLog * std::log2(points) + fftNsPerPoint);
+                       (fftNsPerPointLog * std::log2(points) + fftNsPerPoint) +
+                   contractionNs;
     bool useFFT = policy == "always" || (policy == "auto" && fftNs < directNs);
 
     {
@@ -355,24 +536,11 @@ struct SpectralFFTConvolutionPass
     OpBuilder b(op);
     Location loc = op.getLoc();
     Value kernel = reverse(b, loc, operands.kernel, layout.kernelAxes);
-    if (layout.prependKernelUnit)
-      kernel = insertUnitDim(b, loc, kernel, 0);
-    Value input = operands.input;
-    if (layout.multiplier) {
-      // [..., C] -> [..., C, M]: one signal per output channel.
-      int64_t rank = inputType.getRank();
-      SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(b, loc, input);
-      sizes.push_back(tensor::getMixedSize(b, loc, operands.kernel,
-                                           kernelType.getRank() - 1));
-      Value broadcastInit =
-          tensor::EmptyOp::create(b, loc, sizes, inputType.getElementType());
-      input = linalg::BroadcastOp::create(b, loc, input, broadcastInit,
-                                          ArrayRef<int64_t>{rank})
-                  ->getResult(0);
-    }
-    Value full = ConvOp::create(b, loc, input, kernel,
-                                b.getDenseI64ArrayAttr(layout.inputAxes),
-                                ConvMode::full);
+    Value full = layout.mixing
+                     ? buildMixingConvolution(b, loc, operands.input, kernel,
+                                              layout, fftLengths, outputType)
+                     : buildConvolution(b, loc, operands.input, kernel,
+                                        operands.kernel, layout);
 
     // The window the linalg convolution computes.
     int64_t rank = outputType.getRank();

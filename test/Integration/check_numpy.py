@@ -39,8 +39,12 @@ over sliding windows; the input is zero-padded first by pad=lo,hi per
 spatial axis (default none), as the compiled function does:
   linalg_conv kind=K[:pad=...]  (input, kernel, init, result)
       K: conv_1d conv_2d nwc_wc ncw_cw nwc_wcm nhwc_hwc nchw_chw nhwc_hwcm
-         ndhwc_dhwc
+         ndhwc_dhwc, and mixing channels nwc_wcf ncw_fcw nhwc_hwcf nhwc_fhwc
+         nchw_fchw
 
+  tosa_conv2d pad=top,bottom,left,right  (input, weight, bias, result)
+      tosa.conv2d, stride and dilation 1: N x H x W x C input,
+      F x KH x KW x C weight, F bias
   tosa_depthwise pad=top,bottom,left,right  (input, weight, bias, result)
       tosa.depthwise_conv2d, stride and dilation 1: N x H x W x C input,
       KH x KW x C x M weight, C * M bias
@@ -215,6 +219,12 @@ LINALG_CONVS = {
     "nchw_chw": ([2, 3], "ncabij,cij->ncab"),
     "nhwc_hwcm": ([1, 2], "nabcij,ijcm->nabcm"),
     "ndhwc_dhwc": ([1, 2, 3], "nabdcijk,ijkc->nabdc"),
+    # Channel mixing: C in, F out.
+    "nwc_wcf": ([1], "nocj,jcf->nof"),
+    "ncw_fcw": ([2], "ncoj,fcj->nfo"),
+    "nhwc_hwcf": ([1, 2], "nabcij,ijcf->nabf"),
+    "nhwc_fhwc": ([1, 2], "nabcij,fijc->nabf"),
+    "nchw_fchw": ([2, 3], "ncabij,fcij->nfab"),
 }
 
 
@@ -232,7 +242,9 @@ def linalg_conv(attrs, x, k, init):
 
 KERNEL_AXES = {"conv_1d": [0], "conv_2d": [0, 1], "nwc_wc": [0],
                "ncw_cw": [1], "nwc_wcm": [0], "nhwc_hwc": [0, 1],
-               "nchw_chw": [1, 2], "nhwc_hwcm": [0, 1], "ndhwc_dhwc": [0, 1, 2]}
+               "nchw_chw": [1, 2], "nhwc_hwcm": [0, 1], "ndhwc_dhwc": [0, 1, 2],
+               "nwc_wcf": [0], "ncw_fcw": [2], "nhwc_hwcf": [0, 1],
+               "nhwc_fhwc": [1, 2], "nchw_fchw": [2, 3]}
 
 
 def tosa_dft(x, height, width, sign, out_width):
@@ -320,6 +332,9 @@ def reference(op, attrs, operands, result_shape):
                          "pad": f"{top},{bottom},{left},{right}"},
                         x, operands[1], 0.0)
         return y.reshape(y.shape[:3] + (-1,)) + operands[2]
+    if op == "tosa_conv2d":
+        return linalg_conv({"kind": "nhwc_fhwc", "pad": attrs["pad"]}, x,
+                           operands[1], 0.0) + operands[2]
     if op == "linalg_conv":
         return linalg_conv(attrs, x, operands[1], operands[2])
     if op == "dense_matmul":
@@ -348,7 +363,8 @@ def storage_reference(attrs, x):
 OPERANDS = {"fft": 1, "ifft": 1, "rfft": 1, "irfft": 1, "mix": 2, "conv": 2,
             "roundtrip": 1, "storage": 1, "scale": 1, "matmul": 2, "add": 2,
             "energy": 1, "slice": 1, "dense_matmul": 2, "close": 1,
-            "tosa_rfft2d": 1, "tosa_fft2d": 2, "linalg_conv": 3, "tosa_depthwise": 3}
+            "tosa_rfft2d": 1, "tosa_fft2d": 2, "linalg_conv": 3, "tosa_depthwise": 3,
+            "tosa_conv2d": 3}
 RESULTS = {"storage": 2, "tosa_rfft2d": 2, "tosa_fft2d": 2}
 
 

@@ -88,8 +88,25 @@ func.func @dilated(%x: tensor<1x64x4xf32>, %k: tensor<8x4xf32>, %init: tensor<1x
 
 // -----
 
+// Channel mixing: the transforms of the padded input and reversed kernel,
+// a contraction over the input channel per frequency, the inverse
+// transform.
+// ALWAYS-DAG: #[[X:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d3)>
+// ALWAYS-DAG: #[[KM:.*]] = affine_map<(d0, d1, d2, d3) -> (d1, d3, d2)>
+// ALWAYS-DAG: #[[Y:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>
+// ALWAYS-LABEL: func @channel_mixing
+// ALWAYS: %[[XP:.*]] = tensor.pad %{{.*}} low[0, 0, 0] high[0, 8, 0]
+// ALWAYS: %[[XS:.*]] = spectral.rfft %[[XP]] axes [1] : tensor<1x72x4xf32>
+// ALWAYS: %[[KP:.*]] = tensor.pad %{{.*}} low[0, 0, 0] high[64, 0, 0]
+// ALWAYS: %[[KS:.*]] = spectral.rfft %[[KP]] axes [0] : tensor<72x4x6xf32>
+// ALWAYS: %[[P:.*]] = linalg.generic {indexing_maps = [#[[X]], #[[KM]], #[[Y]]], iterator_types = ["parallel", "parallel", "parallel", "reduction"]}
+// ALWAYS-SAME: ins(%[[XS]], %[[KS]] : tensor<1x37x4xcomplex<f32>>, tensor<37x4x6xcomplex<f32>>)
+// ALWAYS: complex.mul
+// ALWAYS: complex.add
+// ALWAYS: %[[Y:.*]] = spectral.irfft %[[P]] axes [1] n 72 : tensor<1x37x6xcomplex<f32>>
+// ALWAYS: tensor.extract_slice %[[Y]][0, 7, 0] [1, 57, 6] [1, 1, 1] : tensor<1x72x6xf32> to tensor<1x57x6xf32>
 func.func @channel_mixing(%x: tensor<1x64x4xf32>, %k: tensor<8x4x6xf32>, %init: tensor<1x57x6xf32>) -> tensor<1x57x6xf32> {
-  // expected-remark @+1 {{not converted to an FFT convolution: it mixes channels or is quantized; only convolutions without channel mixing are converted}}
+  // expected-remark-re @+1 {{left a direct convolution: predicted {{[0-9.e+]+}} ns direct, {{[0-9.e+]+}} ns by FFT of lengths [72]}}
   %y = linalg.conv_1d_nwc_wcf {dilations = dense<1> : tensor<1xi64>, strides = dense<1> : tensor<1xi64>}
          ins(%x, %k : tensor<1x64x4xf32>, tensor<8x4x6xf32>)
          outs(%init : tensor<1x57x6xf32>) -> tensor<1x57x6xf32>
@@ -104,6 +121,18 @@ func.func @dynamic_length(%x: tensor<1x?x4xf32>, %k: tensor<8x4xf32>, %init: ten
          ins(%x, %k : tensor<1x?x4xf32>, tensor<8x4xf32>)
          outs(%init : tensor<1x?x4xf32>) -> tensor<1x?x4xf32>
   return %y : tensor<1x?x4xf32>
+}
+
+// -----
+
+func.func @grouped(%x: tensor<1x8x8x2x4xf32>, %k: tensor<2x3x4x3x3xf32>, %init: tensor<1x2x3x6x6xf32>) -> tensor<1x2x3x6x6xf32> {
+  %t = tensor.empty() : tensor<1x2x4x8x8xf32>
+  %xt = linalg.transpose ins(%x : tensor<1x8x8x2x4xf32>) outs(%t : tensor<1x2x4x8x8xf32>) permutation = [0, 3, 4, 1, 2]
+  // expected-remark @+1 {{not converted to an FFT convolution: it is a quantized or grouped convolution, or a 3-D one that mixes channels}}
+  %y = linalg.conv_2d_ngchw_gfchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+         ins(%xt, %k : tensor<1x2x4x8x8xf32>, tensor<2x3x4x3x3xf32>)
+         outs(%init : tensor<1x2x3x6x6xf32>) -> tensor<1x2x3x6x6xf32>
+  return %y : tensor<1x2x3x6x6xf32>
 }
 
 // -----

@@ -154,18 +154,23 @@ def SpectralFFTConvolution : Pass<"spectral-fft-convolution"> {
   let summary = "Turn long linalg convolutions into FFT convolutions where a "
                 "cost model predicts a gain";
   let description = [{
-    Rewrites `linalg` convolutions without channel mixing into
-    `spectral.conv` (full linear convolution through FFTs of padded length)
-    plus the slice of it the convolution computes, where the cost model
+    Rewrites `linalg` convolutions into FFT convolutions where the cost model
     predicts the FFT to be faster than the direct loops:
 
-    - `linalg.conv_1d`, `linalg.conv_2d`;
-    - `linalg.depthwise_conv_{1d_nwc_wc, 1d_ncw_cw, 2d_nhwc_hwc,
-      2d_nchw_chw, 3d_ndhwc_dhwc, 3d_ncdhw_cdhw}`;
-    - the channel-multiplier forms `linalg.depthwise_conv_{1d_nwc_wcm,
-      2d_nhwc_hwcm, 3d_ndhwc_dhwcm}` (which `tosa.depthwise_conv2d` becomes
-      under `tosa-to-linalg-named`), whose input is broadcast over the
-      multiplier.
+    - without channel mixing, into `spectral.conv` (full linear convolution
+      through FFTs of padded length) and the slice of it the convolution
+      computes: `linalg.conv_1d`, `linalg.conv_2d`,
+      `linalg.depthwise_conv_{1d_nwc_wc, 1d_ncw_cw, 2d_nhwc_hwc,
+      2d_nchw_chw, 3d_ndhwc_dhwc, 3d_ncdhw_cdhw}`, and the channel-multiplier
+      forms `linalg.depthwise_conv_{1d_nwc_wcm, 2d_nhwc_hwcm,
+      3d_ndhwc_dhwcm}` (which `tosa.depthwise_conv2d` becomes under
+      `tosa-to-linalg-named`), whose input is broadcast over the multiplier;
+    - with channel mixing, into `spectral.rfft` of the zero-padded input and
+      kernel, a `linalg.generic` that sums the products over the input
+      channels per frequency, `spectral.irfft` and the slice:
+      `linalg.conv_1d_{nwc_wcf, ncw_fcw}` and
+      `linalg.conv_2d_{nhwc_hwcf, nhwc_fhwc, nchw_fchw}` (`tosa.conv2d`
+      becomes `nhwc_fhwc`).
 
     Strides and dilations must be 1 and the operands of one float type.
     `linalg` convolutions are correlations: the kernel is reversed along the
@@ -178,10 +183,12 @@ def SpectralFFTConvolution : Pass<"spectral-fft-convolution"> {
     lengths along the convolved axes and L the product of the FFT lengths
     (the next 2^a 3^b 5^c 7^d at or above n + m - 1 per axis):
 
-    - direct: `direct-ns-per-mac` x output elements x kernel window;
-    - FFT: for T = 2 x (input signals) + (kernel signals) transforms of
-      L points, `fft-ns-per-point-log` x T x L x log2(L) +
-      `fft-ns-per-point` x T x L.
+    - direct: `direct-ns-per-mac` x output elements x kernel window (x input
+      channels when they are mixed);
+    - FFT: for T = (input signals) + (kernel signals) + (output signals)
+      transforms of L points, `fft-ns-per-point-log` x T x L x log2(L) +
+      `fft-ns-per-point` x T x L, plus, when channels are mixed, 4 x
+      `direct-ns-per-mac` per complex product of the contraction.
 
     Dynamic non-convolved sizes count as 1 in both, which leaves their ratio
     unchanged up to the kernel's transforms. The defaults were fitted on the
@@ -189,8 +196,9 @@ def SpectralFFTConvolution : Pass<"spectral-fft-convolution"> {
     (docs/benchmarks.md gives the fit and the crossover). Each convolution
     gets a remark with both predictions and the decision; `policy=always`
     or `policy=never` overrides the decision (still with the remark).
-    Convolutions that cannot be converted (channel mixing, strides,
-    dynamic convolved sizes, ...) are left alone with a remark saying why.
+    Convolutions that cannot be converted (grouped, quantized, strided,
+    dilated, dynamic convolved sizes, ...) are left alone with a remark
+    saying why.
 
     Example (`policy=always`):
 
@@ -215,12 +223,12 @@ def SpectralFFTConvolution : Pass<"spectral-fft-convolution"> {
   let options = [
     Option<"policy", "policy", "std::string", "\"auto\"",
            "auto (the cost model decides), always or never">,
-    Option<"directNsPerMac", "direct-ns-per-mac", "double", "0.5",
+    Option<"directNsPerMac", "direct-ns-per-mac", "double", "1.17",
            "Predicted nanoseconds per multiply-accumulate of a direct "
            "convolution">,
-    Option<"fftNsPerPointLog", "fft-ns-per-point-log", "double", "0.5",
+    Option<"fftNsPerPointLog", "fft-ns-per-point-log", "double", "1.43",
            "Predicted nanoseconds per point and log2(length) of one FFT">,
-    Option<"fftNsPerPoint", "fft-ns-per-point", "double", "2.0",
+    Option<"fftNsPerPoint", "fft-ns-per-point", "double", "0.0",
            "Predicted nanoseconds per point of one FFT for the pointwise "
            "work around it (padding, product, slicing)">
   ];
