@@ -28,7 +28,7 @@ echo "| op | N | upstream (s) | raised (s) | FFTW (s) | upstream / raised | rais
 echo "|---|---|---|---|---|---|---|"
 : > "$work/rows"
 # N:upstream-iterations:raised-and-FFTW-iterations
-for spec in 32:3:2000 64:2:1000 128:1:500 256:1:100; do
+for spec in 32:3:20000 64:2:5000 128:1:2000 256:1:200; do
   IFS=: read -r n upstream_iterations iterations <<< "$spec"
   # Upstream: no warm-up call (seconds per call at N = 256).
   tosa_fft_source "$n" 0 "$upstream_iterations" > "$work/upstream.mlir"

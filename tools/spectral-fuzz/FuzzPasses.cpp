@@ -61,6 +61,9 @@ static const char *const kPipelines[] = {
     "spectral-map-to-gpu{block-size=32}",
     "spectral-gpu-overlap-groups",
     "spectral-gpu-memory",
+    "spectral-raise-tosa",
+    "spectral-fft-convolution{policy=always}",
+    "spectral-fft-convolution{policy=always},spectral-expand-storage",
     "spectral-cpu-pipeline",
 };
 static constexpr size_t kNumPipelines = std::size(kPipelines);
