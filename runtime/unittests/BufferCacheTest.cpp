@@ -21,7 +21,7 @@
 
 namespace {
 
-constexpr size_t kLarge = size_t(3) << 20; // above the 1 MiB cache threshold
+constexpr size_t kLarge = size_t(3) << 20; // above the 128 KiB cache threshold
 
 class RuntimeBufferCache : public ::testing::Test {
 protected:
