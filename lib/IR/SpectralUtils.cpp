@@ -44,6 +44,17 @@ bool mlir::spectral::isSupportedFloat(Type type) {
   return isa<Float16Type, BFloat16Type, Float32Type, Float64Type>(type);
 }
 
+int64_t mlir::spectral::getNextFastFFTLength(int64_t n) {
+  for (int64_t candidate = n;; ++candidate) {
+    int64_t rest = candidate;
+    for (int64_t prime : {2, 3, 5, 7})
+      while (rest % prime == 0)
+        rest /= prime;
+    if (rest == 1)
+      return candidate;
+  }
+}
+
 SmallVector<int64_t>
 mlir::spectral::getAxesOrAll(std::optional<ArrayRef<int64_t>> axes,
                              int64_t rank) {

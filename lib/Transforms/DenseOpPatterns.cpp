@@ -13,6 +13,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "ExpandStoragePatterns.h"
+#include "SpectralDialect/IR/SpectralUtils.h"
 #include "SpectralDialect/Utils/IRBuildingHelpers.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -24,18 +25,6 @@
 
 using namespace mlir;
 using namespace mlir::spectral;
-
-/// The smallest 2^a 3^b 5^c 7^d >= n: lengths FFTW transforms fastest.
-static int64_t getNextFastLength(int64_t n) {
-  for (int64_t candidate = n;; ++candidate) {
-    int64_t rest = candidate;
-    for (int64_t prime : {2, 3, 5, 7})
-      while (rest % prime == 0)
-        rest /= prime;
-    if (rest == 1)
-      return candidate;
-  }
-}
 
 //===----------------------------------------------------------------------===//
 // Dense transforms
@@ -196,7 +185,7 @@ struct LowerConv : OpRewritePattern<ConvOp> {
     for (int64_t axis : axes) {
       int64_t length =
           inputType.getDimSize(axis) + kernelType.getDimSize(axis) - 1;
-      paddedLengths[axis] = fastLengths ? getNextFastLength(length) : length;
+      paddedLengths[axis] = fastLengths ? getNextFastFFTLength(length) : length;
     }
     Value zero =
         arith::ConstantOp::create(rewriter, loc, rewriter.getZeroAttr(element));

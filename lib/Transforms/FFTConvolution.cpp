@@ -17,6 +17,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "SpectralDialect/IR/SpectralOps.h"
+#include "SpectralDialect/IR/SpectralUtils.h"
 #include "SpectralDialect/Transforms/Passes.h"
 #include "SpectralDialect/Utils/IRBuildingHelpers.h"
 
@@ -167,19 +168,6 @@ bool isZeroTensor(Value init) {
   if (auto floatValue = dyn_cast<FloatAttr>(value))
     return floatValue.getValue().isZero();
   return false;
-}
-
-/// The FFT length the lowering of spectral.conv uses for a linear
-/// convolution of `length` samples (see DenseOpPatterns.cpp).
-int64_t nextFastLength(int64_t length) {
-  for (int64_t candidate = length;; ++candidate) {
-    int64_t rest = candidate;
-    for (int64_t prime : {2, 3, 5, 7})
-      while (rest % prime == 0)
-        rest /= prime;
-    if (rest == 1)
-      return candidate;
-  }
 }
 
 /// Product of the static sizes of `shape`, dynamic ones counted as 1.
@@ -424,7 +412,7 @@ struct SpectralFFTConvolutionPass
     for (Value operand : op->getOperands())
       if (getElementTypeOrSelf(operand.getType()) != element)
         return "its operands do not share one element type";
-    if (!isa<Float16Type, BFloat16Type, Float32Type, Float64Type>(element))
+    if (!isSupportedFloat(element))
       return "its element type is not f16, bf16, f32 or f64";
     auto inputType = cast<RankedTensorType>(op.getDpsInputs()[0].getType());
     auto kernelType = cast<RankedTensorType>(op.getDpsInputs()[1].getType());
@@ -484,7 +472,7 @@ struct SpectralFFTConvolutionPass
          llvm::zip(layout.inputAxes, layout.kernelAxes)) {
       int64_t n = inputType.getDimSize(inputAxis);
       int64_t m = kernelType.getDimSize(kernelAxis);
-      fftLengths.push_back(nextFastLength(n + m - 1));
+      fftLengths.push_back(getNextFastFFTLength(n + m - 1));
       points *= static_cast<double>(fftLengths.back());
       signalLength *= static_cast<double>(n);
       window *= static_cast<double>(m);

@@ -41,6 +41,10 @@ LogicalResult verifyAxes(EmitErrorFn emitError, ArrayRef<int64_t> axes,
 /// and f64.
 bool isSupportedFloat(Type type);
 
+/// The smallest 2^a 3^b 5^c 7^d >= n: the FFT lengths FFTW transforms
+/// fastest, which the lowering of spectral.conv pads to.
+int64_t getNextFastFFTLength(int64_t n);
+
 /// `axes` if present, else every dimension of a tensor of rank `rank`.
 SmallVector<int64_t> getAxesOrAll(std::optional<ArrayRef<int64_t>> axes,
                                   int64_t rank);

@@ -16,6 +16,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "SpectralDialect/IR/SpectralOps.h"
+#include "SpectralDialect/IR/SpectralUtils.h"
 #include "SpectralDialect/Transforms/Passes.h"
 
 #include "mlir/Dialect/Complex/IR/Complex.h"
@@ -40,10 +41,6 @@ namespace {
 /// The FFT axes of TOSA's [N, H, W] operands.
 constexpr int64_t kTosaFFTAxes[] = {1, 2};
 
-bool isSpectralFloat(Type type) {
-  return isa<Float16Type, BFloat16Type, Float32Type, Float64Type>(type);
-}
-
 /// Why `op` cannot be raised, or an empty string. Its operands must be
 /// ranked (the spectral transforms take ranked tensors) and of a float type
 /// the dialect transforms; its results may be anything the operands' shape
@@ -53,7 +50,7 @@ std::string whyNotRaisable(Operation *op) {
     auto type = dyn_cast<RankedTensorType>(operand.getType());
     if (!type)
       return "its operands are unranked tensors";
-    if (!isSpectralFloat(type.getElementType())) {
+    if (!isSupportedFloat(type.getElementType())) {
       std::string message;
       llvm::raw_string_ostream os(message);
       os << "its element type " << type.getElementType()
