@@ -4,20 +4,15 @@
 // would. Prints the mean seconds per mix over the timed iterations.
 //
 //   mix_fftw T ITERATIONS {estimate|measure}
+#include "clock.h"
+
 #include <fftw3.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 enum { B = 4, D = 256 };
-
-static double now(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return ts.tv_sec + 1e-9 * ts.tv_nsec;
-}
 
 int main(int argc, char **argv) {
   if (argc != 4) {

@@ -6,18 +6,13 @@
 // rfft2d, then per fft2d.
 //
 //   tosa_fft_fftw N ITERATIONS {estimate|measure}
+#include "clock.h"
+
 #include <fftw3.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-
-static double now(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return ts.tv_sec + 1e-9 * ts.tv_nsec;
-}
 
 int main(int argc, char **argv) {
   if (argc != 4) {

@@ -181,31 +181,17 @@ struct LowerConv : OpRewritePattern<ConvOp> {
     // Pad both operands with zeros to a common length >= n + m - 1 along
     // every convolved axis, so the circular convolution of the padded
     // signals is the linear one.
-    SmallVector<int64_t> paddedLengths(rank, 0);
+    SmallVector<int64_t> paddedLengths;
     for (int64_t axis : axes) {
       int64_t length =
           inputType.getDimSize(axis) + kernelType.getDimSize(axis) - 1;
-      paddedLengths[axis] = fastLengths ? getNextFastFFTLength(length) : length;
+      paddedLengths.push_back(fastLengths ? getNextFastFFTLength(length)
+                                          : length);
     }
-    Value zero =
-        arith::ConstantOp::create(rewriter, loc, rewriter.getZeroAttr(element));
-    auto pad = [&](Value value) -> Value {
-      auto type = cast<RankedTensorType>(value.getType());
-      SmallVector<int64_t> shape(type.getShape());
-      SmallVector<OpFoldResult> low(rank, rewriter.getIndexAttr(0));
-      SmallVector<OpFoldResult> high(rank, rewriter.getIndexAttr(0));
-      for (int64_t axis : axes) {
-        high[axis] = rewriter.getIndexAttr(paddedLengths[axis] - shape[axis]);
-        shape[axis] = paddedLengths[axis];
-      }
-      auto paddedType = RankedTensorType::get(shape, element);
-      if (paddedType == type)
-        return value;
-      return tensor::PadOp::create(rewriter, loc, paddedType, value, low, high,
-                                   zero);
-    };
-    Value input = pad(op.getInput());
-    Value kernel = pad(op.getKernel());
+    Value input =
+        padWithZerosTo(rewriter, loc, op.getInput(), axes, paddedLengths);
+    Value kernel =
+        padWithZerosTo(rewriter, loc, op.getKernel(), axes, paddedLengths);
 
     auto spectrumOf = [&](Value value) -> Value {
       auto type = cast<RankedTensorType>(value.getType());

@@ -157,17 +157,12 @@ bool isZero(Value value) {
   return matchPattern(value, m_AnyZeroFloat()) || matchPattern(value, m_Zero());
 }
 
-/// Whether `init` is known to be all zeros: a zero fill or splat constant.
+/// Whether `init` is known to be all zeros: a zero fill or a zero splat
+/// constant (which the float matcher sees through).
 bool isZeroTensor(Value init) {
   if (auto fill = init.getDefiningOp<linalg::FillOp>())
     return isZero(fill.getInputs()[0]);
-  DenseElementsAttr constant;
-  if (!matchPattern(init, m_Constant(&constant)) || !constant.isSplat())
-    return false;
-  auto value = constant.getSplatValue<Attribute>();
-  if (auto floatValue = dyn_cast<FloatAttr>(value))
-    return floatValue.getValue().isZero();
-  return false;
+  return isZero(init);
 }
 
 /// Product of the static sizes of `shape`, dynamic ones counted as 1.
@@ -235,7 +230,7 @@ Value reverse(OpBuilder &b, Location loc, Value kernel,
                               b.getMultiDimIdentityMap(rank)};
   auto generic = linalg::GenericOp::create(
       b, loc, init.getType(), ValueRange{kernel}, ValueRange{init}, maps,
-      SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
+      getParallelIterators(rank),
       [](OpBuilder &nested, Location nestedLoc, ValueRange args) {
         linalg::YieldOp::create(nested, nestedLoc, args[0]);
       });
@@ -287,25 +282,6 @@ Value buildConvolution(OpBuilder &b, Location loc, Value input, Value kernel,
                         ConvMode::full);
 }
 
-/// `value` zero-padded at the end of each of `axes` to `lengths`.
-Value padTo(OpBuilder &b, Location loc, Value value, ArrayRef<int64_t> axes,
-            ArrayRef<int64_t> lengths) {
-  auto type = cast<RankedTensorType>(value.getType());
-  int64_t rank = type.getRank();
-  SmallVector<int64_t> shape(type.getShape());
-  SmallVector<OpFoldResult> low(rank, b.getIndexAttr(0));
-  SmallVector<OpFoldResult> high(rank, b.getIndexAttr(0));
-  for (auto [axis, length] : llvm::zip(axes, lengths)) {
-    high[axis] = b.getIndexAttr(length - shape[axis]);
-    shape[axis] = length;
-  }
-  Value zero =
-      arith::ConstantOp::create(b, loc, b.getZeroAttr(type.getElementType()));
-  return tensor::PadOp::create(
-      b, loc, RankedTensorType::get(shape, type.getElementType()), value, low,
-      high, zero);
-}
-
 /// The full linear convolution of a channel-mixing convolution, through the
 /// frequency domain: the half spectra of the padded input and reversed
 /// kernel, per frequency the sum over input channels of their products
@@ -319,9 +295,11 @@ Value buildMixingConvolution(OpBuilder &b, Location loc, Value input,
   DenseI64ArrayAttr inputAxes = b.getDenseI64ArrayAttr(layout.inputAxes);
   DenseI64ArrayAttr kernelAxes = b.getDenseI64ArrayAttr(layout.kernelAxes);
   Value inputSpectrum = RFFTOp::create(
-      b, loc, padTo(b, loc, input, layout.inputAxes, fftLengths), inputAxes);
+      b, loc, padWithZerosTo(b, loc, input, layout.inputAxes, fftLengths),
+      inputAxes);
   Value kernelSpectrum = RFFTOp::create(
-      b, loc, padTo(b, loc, kernel, layout.kernelAxes, fftLengths), kernelAxes);
+      b, loc, padWithZerosTo(b, loc, kernel, layout.kernelAxes, fftLengths),
+      kernelAxes);
 
   // Iteration space: batch, the spectrum's axes, output channel, input
   // channel (the reduction).
@@ -356,8 +334,7 @@ Value buildMixingConvolution(OpBuilder &b, Location loc, Value input,
       tensor::getMixedSize(b, loc, kernelSpectrum, roles.kernelOut);
   Value init = createZerosOfSizes(b, loc, sizes, complexType);
 
-  SmallVector<utils::IteratorType> iterators(loops,
-                                             utils::IteratorType::parallel);
+  SmallVector<utils::IteratorType> iterators = getParallelIterators(loops);
   iterators[inChannelDim] = utils::IteratorType::reduction;
   auto product = linalg::GenericOp::create(
       b, loc, init.getType(), ValueRange{inputSpectrum, kernelSpectrum},

@@ -87,9 +87,29 @@ Value mlir::spectral::createDFT(OpBuilder &b, Location loc, DFTKind kind,
       overwriteInput);
 }
 
-/// All-parallel iterator types of rank `rank`.
-static SmallVector<utils::IteratorType> getParallelIterators(int64_t rank) {
+SmallVector<utils::IteratorType>
+mlir::spectral::getParallelIterators(int64_t rank) {
   return SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel);
+}
+
+Value mlir::spectral::padWithZerosTo(OpBuilder &b, Location loc, Value value,
+                                     ArrayRef<int64_t> axes,
+                                     ArrayRef<int64_t> lengths) {
+  auto type = cast<RankedTensorType>(value.getType());
+  int64_t rank = type.getRank();
+  SmallVector<int64_t> shape(type.getShape());
+  SmallVector<OpFoldResult> low(rank, b.getIndexAttr(0));
+  SmallVector<OpFoldResult> high(rank, b.getIndexAttr(0));
+  for (auto [axis, length] : llvm::zip_equal(axes, lengths)) {
+    high[axis] = b.getIndexAttr(length - shape[axis]);
+    shape[axis] = length;
+  }
+  auto paddedType = RankedTensorType::get(shape, type.getElementType());
+  if (paddedType == type)
+    return value;
+  Value zero =
+      arith::ConstantOp::create(b, loc, b.getZeroAttr(type.getElementType()));
+  return tensor::PadOp::create(b, loc, paddedType, value, low, high, zero);
 }
 
 Value mlir::spectral::multiplySpectra(OpBuilder &b, Location loc, Value target,

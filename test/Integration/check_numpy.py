@@ -207,44 +207,38 @@ class Layout:
         return out
 
 
-# Spatial axes of the input and the einsum contracting its sliding windows
-# (window axes last) with the kernel, per linalg convolution.
+# Per linalg convolution: the spatial axes of the input and of the kernel,
+# and the einsum contracting the input's sliding windows (window axes last)
+# with the kernel.
 LINALG_CONVS = {
-    "conv_1d": ([0], "ij,j->i"),
-    "conv_2d": ([0, 1], "abij,ij->ab"),
-    "nwc_wc": ([1], "nocj,jc->noc"),
-    "ncw_cw": ([2], "ncoj,cj->nco"),
-    "nwc_wcm": ([1], "nocj,jcm->nocm"),
-    "nhwc_hwc": ([1, 2], "nabcij,ijc->nabc"),
-    "nchw_chw": ([2, 3], "ncabij,cij->ncab"),
-    "nhwc_hwcm": ([1, 2], "nabcij,ijcm->nabcm"),
-    "ndhwc_dhwc": ([1, 2, 3], "nabdcijk,ijkc->nabdc"),
+    "conv_1d": ([0], [0], "ij,j->i"),
+    "conv_2d": ([0, 1], [0, 1], "abij,ij->ab"),
+    "nwc_wc": ([1], [0], "nocj,jc->noc"),
+    "ncw_cw": ([2], [1], "ncoj,cj->nco"),
+    "nwc_wcm": ([1], [0], "nocj,jcm->nocm"),
+    "nhwc_hwc": ([1, 2], [0, 1], "nabcij,ijc->nabc"),
+    "nchw_chw": ([2, 3], [1, 2], "ncabij,cij->ncab"),
+    "nhwc_hwcm": ([1, 2], [0, 1], "nabcij,ijcm->nabcm"),
+    "ndhwc_dhwc": ([1, 2, 3], [0, 1, 2], "nabdcijk,ijkc->nabdc"),
     # Channel mixing: C in, F out.
-    "nwc_wcf": ([1], "nocj,jcf->nof"),
-    "ncw_fcw": ([2], "ncoj,fcj->nfo"),
-    "nhwc_hwcf": ([1, 2], "nabcij,ijcf->nabf"),
-    "nhwc_fhwc": ([1, 2], "nabcij,fijc->nabf"),
-    "nchw_fchw": ([2, 3], "ncabij,fcij->nfab"),
+    "nwc_wcf": ([1], [0], "nocj,jcf->nof"),
+    "ncw_fcw": ([2], [2], "ncoj,fcj->nfo"),
+    "nhwc_hwcf": ([1, 2], [0, 1], "nabcij,ijcf->nabf"),
+    "nhwc_fhwc": ([1, 2], [1, 2], "nabcij,fijc->nabf"),
+    "nchw_fchw": ([2, 3], [2, 3], "ncabij,fcij->nfab"),
 }
 
 
 def linalg_conv(attrs, x, k, init):
-    axes, contraction = LINALG_CONVS[attrs["kind"]]
+    axes, kernel_axes, contraction = LINALG_CONVS[attrs["kind"]]
     pads = ints(attrs["pad"]) if "pad" in attrs else [0] * (2 * len(axes))
     widths = [(0, 0)] * x.ndim
     for i, axis in enumerate(axes):
         widths[axis] = (pads[2 * i], pads[2 * i + 1])
     x = np.pad(x, widths)
-    window = [k.shape[a] for a in KERNEL_AXES[attrs["kind"]]]
+    window = [k.shape[a] for a in kernel_axes]
     views = np.lib.stride_tricks.sliding_window_view(x, window, axis=axes)
     return np.einsum(contraction, views, k) + init
-
-
-KERNEL_AXES = {"conv_1d": [0], "conv_2d": [0, 1], "nwc_wc": [0],
-               "ncw_cw": [1], "nwc_wcm": [0], "nhwc_hwc": [0, 1],
-               "nchw_chw": [1, 2], "nhwc_hwcm": [0, 1], "ndhwc_dhwc": [0, 1, 2],
-               "nwc_wcf": [0], "ncw_fcw": [2], "nhwc_hwcf": [0, 1],
-               "nhwc_fhwc": [1, 2], "nchw_fchw": [2, 3]}
 
 
 def tosa_dft(x, height, width, sign, out_width):

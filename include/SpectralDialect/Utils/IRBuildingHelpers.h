@@ -13,6 +13,7 @@
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Utils/ReshapeOpsUtils.h"
+#include "mlir/Dialect/Utils/StructuredOpsUtils.h"
 #include "mlir/IR/AffineMap.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/PatternMatch.h"
@@ -49,6 +50,14 @@ Value createDFT(OpBuilder &b, Location loc, DFTKind kind, Value input,
 Value createDFT(OpBuilder &b, Location loc, DFTKind kind, Value input,
                 RankedTensorType resultType, ArrayRef<int64_t> axes,
                 FFTNorm norm, bool overwriteInput = false);
+
+/// All-parallel iterator types of rank `rank`.
+SmallVector<utils::IteratorType> getParallelIterators(int64_t rank);
+
+/// `value` zero-padded at the end of each of `axes` to `lengths` (its sizes
+/// along `axes` are static), or `value` itself when it has those lengths.
+Value padWithZerosTo(OpBuilder &b, Location loc, Value value,
+                     ArrayRef<int64_t> axes, ArrayRef<int64_t> lengths);
 
 /// Multiplies complex `target` elementwise by `factor`, read through
 /// `factorMap` (which broadcasts the dimensions it does not use). Returns the

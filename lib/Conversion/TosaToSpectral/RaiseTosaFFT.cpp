@@ -18,6 +18,7 @@
 #include "SpectralDialect/IR/SpectralOps.h"
 #include "SpectralDialect/IR/SpectralUtils.h"
 #include "SpectralDialect/Transforms/Passes.h"
+#include "SpectralDialect/Utils/IRBuildingHelpers.h"
 
 #include "mlir/Dialect/Complex/IR/Complex.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -67,10 +68,6 @@ SmallVector<AffineMap> identityMaps(OpBuilder &b, int64_t rank,
   return SmallVector<AffineMap>(count, b.getMultiDimIdentityMap(rank));
 }
 
-SmallVector<utils::IteratorType> parallelIterators(int64_t rank) {
-  return SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel);
-}
-
 /// `value` as `type`, through tensor.cast when the static shapes differ.
 Value castTo(OpBuilder &b, Location loc, Value value, Type type) {
   if (value.getType() == type)
@@ -97,7 +94,7 @@ Value joinComplex(OpBuilder &b, Location loc, Value re, Value im) {
   int64_t rank = joinedType.getRank();
   auto generic = linalg::GenericOp::create(
       b, loc, init.getType(), ValueRange{re, im}, ValueRange{init},
-      identityMaps(b, rank, 3), parallelIterators(rank),
+      identityMaps(b, rank, 3), getParallelIterators(rank),
       [&](OpBuilder &nested, Location nestedLoc, ValueRange args) {
         Value z = complex::CreateOp::create(nested, nestedLoc, complexType,
                                             args[0], args[1]);
@@ -119,7 +116,7 @@ std::pair<Value, Value> splitComplex(OpBuilder &b, Location loc, Value z,
   auto generic = linalg::GenericOp::create(
       b, loc, TypeRange{reInit.getType(), imInit.getType()}, ValueRange{z},
       ValueRange{reInit, imInit}, identityMaps(b, rank, 3),
-      parallelIterators(rank),
+      getParallelIterators(rank),
       [&](OpBuilder &nested, Location nestedLoc, ValueRange args) {
         Value re = complex::ReOp::create(nested, nestedLoc, args[0]);
         Value im = complex::ImOp::create(nested, nestedLoc, args[0]);
