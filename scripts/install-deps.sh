@@ -9,6 +9,9 @@ packages=(
   llvm-22-dev llvm-22-tools libmlir-22-dev mlir-22-tools
   libgtest-dev
   libfftw3-dev libopenblas-dev pkg-config python3-numpy python3-matplotlib
+  # The references of the neural-operator tests and benchmarks (resampling,
+  # autograd).
+  python3-scipy python3-torch
   # The reference BLAS that the GPU kit ships in OpenBLAS's place.
   libblas3
 )

@@ -14,6 +14,7 @@ using namespace mlir;
 using namespace mlir::spectral;
 
 #include "SpectralDialect/IR/SpectralDialect.cpp.inc"
+#include "SpectralDialect/IR/SpectralInterfaces.cpp.inc"
 
 void SpectralDialect::initialize() {
   registerTypes();

@@ -46,6 +46,10 @@ LogicalResult mlir::spectral::buildSpectralToBuffersPipeline(
   // linalg, tensor and arith. A no-op on programs without TOSA.
   pm.addPass(createSpectralLowerTosa());
 
+  // Gradients (VJPs) of the functions marked with spectral.gradient, built
+  // from the spectral ops before anything lowers them. A no-op elsewhere.
+  pm.addPass(createSpectralDifferentiate());
+
   // Long convolutions to FFT convolutions, where the cost model says so.
   pm.addPass(std::move(fftConvolution));
 

@@ -72,6 +72,7 @@ using namespace mlir;
 void mlir::spectral::registerAllSpectralDialects(DialectRegistry &registry) {
   registry.insert<spectral::SpectralDialect>();
   spectral::registerBufferizableOpInterfaceExternalModels(registry);
+  spectral::registerAdjointOpInterfaceModels(registry);
 
   registry.insert<arith::ArithDialect, bufferization::BufferizationDialect,
                   cf::ControlFlowDialect, complex::ComplexDialect,

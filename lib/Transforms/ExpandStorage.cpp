@@ -91,6 +91,7 @@ struct SpectralExpandStoragePass
     RewritePatternSet patterns(ctx);
     populateSparseStoragePatterns(converter, patterns);
     populateDenseOpPatterns(patterns, fastConvolutionSizes);
+    populateNeuralOperatorPatterns(patterns);
     populateFunctionOpInterfaceTypeConversionPattern<func::FuncOp>(patterns,
                                                                    converter);
     populateCallOpTypeConversionPattern(patterns, converter);

@@ -20,6 +20,10 @@ namespace spectral {
 void populateDenseOpPatterns(RewritePatternSet &patterns,
                              bool fastConvolutionSizes);
 
+/// Adds the patterns lowering spectral.mode_mix and spectral.resample to
+/// spectral transforms, slices and linalg.generic.
+void populateNeuralOperatorPatterns(RewritePatternSet &patterns);
+
 /// Adds the 1:N type conversion of !spectral.sst into its coefficient and
 /// position tensors, and the patterns lowering every op on it.
 void populateSparseStoragePatterns(TypeConverter &converter,

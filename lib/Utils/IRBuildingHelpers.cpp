@@ -267,3 +267,18 @@ func::FuncOp mlir::spectral::getOrCreateRuntimeFunc(ModuleOp module,
                   builder.getUnitAttr());
   return func;
 }
+
+Value mlir::spectral::createConjugate(OpBuilder &b, Location loc, Value value) {
+  Value re = complex::ReOp::create(b, loc, value);
+  Value im = complex::ImOp::create(b, loc, value);
+  return complex::CreateOp::create(b, loc, value.getType(), re,
+                                   arith::NegFOp::create(b, loc, im));
+}
+
+Value mlir::spectral::createNegation(OpBuilder &b, Location loc, Value value) {
+  Value re = complex::ReOp::create(b, loc, value);
+  Value im = complex::ImOp::create(b, loc, value);
+  return complex::CreateOp::create(b, loc, value.getType(),
+                                   arith::NegFOp::create(b, loc, re),
+                                   arith::NegFOp::create(b, loc, im));
+}

@@ -10,6 +10,7 @@
 #define SPECTRALDIALECT_IR_SPECTRALOPS_H
 
 #include "SpectralDialect/IR/SpectralDialect.h"
+#include "SpectralDialect/IR/SpectralInterfaces.h"
 #include "SpectralDialect/IR/SpectralTypes.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/OpDefinition.h"

@@ -12,6 +12,7 @@
 include "SpectralDialect/IR/SpectralDialect.td"
 include "SpectralDialect/IR/SpectralAttributes.td"
 include "SpectralDialect/IR/SpectralTypes.td"
+include "SpectralDialect/IR/SpectralInterfaces.td"
 include "mlir/Interfaces/InferTypeOpInterface.td"
 include "mlir/Interfaces/SideEffectInterfaces.td"
 include "mlir/IR/CommonTypeConstraints.td"
@@ -493,6 +494,100 @@ def Spectral_MatmulOp : Spectral_InferredOp<"matmul"> {
   let arguments = (ins Spectral_Tensor:$input, Spectral_SST:$weight);
   let results = (outs Spectral_Tensor:$result);
   let assemblyFormat = "$input `,` $weight attr-dict `:` type($input) `,` qualified(type($weight))";
+}
+
+//===----------------------------------------------------------------------===//
+// Neural-operator layers
+//===----------------------------------------------------------------------===//
+
+def Spectral_ModeMixOp : Spectral_Op<"mode_mix", [Pure]> {
+  let summary = "FNO spectral convolution: mixes channels per kept Fourier mode";
+  let description = [{
+    The spectral convolution of a Fourier neural operator. With `X =
+    rfftn(input, axes, norm)`, a complex `weight` of shape
+    `[in, out, modes...]` and, along each axis of `axes`, the kept
+    frequencies below:
+
+    ```
+    Y[..., o, k...] = sum_i X[..., i, k...] * weight[i, o, j...]  (kept k)
+    Y[..., o, k...] = 0                                           (others)
+    result = irfftn(Y, s = result's sizes along axes, axes, norm)
+    ```
+
+    `axes` (1 to 3, increasing) are the spatial axes; `channel` is the
+    channel dimension (anywhere else: `[batch, channel, spatial...]` and
+    `[batch, spatial..., channel]` are both written this way); every other
+    dimension is a batch dimension. The result has the input's shape except
+    `out` channels and, along `axes`, its own (static) sizes, which may
+    differ from the input's: the kept modes are then placed in the spectrum
+    of the result's size (no resampling of the Nyquist bin; see
+    `spectral.resample`).
+
+    Kept frequencies: along the last axis of `axes` (halved by the real
+    transform) the first `m` bins, weight index j = bin j; along every other
+    axis `m` frequencies of both signs, weight index j < ceil(m/2) holding
+    frequency j and the others frequency j - m. `m` must fit in both the
+    input's and the result's spectrum: m <= n on a full axis, m <= n/2+1 on
+    the halved one, for n the input's and the result's length. Keeping every
+    frequency (m = n, and n/2+1 on the halved axis) makes it a per-frequency
+    channel mixing of the whole spectrum. The original FNO's two weights of
+    `modes1` frequencies each are `weight` with m = 2 * modes1, the
+    positive-frequency half first.
+
+    Example (a 2-D FNO layer, 16 frequencies of each sign on the first axis
+    and 16 bins of the second):
+
+    ```mlir
+    %y = spectral.mode_mix %x, %w axes [2, 3] channel 1 modes [32, 16]
+           : tensor<8x32x128x128xf32>, tensor<32x32x32x16xcomplex<f32>>
+             -> tensor<8x32x128x128xf32>
+    ```
+  }];
+  let arguments = (ins Spectral_RealTensor:$input,
+                       Spectral_ComplexTensor:$weight,
+                       DenseI64ArrayAttr:$axes, I64Attr:$channel,
+                       DenseI64ArrayAttr:$modes, Spectral_NormAttr:$norm);
+  let results = (outs Spectral_RealTensor:$result);
+  let assemblyFormat = [{
+    $input `,` $weight `axes` $axes `channel` $channel `modes` $modes
+    (`norm` $norm^)? attr-dict `:` type($input) `,` type($weight) `->`
+    type($result)
+  }];
+  let hasVerifier = 1;
+}
+
+def Spectral_ResampleOp : Spectral_Op<"resample", [Pure]> {
+  let summary = "band-limited resizing along some axes";
+  let description = [{
+    Resizes `input` along `axes` to the result's (static) sizes by
+    truncating its spectrum (downsampling: spectral pooling) or padding it
+    with zeros (upsampling), so that a band-limited signal is kept exactly:
+    the result holds the samples, on the new grid, of the trigonometric
+    polynomial through the input's samples. Like `scipy.signal.resample`
+    applied along each axis.
+
+    Along an axis of length n resized to n', with X = fftn(input):
+    frequencies 0 .. ceil(s/2)-1 and -floor(s/2) .. -1 for s = min(n, n')
+    are kept, and the result is scaled by n'/n (the product over `axes`) so
+    that amplitudes are kept. For an even s the frequency s/2 needs care:
+    downsampling to s *merges* X[s/2] and X[-s/2] into the result's bin
+    -s/2; upsampling from s *splits* X[s/2] in two halves at +s/2 and -s/2.
+    Real inputs give real results (computed with real transforms);
+    complex inputs complex ones. Other dimensions may be dynamic.
+
+    Example:
+
+    ```mlir
+    %y = spectral.resample %x axes [1, 2]
+           : tensor<4x128x128xf32> -> tensor<4x64x96xf32>
+    ```
+  }];
+  let arguments = (ins Spectral_Tensor:$input, DenseI64ArrayAttr:$axes);
+  let results = (outs Spectral_Tensor:$result);
+  let assemblyFormat = [{
+    $input `axes` $axes attr-dict `:` type($input) `->` type($result)
+  }];
+  let hasVerifier = 1;
 }
 
 #endif // SPECTRAL_OPS

@@ -36,6 +36,9 @@ namespace spectral {
 /// Attaches BufferizableOpInterface to the mid-level spectral ops.
 void registerBufferizableOpInterfaceExternalModels(DialectRegistry &registry);
 
+/// Attaches AdjointOpInterface (the VJPs) to the spectral ops that have one.
+void registerAdjointOpInterfaceModels(DialectRegistry &registry);
+
 /// Parse `text`, in the syntax of the pass's options ("name=value ..."), into
 /// the pass's generated options struct, as a pipeline that forwards options
 /// to the pass does. `given` (if not null) receives the names of the options

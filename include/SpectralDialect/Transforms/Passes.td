@@ -240,6 +240,61 @@ def SpectralFFTConvolution : Pass<"spectral-fft-convolution"> {
   ];
 }
 
+def SpectralDifferentiate : Pass<"spectral-differentiate", "ModuleOp"> {
+  let summary = "Build the reverse-mode gradient (VJP) of marked functions";
+  let description = [{
+    For every `func.func` with a `spectral.gradient = @name` attribute,
+    creates `@name`, its vector-Jacobian product:
+
+    ```
+    @f(%a0, ..., %an) -> (r0, ..., rm)
+    @name(%a0, ..., %an, %dr0, ..., %drm) -> (r0, ..., rm, da...)
+    ```
+
+    `%dri` is the cotangent of result i (the seed, e.g. dL/dr for a loss L),
+    and `da...` the cotangents of the arguments that are tensors of floats
+    or complex numbers, in order (others get none). The results of `@f` are
+    returned too, so one call gives a loss and its gradient. `@name` has
+    `@f`'s visibility and, if `@f` has it, `llvm.emit_c_interface` (so
+    `sst-compile --export=f` exports both). Cotangents of
+    complex values follow PyTorch's convention (dL/dRe + i dL/dIm); see
+    `docs/dialect.md`, "Adjoints".
+
+    Differentiated ops: those implementing `AdjointOpInterface`
+    (`spectral.fft`, `ifft`, `rfft`, `irfft`, `mix`, `mode_mix`,
+    `resample`), the elementwise `linalg.add`, `linalg.sub` and
+    `linalg.mul` on tensors, and `tensor.cast`. Ops none of whose results
+    reach a returned value need no adjoint; any other op on the path is an
+    error naming it. The function must have one block.
+
+    Example:
+
+    ```mlir
+    func.func @layer(%x: tensor<8x32x64xf32>, %w: tensor<32x32x16xcomplex<f32>>)
+        -> tensor<8x32x64xf32> attributes {spectral.gradient = @layer_vjp} {
+      %y = spectral.mode_mix %x, %w axes [2] channel 1 modes [16] ...
+      return %y : tensor<8x32x64xf32>
+    }
+    // creates
+    func.func @layer_vjp(%x: tensor<8x32x64xf32>, %w: tensor<32x32x16xcomplex<f32>>,
+                         %dy: tensor<8x32x64xf32>)
+        -> (tensor<8x32x64xf32>, tensor<8x32x64xf32>, tensor<32x32x16xcomplex<f32>>)
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::complex::ComplexDialect",
+    "::mlir::func::FuncDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::spectral::SpectralDialect",
+    "::mlir::tensor::TensorDialect"
+  ];
+  let statistics = [
+    Statistic<"numDifferentiated", "differentiated-functions",
+              "Number of functions whose VJP was built">
+  ];
+}
+
 def SpectralExpandStorage : Pass<"spectral-expand-storage", "ModuleOp"> {
   let summary = "Lower high-level spectral ops to mid-level ops on plain tensors";
   let description = [{

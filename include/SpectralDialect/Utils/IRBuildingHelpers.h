@@ -70,6 +70,12 @@ Value multiplySpectra(OpBuilder &b, Location loc, Value target, Value factor,
 Value mapElements(OpBuilder &b, Location loc, Value input, Type resultElement,
                   function_ref<Value(OpBuilder &, Location, Value)> fn);
 
+/// The complex conjugate of a complex scalar, and its negation, from its
+/// parts: upstream's complex-to-llvm lowering has no pattern for
+/// complex.conj and complex.neg.
+Value createConjugate(OpBuilder &b, Location loc, Value value);
+Value createNegation(OpBuilder &b, Location loc, Value value);
+
 /// Converts a float or complex-of-float scalar to the float type `to` (or to
 /// complex of it), by extension or truncation.
 Value castFloatScalar(OpBuilder &b, Location loc, Value value, FloatType to);

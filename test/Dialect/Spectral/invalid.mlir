@@ -904,3 +904,220 @@ func.func @matmul_of_dense_weight(%x: tensor<2x8xf32>, %w: tensor<8x4xf32>) {
   %y = spectral.matmul %x, %w : tensor<2x8xf32>, tensor<8x4xf32>
   return
 }
+
+//===----------------------------------------------------------------------===//
+// spectral.mode_mix
+//===----------------------------------------------------------------------===//
+
+// -----
+
+func.func @mode_mix_four_axes(%x: tensor<2x2x4x4x4x4xf32>, %w: tensor<2x2x2x2x2x2xcomplex<f32>>) {
+  // expected-error @+1 {{mixes over 1 to 3 spatial axes, got 4}}
+  %0 = spectral.mode_mix %x, %w axes [2, 3, 4, 5] channel 1 modes [2, 2, 2, 2]
+         : tensor<2x2x4x4x4x4xf32>, tensor<2x2x2x2x2x2xcomplex<f32>> -> tensor<2x2x4x4x4x4xf32>
+  return
+}
+
+// -----
+
+func.func @mode_mix_channel_range(%x: tensor<2x3x8xf32>, %w: tensor<3x3x4xcomplex<f32>>) {
+  // expected-error @+1 {{channel 3 is out of range for rank 3}}
+  %0 = spectral.mode_mix %x, %w axes [2] channel 3 modes [4] : tensor<2x3x8xf32>, tensor<3x3x4xcomplex<f32>> -> tensor<2x3x8xf32>
+  return
+}
+
+// -----
+
+func.func @mode_mix_channel_is_axis(%x: tensor<2x3x8xf32>, %w: tensor<3x3x4xcomplex<f32>>) {
+  // expected-error @+1 {{channel 2 cannot also be a spatial axis}}
+  %0 = spectral.mode_mix %x, %w axes [2] channel 2 modes [4] : tensor<2x3x8xf32>, tensor<3x3x4xcomplex<f32>> -> tensor<2x3x8xf32>
+  return
+}
+
+// -----
+
+func.func @mode_mix_axes_order(%x: tensor<2x3x8x8xf32>, %w: tensor<3x3x4x4xcomplex<f32>>) {
+  // expected-error @+1 {{axes must be increasing}}
+  %0 = spectral.mode_mix %x, %w axes [3, 2] channel 1 modes [4, 4] : tensor<2x3x8x8xf32>, tensor<3x3x4x4xcomplex<f32>> -> tensor<2x3x8x8xf32>
+  return
+}
+
+// -----
+
+func.func @mode_mix_axis_range(%x: tensor<2x3x8xf32>, %w: tensor<3x3x4xcomplex<f32>>) {
+  // expected-error @+1 {{axis 3 is out of range for rank 3}}
+  %0 = spectral.mode_mix %x, %w axes [3] channel 1 modes [4] : tensor<2x3x8xf32>, tensor<3x3x4xcomplex<f32>> -> tensor<2x3x8xf32>
+  return
+}
+
+// -----
+
+func.func @mode_mix_dynamic_spatial(%x: tensor<2x3x?xf32>, %w: tensor<3x3x4xcomplex<f32>>) {
+  // expected-error @+1 {{needs static input and result sizes along axis 2}}
+  %0 = spectral.mode_mix %x, %w axes [2] channel 1 modes [4] : tensor<2x3x?xf32>, tensor<3x3x4xcomplex<f32>> -> tensor<2x3x8xf32>
+  return
+}
+
+// -----
+
+func.func @mode_mix_empty_axis(%x: tensor<2x3x0xf32>, %w: tensor<3x3x1xcomplex<f32>>) {
+  // expected-error @+1 {{needs at least one sample along axis 2 of the input and the result}}
+  %0 = spectral.mode_mix %x, %w axes [2] channel 1 modes [1] : tensor<2x3x0xf32>, tensor<3x3x1xcomplex<f32>> -> tensor<2x3x8xf32>
+  return
+}
+
+// -----
+
+func.func @mode_mix_result_rank(%x: tensor<2x3x8xf32>, %w: tensor<3x3x4xcomplex<f32>>) {
+  // expected-error @+1 {{result rank 2 differs from input rank 3}}
+  %0 = spectral.mode_mix %x, %w axes [2] channel 1 modes [4] : tensor<2x3x8xf32>, tensor<3x3x4xcomplex<f32>> -> tensor<3x8xf32>
+  return
+}
+
+// -----
+
+func.func @mode_mix_batch(%x: tensor<2x3x8xf32>, %w: tensor<3x3x4xcomplex<f32>>) {
+  // expected-error @+1 {{result dimension 0 (5) differs from the input's (2)}}
+  %0 = spectral.mode_mix %x, %w axes [2] channel 1 modes [4] : tensor<2x3x8xf32>, tensor<3x3x4xcomplex<f32>> -> tensor<5x3x8xf32>
+  return
+}
+
+// -----
+
+func.func @mode_mix_result_element(%x: tensor<2x3x8xf32>, %w: tensor<3x3x4xcomplex<f32>>) {
+  // expected-error @+1 {{result element type 'f64' differs from input element type 'f32'}}
+  %0 = spectral.mode_mix %x, %w axes [2] channel 1 modes [4] : tensor<2x3x8xf32>, tensor<3x3x4xcomplex<f32>> -> tensor<2x3x8xf64>
+  return
+}
+
+// -----
+
+func.func @mode_mix_weight_element(%x: tensor<2x3x8xf32>, %w: tensor<3x3x4xcomplex<f64>>) {
+  // expected-error @+1 {{weight element type 'complex<f64>' must be 'complex<f32>'}}
+  %0 = spectral.mode_mix %x, %w axes [2] channel 1 modes [4] : tensor<2x3x8xf32>, tensor<3x3x4xcomplex<f64>> -> tensor<2x3x8xf32>
+  return
+}
+
+// -----
+
+func.func @mode_mix_weight_rank(%x: tensor<2x3x8xf32>, %w: tensor<3x4xcomplex<f32>>) {
+  // expected-error @+1 {{weight must have rank 3 ([in, out, modes...]), got rank 2}}
+  %0 = spectral.mode_mix %x, %w axes [2] channel 1 modes [4] : tensor<2x3x8xf32>, tensor<3x4xcomplex<f32>> -> tensor<2x3x8xf32>
+  return
+}
+
+// -----
+
+func.func @mode_mix_mode_count(%x: tensor<2x3x8xf32>, %w: tensor<3x3x4xcomplex<f32>>) {
+  // expected-error @+1 {{needs one mode count per axis: 1 axes, 2 mode counts}}
+  %0 = spectral.mode_mix %x, %w axes [2] channel 1 modes [4, 4] : tensor<2x3x8xf32>, tensor<3x3x4xcomplex<f32>> -> tensor<2x3x8xf32>
+  return
+}
+
+// -----
+
+func.func @mode_mix_in_channels(%x: tensor<2x3x8xf32>, %w: tensor<4x3x4xcomplex<f32>>) {
+  // expected-error @+1 {{weight has 4 input channels but the input has 3}}
+  %0 = spectral.mode_mix %x, %w axes [2] channel 1 modes [4] : tensor<2x3x8xf32>, tensor<4x3x4xcomplex<f32>> -> tensor<2x3x8xf32>
+  return
+}
+
+// -----
+
+func.func @mode_mix_out_channels(%x: tensor<2x3x8xf32>, %w: tensor<3x5x4xcomplex<f32>>) {
+  // expected-error @+1 {{weight has 5 output channels but the result has 3}}
+  %0 = spectral.mode_mix %x, %w axes [2] channel 1 modes [4] : tensor<2x3x8xf32>, tensor<3x5x4xcomplex<f32>> -> tensor<2x3x8xf32>
+  return
+}
+
+// -----
+
+func.func @mode_mix_too_many_halved_modes(%x: tensor<2x3x8xf32>, %w: tensor<3x3x6xcomplex<f32>>) {
+  // expected-error @+1 {{keeps 6 modes along axis 2; expected 1 to 5 for lengths 8 (input) and 8 (result) of the halved axis}}
+  %0 = spectral.mode_mix %x, %w axes [2] channel 1 modes [6] : tensor<2x3x8xf32>, tensor<3x3x6xcomplex<f32>> -> tensor<2x3x8xf32>
+  return
+}
+
+// -----
+
+func.func @mode_mix_too_many_modes(%x: tensor<3x9x8xf32>, %w: tensor<3x3x7x2xcomplex<f32>>) {
+  // expected-error @+1 {{keeps 7 modes along axis 1; expected 1 to 6 for lengths 9 (input) and 6 (result)}}
+  %0 = spectral.mode_mix %x, %w axes [1, 2] channel 0 modes [7, 2] : tensor<3x9x8xf32>, tensor<3x3x7x2xcomplex<f32>> -> tensor<3x6x8xf32>
+  return
+}
+
+// -----
+
+func.func @mode_mix_zero_modes(%x: tensor<2x3x8xf32>, %w: tensor<3x3x0xcomplex<f32>>) {
+  // expected-error @+1 {{keeps 0 modes along axis 2; expected 1 to 5}}
+  %0 = spectral.mode_mix %x, %w axes [2] channel 1 modes [0] : tensor<2x3x8xf32>, tensor<3x3x0xcomplex<f32>> -> tensor<2x3x8xf32>
+  return
+}
+
+// -----
+
+func.func @mode_mix_weight_modes(%x: tensor<2x3x8xf32>, %w: tensor<3x3x3xcomplex<f32>>) {
+  // expected-error @+1 {{weight dimension 2 is 3; expected the 4 modes of axis 2}}
+  %0 = spectral.mode_mix %x, %w axes [2] channel 1 modes [4] : tensor<2x3x8xf32>, tensor<3x3x3xcomplex<f32>> -> tensor<2x3x8xf32>
+  return
+}
+
+// -----
+
+func.func @mode_mix_dynamic_weight_modes(%x: tensor<2x3x8xf32>, %w: tensor<3x3x?xcomplex<f32>>) {
+  // expected-error @+1 {{weight dimension 2 is ?; expected the 4 modes of axis 2}}
+  %0 = spectral.mode_mix %x, %w axes [2] channel 1 modes [4] : tensor<2x3x8xf32>, tensor<3x3x?xcomplex<f32>> -> tensor<2x3x8xf32>
+  return
+}
+
+//===----------------------------------------------------------------------===//
+// spectral.resample
+//===----------------------------------------------------------------------===//
+
+// -----
+
+func.func @resample_element(%x: tensor<4x8xf32>) {
+  // expected-error @+1 {{result element type 'f64' differs from input element type 'f32'}}
+  %0 = spectral.resample %x axes [1] : tensor<4x8xf32> -> tensor<4x6xf64>
+  return
+}
+
+// -----
+
+func.func @resample_other_dim(%x: tensor<4x8xf32>) {
+  // expected-error @+1 {{result dimension 0 (5) differs from the input's (4)}}
+  %0 = spectral.resample %x axes [1] : tensor<4x8xf32> -> tensor<5x6xf32>
+  return
+}
+
+// -----
+
+func.func @resample_dynamic(%x: tensor<4x?xf32>) {
+  // expected-error @+1 {{needs static input and result sizes along axis 1}}
+  %0 = spectral.resample %x axes [1] : tensor<4x?xf32> -> tensor<4x6xf32>
+  return
+}
+
+// -----
+
+func.func @resample_empty(%x: tensor<4x8xf32>) {
+  // expected-error @+1 {{needs at least one sample along axis 1 of the input and the result}}
+  %0 = spectral.resample %x axes [1] : tensor<4x8xf32> -> tensor<4x0xf32>
+  return
+}
+
+// -----
+
+func.func @resample_duplicate_axis(%x: tensor<4x8xf32>) {
+  // expected-error @+1 {{axis 1 appears more than once in axes}}
+  %0 = spectral.resample %x axes [1, 1] : tensor<4x8xf32> -> tensor<4x6xf32>
+  return
+}
+
+// -----
+
+func.func @resample_rank(%x: tensor<4x8xf32>) {
+  // expected-error @+1 {{result rank 3 differs from input rank 2}}
+  %0 = spectral.resample %x axes [1] : tensor<4x8xf32> -> tensor<4x6x1xf32>
+  return
+}

@@ -262,3 +262,29 @@ func.func @check_tile_offset(%i: index) {
   spectral.check_tile_offset %i dim 0 tile 64 limit 3968
   return
 }
+
+// -----
+
+// CHECK-LABEL: func @mode_mix
+func.func @mode_mix(%x: tensor<8x4x32x32xf32>, %w: tensor<4x6x12x7xcomplex<f32>>,
+                    %xl: tensor<?x17x3xf64>, %wl: tensor<3x5x9xcomplex<f64>>) {
+  // CHECK: spectral.mode_mix %{{.*}}, %{{.*}} axes [2, 3] channel 1 modes [12, 7] : tensor<8x4x32x32xf32>, tensor<4x6x12x7xcomplex<f32>> -> tensor<8x6x32x32xf32>
+  %0 = spectral.mode_mix %x, %w axes [2, 3] channel 1 modes [12, 7]
+         : tensor<8x4x32x32xf32>, tensor<4x6x12x7xcomplex<f32>> -> tensor<8x6x32x32xf32>
+  // A channels-last layout, a larger output and the ortho norm.
+  // CHECK: spectral.mode_mix %{{.*}}, %{{.*}} axes [1] channel 2 modes [9] norm ortho : tensor<?x17x3xf64>, tensor<3x5x9xcomplex<f64>> -> tensor<?x40x5xf64>
+  %1 = spectral.mode_mix %xl, %wl axes [1] channel 2 modes [9] norm ortho
+         : tensor<?x17x3xf64>, tensor<3x5x9xcomplex<f64>> -> tensor<?x40x5xf64>
+  return
+}
+
+// -----
+
+// CHECK-LABEL: func @resample
+func.func @resample(%x: tensor<4x128x127xf32>, %c: tensor<?x10xcomplex<f32>>) {
+  // CHECK: spectral.resample %{{.*}} axes [1, 2] : tensor<4x128x127xf32> -> tensor<4x64x200xf32>
+  %0 = spectral.resample %x axes [1, 2] : tensor<4x128x127xf32> -> tensor<4x64x200xf32>
+  // CHECK: spectral.resample %{{.*}} axes [1] : tensor<?x10xcomplex<f32>> -> tensor<?x7xcomplex<f32>>
+  %1 = spectral.resample %c axes [1] : tensor<?x10xcomplex<f32>> -> tensor<?x7xcomplex<f32>>
+  return
+}

@@ -1,0 +1,60 @@
+//===- NeuralOperatorBuilders.h - IR of mode_mix and resample ---*- C++ -*-===//
+//
+// Part of the spectral-dialect project, under the Apache License v2.0 with
+// LLVM Exceptions. See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// Builders of the tensor-level IR that spectral.mode_mix and spectral.resample
+// lower to (spectral transforms, slices and linalg.generic), shared by their
+// lowerings and their adjoints.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SPECTRALDIALECT_UTILS_NEURALOPERATORBUILDERS_H
+#define SPECTRALDIALECT_UTILS_NEURALOPERATORBUILDERS_H
+
+#include "SpectralDialect/IR/SpectralOps.h"
+#include "mlir/IR/Builders.h"
+
+namespace mlir {
+namespace spectral {
+
+/// The kept modes of `spectrum` (an rfftn over `axes`) in one tensor whose
+/// dimension axes[i] has modes[i] entries, ordered as spectral.mode_mix's
+/// weight: along the last axis bins 0..m-1; along the others the
+/// non-negative frequencies, then the negative ones.
+Value gatherModes(OpBuilder &b, Location loc, Value spectrum,
+                  ArrayRef<int64_t> axes, ArrayRef<int64_t> modes);
+
+/// The inverse placement: a zero spectrum with `lengths[i]` entries along
+/// axes[i] (bins for the last axis) holding the modes of `modeTensor`.
+Value scatterModes(OpBuilder &b, Location loc, Value modeTensor,
+                   ArrayRef<int64_t> axes, ArrayRef<int64_t> lengths);
+
+/// The IR of spectral.mode_mix (see its description) for `op`'s operands,
+/// attributes and result type; the mode tensors stay the size of the
+/// kept modes. `weight` replaces the op's weight and `norm` its norm, so
+/// that the adjoint can reuse it.
+Value buildModeMix(OpBuilder &b, Location loc, ModeMixOp op, Value input,
+                   Value weight, FFTNorm norm, RankedTensorType resultType);
+
+/// The IR of spectral.resample of `input` along `axes` to `resultType`, or,
+/// with `adjoint`, of its adjoint: `input` is then a cotangent of the
+/// op's result and `resultType` the op's input type.
+Value buildResample(OpBuilder &b, Location loc, Value input,
+                    ArrayRef<int64_t> axes, RankedTensorType resultType,
+                    bool adjoint);
+
+/// `spectrum` with the bins along `axis` (the halved axis of a real
+/// transform of length `length`) that stand for two frequencies of the full
+/// spectrum (all but bin 0 and, for an even length, bin length/2)
+/// multiplied by `factor`. Dynamic lengths are read at run time.
+Value scaleInteriorBins(OpBuilder &b, Location loc, Value spectrum,
+                        int64_t axis, OpFoldResult length, double factor);
+
+} // namespace spectral
+} // namespace mlir
+
+#endif // SPECTRALDIALECT_UTILS_NEURALOPERATORBUILDERS_H

@@ -1,0 +1,373 @@
+//===- AdjointOpInterfaceImpl.cpp - VJPs of the spectral ops --------------===//
+//
+// Part of the spectral-dialect project, under the Apache License v2.0 with
+// LLVM Exceptions. See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// The vector-Jacobian products, in PyTorch's convention (docs/dialect.md,
+// "Adjoints"). Each is built from the dialect's own ops, so it lowers with
+// them on both pipelines. With N the product of the transformed lengths and
+// `dual` swapping the backward and forward norms (ortho is its own dual):
+//
+//   fft:   G -> ifft(G, dual)        ifft:  G -> fft(G, dual)
+//   rfft:  G -> irfft(G / c, dual)   irfft: g -> c * rfft(g, dual)
+//
+// where c weights the bins of the halved axis that stand for two
+// frequencies (all but bin 0 and the Nyquist bin) by 2.
+//
+//===----------------------------------------------------------------------===//
+
+#include "SpectralDialect/IR/SpectralOps.h"
+#include "SpectralDialect/Transforms/Passes.h"
+#include "SpectralDialect/Utils/IRBuildingHelpers.h"
+#include "SpectralDialect/Utils/NeuralOperatorBuilders.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Complex/IR/Complex.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/DialectRegistry.h"
+
+using namespace mlir;
+using namespace mlir::spectral;
+
+static FFTNorm getDualNorm(FFTNorm norm) {
+  switch (norm) {
+  case FFTNorm::backward:
+    return FFTNorm::forward;
+  case FFTNorm::forward:
+    return FFTNorm::backward;
+  case FFTNorm::ortho:
+    return FFTNorm::ortho;
+  }
+  llvm_unreachable("unknown norm");
+}
+
+static Value castTo(OpBuilder &b, Location loc, Value value, Type type) {
+  if (value.getType() == type)
+    return value;
+  return tensor::CastOp::create(b, loc, type, value);
+}
+
+/// `sum over the reduction dims of factor(a) * conj(b)`: a linalg.generic
+/// whose loops are the output's dims followed by the reduced ones. `aMap`
+/// and `bMap` read the operands; the output is indexed by the first
+/// `outputSizes.size()` loops.
+static Value contractWithConjugate(OpBuilder &b, Location loc, Value lhs,
+                                   Value rhs, AffineMap lhsMap,
+                                   AffineMap rhsMap,
+                                   ArrayRef<OpFoldResult> outputSizes) {
+  int64_t loops = lhsMap.getNumDims();
+  int64_t outputRank = outputSizes.size();
+  Type element = cast<RankedTensorType>(lhs.getType()).getElementType();
+  Value init = createZerosOfSizes(b, loc, outputSizes, element);
+  SmallVector<utils::IteratorType> iterators = getParallelIterators(loops);
+  for (int64_t loop = outputRank; loop < loops; ++loop)
+    iterators[loop] = utils::IteratorType::reduction;
+  AffineMap outputMap = AffineMap::getMultiDimIdentityMap(loops, b.getContext())
+                            .getMajorSubMap(outputRank);
+  auto generic = linalg::GenericOp::create(
+      b, loc, init.getType(), ValueRange{lhs, rhs}, ValueRange{init},
+      ArrayRef<AffineMap>{lhsMap, rhsMap, outputMap}, iterators,
+      [](OpBuilder &nested, Location nestedLoc, ValueRange args) {
+        Value conj = createConjugate(nested, nestedLoc, args[1]);
+        Value term = complex::MulOp::create(nested, nestedLoc, args[0], conj);
+        Value sum = complex::AddOp::create(nested, nestedLoc, args[2], term);
+        linalg::YieldOp::create(nested, nestedLoc, sum);
+      });
+  return generic.getResult(0);
+}
+
+namespace {
+template <typename OpTy, typename AdjointOpTy>
+struct ComplexTransformAdjoint
+    : AdjointOpInterface::ExternalModel<
+          ComplexTransformAdjoint<OpTy, AdjointOpTy>, OpTy> {
+  FailureOr<SmallVector<Value>> buildAdjoint(Operation *op, OpBuilder &b,
+                                             ValueRange cotangents) const {
+    auto transform = cast<OpTy>(op);
+    Value adjoint = AdjointOpTy::create(
+        b, op->getLoc(), cotangents[0],
+        b.getDenseI64ArrayAttr(transform.getEffectiveAxes()),
+        getDualNorm(transform.getNorm()));
+    return SmallVector<Value>{adjoint};
+  }
+};
+
+struct RFFTAdjoint : AdjointOpInterface::ExternalModel<RFFTAdjoint, RFFTOp> {
+  FailureOr<SmallVector<Value>> buildAdjoint(Operation *op, OpBuilder &b,
+                                             ValueRange cotangents) const {
+    auto rfft = cast<RFFTOp>(op);
+    Location loc = op->getLoc();
+    SmallVector<int64_t> axes = rfft.getEffectiveAxes();
+    RankedTensorType inputType = rfft.getInput().getType();
+    int64_t length = inputType.getDimSize(axes.back());
+    if (ShapedType::isDynamic(length))
+      return op->emitOpError()
+             << "cannot be differentiated with a dynamic length along its "
+                "halved axis "
+             << axes.back() << ": the adjoint irfft needs it statically";
+    Value halved = scaleInteriorBins(b, loc, cotangents[0], axes.back(),
+                                     b.getIndexAttr(length), 0.5);
+    Value adjoint = IRFFTOp::create(
+        b, loc, halved, b.getDenseI64ArrayAttr(axes),
+        b.getI64IntegerAttr(length), getDualNorm(rfft.getNorm()));
+    return SmallVector<Value>{castTo(b, loc, adjoint, inputType)};
+  }
+};
+
+struct IRFFTAdjoint : AdjointOpInterface::ExternalModel<IRFFTAdjoint, IRFFTOp> {
+  FailureOr<SmallVector<Value>> buildAdjoint(Operation *op, OpBuilder &b,
+                                             ValueRange cotangents) const {
+    auto irfft = cast<IRFFTOp>(op);
+    Location loc = op->getLoc();
+    SmallVector<int64_t> axes = irfft.getEffectiveAxes();
+    int64_t length = irfft.getType().getDimSize(axes.back());
+    Value spectrum =
+        RFFTOp::create(b, loc, cotangents[0], b.getDenseI64ArrayAttr(axes),
+                       getDualNorm(irfft.getNorm()));
+    Value doubled = scaleInteriorBins(b, loc, spectrum, axes.back(),
+                                      b.getIndexAttr(length), 2.0);
+    return SmallVector<Value>{
+        castTo(b, loc, doubled, irfft.getInput().getType())};
+  }
+};
+
+/// spectral.mix is irfft(rfft(x) * F): its adjoint for x is the mix with
+/// conj(F) (the bin weights of the two transforms cancel), and for F the
+/// sum, over the dimensions F is broadcast along, of
+/// c * rfft(g, forward) * conj(rfft(x)).
+struct MixAdjoint : AdjointOpInterface::ExternalModel<MixAdjoint, MixOp> {
+  FailureOr<SmallVector<Value>> buildAdjoint(Operation *op, OpBuilder &b,
+                                             ValueRange cotangents) const {
+    auto mix = cast<MixOp>(op);
+    Location loc = op->getLoc();
+    Value g = cotangents[0];
+    Value filter = mix.getFilter();
+    RankedTensorType filterType = mix.getFilter().getType();
+    int64_t axis = mix.getAxis();
+    int64_t rank = mix.getType().getRank();
+
+    Value conjFilter = mapElements(
+        b, loc, filter, filterType.getElementType(),
+        [](OpBuilder &nested, Location nestedLoc, Value value) -> Value {
+          return createConjugate(nested, nestedLoc, value);
+        });
+    Value inputCotangent = MixOp::create(b, loc, g, conjFilter, axis);
+
+    DenseI64ArrayAttr axisAttr = b.getDenseI64ArrayAttr({axis});
+    Value gSpectrum = RFFTOp::create(b, loc, g, axisAttr, FFTNorm::forward);
+    Value xSpectrum = RFFTOp::create(b, loc, mix.getInput(), axisAttr);
+
+    // The output keeps the dimensions the filter is not broadcast along, in
+    // order; the others are reduced.
+    SmallVector<int64_t> kept;
+    if (filterType.getRank() == 1) {
+      kept.push_back(axis);
+    } else {
+      auto spectrumType = cast<RankedTensorType>(gSpectrum.getType());
+      for (int64_t dim = 0; dim < rank; ++dim)
+        if (!(filterType.getDimSize(dim) == 1 &&
+              spectrumType.getDimSize(dim) != 1))
+          kept.push_back(dim);
+    }
+    SmallVector<AffineExpr> exprs(rank);
+    SmallVector<OpFoldResult> outputSizes;
+    int64_t reduced = kept.size();
+    for (int64_t dim = 0; dim < rank; ++dim) {
+      auto *it = llvm::find(kept, dim);
+      if (it != kept.end()) {
+        exprs[dim] = b.getAffineDimExpr(it - kept.begin());
+        outputSizes.push_back(tensor::getMixedSize(b, loc, gSpectrum, dim));
+      } else {
+        exprs[dim] = b.getAffineDimExpr(reduced++);
+      }
+    }
+    AffineMap map = AffineMap::get(rank, 0, exprs, b.getContext());
+    Value product = contractWithConjugate(b, loc, gSpectrum, xSpectrum, map,
+                                          map, outputSizes);
+    int64_t axisInOutput = llvm::find(kept, axis) - kept.begin();
+    Value filterCotangent = scaleInteriorBins(
+        b, loc, product, axisInOutput,
+        tensor::getMixedSize(b, loc, mix.getInput(), axis), 2.0);
+    if (static_cast<int64_t>(kept.size()) != filterType.getRank()) {
+      // Put the broadcast unit dimensions back.
+      SmallVector<ReassociationIndices> groups;
+      for (int64_t dim = 0; dim < rank; ++dim) {
+        bool isKept = llvm::is_contained(kept, dim);
+        if (isKept || groups.empty())
+          groups.push_back({dim});
+        else
+          groups.back().push_back(dim);
+      }
+      // Unit dimensions before the first kept one join its group.
+      if (!llvm::is_contained(kept, groups.front().front())) {
+        ReassociationIndices leading = groups.front();
+        groups.erase(groups.begin());
+        groups.front().insert(groups.front().begin(), leading.begin(),
+                              leading.end());
+      }
+      SmallVector<int64_t> shape(filterType.getShape());
+      for (int64_t dim : kept)
+        shape[dim] = cast<RankedTensorType>(product.getType())
+                         .getDimSize(llvm::find(kept, dim) - kept.begin());
+      auto expandedType =
+          RankedTensorType::get(shape, filterType.getElementType());
+      filterCotangent = tensor::ExpandShapeOp::create(b, loc, expandedType,
+                                                      filterCotangent, groups);
+    }
+    return SmallVector<Value>{inputCotangent,
+                              castTo(b, loc, filterCotangent, filterType)};
+  }
+};
+
+/// spectral.mode_mix: for the input, the mode_mix of the cotangent with the
+/// conjugate transposed weight (with the dual norm, and the bin weights of
+/// the halved axis where input and result lengths treat a kept bin
+/// differently); for the weight, per kept mode the sum over the batch of
+/// the cotangent's modes (rfft with the dual norm, bin-weighted) times the
+/// conjugate input modes.
+struct ModeMixAdjoint
+    : AdjointOpInterface::ExternalModel<ModeMixAdjoint, ModeMixOp> {
+  FailureOr<SmallVector<Value>> buildAdjoint(Operation *op, OpBuilder &b,
+                                             ValueRange cotangents) const {
+    auto modeMix = cast<ModeMixOp>(op);
+    Location loc = op->getLoc();
+    MLIRContext *ctx = b.getContext();
+    Value g = cotangents[0];
+    ArrayRef<int64_t> axes = modeMix.getAxes(), modes = modeMix.getModes();
+    int64_t channel = modeMix.getChannel();
+    int64_t spatial = axes.size();
+    RankedTensorType inputType = modeMix.getInput().getType();
+    RankedTensorType weightType = modeMix.getWeight().getType();
+    FFTNorm dual = getDualNorm(modeMix.getNorm());
+
+    // The bin of the halved axis that is an edge bin (weight 1) for one of
+    // the two lengths and interior (weight 2) for the other, if any.
+    int64_t inLength = inputType.getDimSize(axes.back());
+    int64_t outLength = modeMix.getType().getDimSize(axes.back());
+    int64_t specialBin = -1;
+    double specialFactor = 1;
+    if (inLength < outLength && inLength % 2 == 0) {
+      specialBin = inLength / 2;
+      specialFactor = 2;
+    } else if (outLength < inLength && outLength % 2 == 0) {
+      specialBin = outLength / 2;
+      specialFactor = 0.5;
+    }
+    if (specialBin >= modes.back())
+      specialBin = -1;
+
+    // W'[o, i, k...] = conj(W[i, o, k...]) * factor(k_last).
+    SmallVector<int64_t> transposedShape(weightType.getShape());
+    std::swap(transposedShape[0], transposedShape[1]);
+    SmallVector<OpFoldResult> transposedSizes =
+        tensor::getMixedSizes(b, loc, modeMix.getWeight());
+    std::swap(transposedSizes[0], transposedSizes[1]);
+    Value init = tensor::EmptyOp::create(b, loc, transposedSizes,
+                                         weightType.getElementType());
+    SmallVector<AffineExpr> readExprs;
+    readExprs.push_back(b.getAffineDimExpr(1));
+    readExprs.push_back(b.getAffineDimExpr(0));
+    for (int64_t index = 0; index < spatial; ++index)
+      readExprs.push_back(b.getAffineDimExpr(index + 2));
+    int64_t weightRank = spatial + 2;
+    auto transposed = linalg::GenericOp::create(
+        b, loc, init.getType(), ValueRange{modeMix.getWeight()},
+        ValueRange{init},
+        ArrayRef<AffineMap>{AffineMap::get(weightRank, 0, readExprs, ctx),
+                            b.getMultiDimIdentityMap(weightRank)},
+        getParallelIterators(weightRank),
+        [&](OpBuilder &nested, Location nestedLoc, ValueRange args) {
+          Value conj = createConjugate(nested, nestedLoc, args[0]);
+          if (specialBin < 0) {
+            linalg::YieldOp::create(nested, nestedLoc, conj);
+            return;
+          }
+          auto complexType = cast<ComplexType>(conj.getType());
+          Value k = linalg::IndexOp::create(nested, nestedLoc, weightRank - 1);
+          Value bin =
+              arith::ConstantIndexOp::create(nested, nestedLoc, specialBin);
+          Value isSpecial = arith::CmpIOp::create(
+              nested, nestedLoc, arith::CmpIPredicate::eq, k, bin);
+          Value factor = arith::ConstantOp::create(
+              nested, nestedLoc,
+              nested.getFloatAttr(complexType.getElementType(), specialFactor));
+          Value re = arith::MulFOp::create(
+              nested, nestedLoc, complex::ReOp::create(nested, nestedLoc, conj),
+              factor);
+          Value im = arith::MulFOp::create(
+              nested, nestedLoc, complex::ImOp::create(nested, nestedLoc, conj),
+              factor);
+          Value scaled =
+              complex::CreateOp::create(nested, nestedLoc, complexType, re, im);
+          Value selected = arith::SelectOp::create(nested, nestedLoc, isSpecial,
+                                                   scaled, conj);
+          linalg::YieldOp::create(nested, nestedLoc, selected);
+        });
+    Value inputCotangent =
+        ModeMixOp::create(b, loc, inputType, g, transposed.getResult(0),
+                          modeMix.getAxesAttr(), modeMix.getChannelAttr(),
+                          modeMix.getModesAttr(), FFTNormAttr::get(ctx, dual));
+
+    // The weight: sum over batch dims of Gy[.., o, k] * conj(Xg[.., i, k]).
+    DenseI64ArrayAttr axesAttr = modeMix.getAxesAttr();
+    Value gModes = gatherModes(
+        b, loc, RFFTOp::create(b, loc, g, axesAttr, dual), axes, modes);
+    gModes = scaleInteriorBins(b, loc, gModes, axes.back(),
+                               b.getIndexAttr(outLength), 2.0);
+    Value xModes = gatherModes(
+        b, loc,
+        RFFTOp::create(b, loc, modeMix.getInput(), axesAttr, modeMix.getNorm()),
+        axes, modes);
+    int64_t rank = inputType.getRank();
+    SmallVector<AffineExpr> gExprs(rank), xExprs(rank);
+    int64_t reduced = weightRank;
+    for (int64_t dim = 0; dim < rank; ++dim) {
+      const int64_t *axis = llvm::find(axes, dim);
+      if (dim == channel) {
+        gExprs[dim] = b.getAffineDimExpr(1);
+        xExprs[dim] = b.getAffineDimExpr(0);
+      } else if (axis != axes.end()) {
+        gExprs[dim] = xExprs[dim] =
+            b.getAffineDimExpr(2 + (axis - axes.begin()));
+      } else {
+        gExprs[dim] = xExprs[dim] = b.getAffineDimExpr(reduced++);
+      }
+    }
+    SmallVector<OpFoldResult> weightSizes =
+        tensor::getMixedSizes(b, loc, modeMix.getWeight());
+    Value weightCotangent = contractWithConjugate(
+        b, loc, gModes, xModes, AffineMap::get(reduced, 0, gExprs, ctx),
+        AffineMap::get(reduced, 0, xExprs, ctx), weightSizes);
+    return SmallVector<Value>{inputCotangent,
+                              castTo(b, loc, weightCotangent, weightType)};
+  }
+};
+
+struct ResampleAdjoint
+    : AdjointOpInterface::ExternalModel<ResampleAdjoint, ResampleOp> {
+  FailureOr<SmallVector<Value>> buildAdjoint(Operation *op, OpBuilder &b,
+                                             ValueRange cotangents) const {
+    auto resample = cast<ResampleOp>(op);
+    return SmallVector<Value>{
+        buildResample(b, op->getLoc(), cotangents[0], resample.getAxes(),
+                      resample.getInput().getType(), /*adjoint=*/true)};
+  }
+};
+} // namespace
+
+void mlir::spectral::registerAdjointOpInterfaceModels(
+    DialectRegistry &registry) {
+  registry.addExtension(+[](MLIRContext *ctx, SpectralDialect *) {
+    FFTOp::attachInterface<ComplexTransformAdjoint<FFTOp, IFFTOp>>(*ctx);
+    IFFTOp::attachInterface<ComplexTransformAdjoint<IFFTOp, FFTOp>>(*ctx);
+    RFFTOp::attachInterface<RFFTAdjoint>(*ctx);
+    IRFFTOp::attachInterface<IRFFTAdjoint>(*ctx);
+    MixOp::attachInterface<MixAdjoint>(*ctx);
+    ModeMixOp::attachInterface<ModeMixAdjoint>(*ctx);
+    ResampleOp::attachInterface<ResampleAdjoint>(*ctx);
+  });
+}

@@ -1,0 +1,383 @@
+//===- NeuralOperatorBuilders.cpp - IR of mode_mix and resample -----------===//
+//
+// Part of the spectral-dialect project, under the Apache License v2.0 with
+// LLVM Exceptions. See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// Everything here is tensor-level IR: spectral transforms (lowered later with
+// the other ops), slices of the kept modes and one linalg.generic for the
+// channel contraction, so that both pipelines compile it as it is and the
+// mode tensors stay the size of the kept modes.
+//
+//===----------------------------------------------------------------------===//
+
+#include "SpectralDialect/Utils/NeuralOperatorBuilders.h"
+#include "SpectralDialect/Utils/IRBuildingHelpers.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Arith/Utils/Utils.h"
+#include "mlir/Dialect/Complex/IR/Complex.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
+
+using namespace mlir;
+using namespace mlir::spectral;
+
+namespace {
+/// A block of kept modes: along each axis, where it starts in the spectrum
+/// and in the mode tensor, and how many entries it has.
+struct ModeBlock {
+  SmallVector<int64_t> spectrumOffsets, modeOffsets, sizes;
+};
+} // namespace
+
+/// The blocks of kept modes of a spectrum with `lengths` entries along the
+/// axes: on every axis but the last one block of the non-negative and one of
+/// the negative frequencies; empty blocks are left out.
+static SmallVector<ModeBlock> getModeBlocks(ArrayRef<int64_t> lengths,
+                                            ArrayRef<int64_t> modes) {
+  SmallVector<ModeBlock> blocks(1);
+  for (auto [index, length] : llvm::enumerate(lengths)) {
+    int64_t m = modes[index];
+    bool halved = index + 1 == lengths.size();
+    SmallVector<ModeBlock> next;
+    for (const ModeBlock &block : blocks) {
+      int64_t low = halved ? m : (m + 1) / 2, high = m - low;
+      ModeBlock lowBlock = block;
+      lowBlock.spectrumOffsets.push_back(0);
+      lowBlock.modeOffsets.push_back(0);
+      lowBlock.sizes.push_back(low);
+      next.push_back(lowBlock);
+      if (high == 0)
+        continue;
+      ModeBlock highBlock = block;
+      highBlock.spectrumOffsets.push_back(length - high);
+      highBlock.modeOffsets.push_back(low);
+      highBlock.sizes.push_back(high);
+      next.push_back(highBlock);
+    }
+    blocks = std::move(next);
+  }
+  return blocks;
+}
+
+/// Offsets, sizes and strides of a slice of `value` that is `offsets` and
+/// `sizes` along `axes` and whole along the other dimensions.
+static void getSliceParams(OpBuilder &b, Location loc, Value value,
+                           ArrayRef<int64_t> axes, ArrayRef<int64_t> offsets,
+                           ArrayRef<int64_t> sizes,
+                           SmallVectorImpl<OpFoldResult> &mixedOffsets,
+                           SmallVectorImpl<OpFoldResult> &mixedSizes,
+                           SmallVectorImpl<OpFoldResult> &mixedStrides) {
+  int64_t rank = cast<RankedTensorType>(value.getType()).getRank();
+  mixedOffsets.assign(rank, b.getIndexAttr(0));
+  mixedSizes = tensor::getMixedSizes(b, loc, value);
+  mixedStrides.assign(rank, b.getIndexAttr(1));
+  for (auto [index, axis] : llvm::enumerate(axes)) {
+    mixedOffsets[axis] = b.getIndexAttr(offsets[index]);
+    mixedSizes[axis] = b.getIndexAttr(sizes[index]);
+  }
+}
+
+/// Copies the block of `source` at `sourceOffsets` (sizes `sizes` along
+/// `axes`) into `dest` at `destOffsets`.
+static Value copyBlock(OpBuilder &b, Location loc, Value source, Value dest,
+                       ArrayRef<int64_t> axes, ArrayRef<int64_t> sourceOffsets,
+                       ArrayRef<int64_t> destOffsets, ArrayRef<int64_t> sizes) {
+  SmallVector<OpFoldResult> offsets, mixedSizes, strides;
+  getSliceParams(b, loc, source, axes, sourceOffsets, sizes, offsets,
+                 mixedSizes, strides);
+  Value block = tensor::ExtractSliceOp::create(b, loc, source, offsets,
+                                               mixedSizes, strides);
+  getSliceParams(b, loc, dest, axes, destOffsets, sizes, offsets, mixedSizes,
+                 strides);
+  return tensor::InsertSliceOp::create(b, loc, block, dest, offsets, mixedSizes,
+                                       strides);
+}
+
+static SmallVector<int64_t> getLengths(Value value, ArrayRef<int64_t> axes) {
+  auto type = cast<RankedTensorType>(value.getType());
+  return llvm::map_to_vector(
+      axes, [&](int64_t axis) { return type.getDimSize(axis); });
+}
+
+Value mlir::spectral::gatherModes(OpBuilder &b, Location loc, Value spectrum,
+                                  ArrayRef<int64_t> axes,
+                                  ArrayRef<int64_t> modes) {
+  SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(b, loc, spectrum);
+  for (auto [index, axis] : llvm::enumerate(axes))
+    sizes[axis] = b.getIndexAttr(modes[index]);
+  Type element = cast<RankedTensorType>(spectrum.getType()).getElementType();
+  Value gathered = tensor::EmptyOp::create(b, loc, sizes, element);
+  for (const ModeBlock &block :
+       getModeBlocks(getLengths(spectrum, axes), modes))
+    gathered = copyBlock(b, loc, spectrum, gathered, axes,
+                         block.spectrumOffsets, block.modeOffsets, block.sizes);
+  return gathered;
+}
+
+Value mlir::spectral::scatterModes(OpBuilder &b, Location loc, Value modeTensor,
+                                   ArrayRef<int64_t> axes,
+                                   ArrayRef<int64_t> lengths) {
+  SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(b, loc, modeTensor);
+  for (auto [index, axis] : llvm::enumerate(axes))
+    sizes[axis] = b.getIndexAttr(lengths[index]);
+  Type element = cast<RankedTensorType>(modeTensor.getType()).getElementType();
+  Value spectrum = createZerosOfSizes(b, loc, sizes, element);
+  SmallVector<int64_t> modes = getLengths(modeTensor, axes);
+  for (const ModeBlock &block : getModeBlocks(lengths, modes))
+    spectrum = copyBlock(b, loc, modeTensor, spectrum, axes, block.modeOffsets,
+                         block.spectrumOffsets, block.sizes);
+  return spectrum;
+}
+
+Value mlir::spectral::buildModeMix(OpBuilder &b, Location loc, ModeMixOp op,
+                                   Value input, Value weight, FFTNorm norm,
+                                   RankedTensorType resultType) {
+  MLIRContext *ctx = b.getContext();
+  ArrayRef<int64_t> axes = op.getAxes(), modes = op.getModes();
+  int64_t channel = op.getChannel();
+  int64_t rank = resultType.getRank();
+  auto normAttr = FFTNormAttr::get(ctx, norm);
+  DenseI64ArrayAttr axesAttr = b.getDenseI64ArrayAttr(axes);
+
+  // The weight's channel counts must be the input's and, where the result
+  // has a static count, the result's; dynamic sizes are checked here.
+  auto inputType = cast<RankedTensorType>(input.getType());
+  auto weightType = cast<RankedTensorType>(weight.getType());
+  if (inputType.isDynamicDim(channel) || weightType.isDynamicDim(0))
+    checkSizeAtRunTime(b, loc, op, weight, "weight", 0,
+                       tensor::getMixedSize(b, loc, input, channel));
+  if (!resultType.isDynamicDim(channel) && weightType.isDynamicDim(1))
+    checkSizeAtRunTime(b, loc, op, weight, "weight", 1,
+                       b.getIndexAttr(resultType.getDimSize(channel)));
+
+  Value spectrum = RFFTOp::create(b, loc, input, axesAttr, normAttr);
+  Value gathered = gatherModes(b, loc, spectrum, axes, modes);
+
+  // Per kept mode, the product of the [.., in] input modes and the
+  // [in, out] weight: the loops are the result's dimensions and then the
+  // input channel (the reduction), innermost so that the parallel loops
+  // can all be mapped to GPU threads.
+  SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(b, loc, gathered);
+  sizes[channel] = tensor::getMixedSize(b, loc, weight, 1);
+  auto complexType = cast<ComplexType>(weightType.getElementType());
+  Value init = createZerosOfSizes(b, loc, sizes, complexType);
+  SmallVector<AffineExpr> inputExprs, weightExprs, outputExprs;
+  for (int64_t dim = 0; dim < rank; ++dim) {
+    outputExprs.push_back(b.getAffineDimExpr(dim));
+    inputExprs.push_back(b.getAffineDimExpr(dim == channel ? rank : dim));
+  }
+  weightExprs.push_back(b.getAffineDimExpr(rank));
+  weightExprs.push_back(b.getAffineDimExpr(channel));
+  for (int64_t axis : axes)
+    weightExprs.push_back(b.getAffineDimExpr(axis));
+  SmallVector<utils::IteratorType> iterators = getParallelIterators(rank + 1);
+  iterators[rank] = utils::IteratorType::reduction;
+  auto contraction = linalg::GenericOp::create(
+      b, loc, init.getType(), ValueRange{gathered, weight}, ValueRange{init},
+      ArrayRef<AffineMap>{AffineMap::get(rank + 1, 0, inputExprs, ctx),
+                          AffineMap::get(rank + 1, 0, weightExprs, ctx),
+                          AffineMap::get(rank + 1, 0, outputExprs, ctx)},
+      iterators, [](OpBuilder &nested, Location nestedLoc, ValueRange args) {
+        Value term =
+            complex::MulOp::create(nested, nestedLoc, args[0], args[1]);
+        Value sum = complex::AddOp::create(nested, nestedLoc, args[2], term);
+        linalg::YieldOp::create(nested, nestedLoc, sum);
+      });
+
+  SmallVector<int64_t> lengths = llvm::map_to_vector(
+      axes, [&](int64_t axis) { return resultType.getDimSize(axis); });
+  int64_t outLength = lengths.back();
+  lengths.back() = outLength / 2 + 1;
+  Value scattered =
+      scatterModes(b, loc, contraction.getResult(0), axes, lengths);
+  Value result = IRFFTOp::create(b, loc, scattered, axesAttr,
+                                 b.getI64IntegerAttr(outLength), normAttr);
+  if (result.getType() != resultType)
+    result = tensor::CastOp::create(b, loc, resultType, result);
+  return result;
+}
+
+/// `value * factor` for complex `value` and a real constant `factor`.
+static Value scaleComplex(OpBuilder &b, Location loc, Value value,
+                          double factor) {
+  auto complexType = cast<ComplexType>(value.getType());
+  auto floatType = cast<FloatType>(complexType.getElementType());
+  Value re = complex::ReOp::create(b, loc, value);
+  Value im = complex::ImOp::create(b, loc, value);
+  Value scale =
+      arith::ConstantOp::create(b, loc, b.getFloatAttr(floatType, factor));
+  return complex::CreateOp::create(b, loc, complexType,
+                                   arith::MulFOp::create(b, loc, re, scale),
+                                   arith::MulFOp::create(b, loc, im, scale));
+}
+
+/// `factor * (a + b)`, or `factor * a` without `second`, element by element.
+static Value combineSlices(OpBuilder &b, Location loc, Value first,
+                           Value second, double factor) {
+  auto type = cast<RankedTensorType>(first.getType());
+  Value init = tensor::EmptyOp::create(
+      b, loc, tensor::getMixedSizes(b, loc, first), type.getElementType());
+  SmallVector<Value> inputs{first};
+  if (second)
+    inputs.push_back(second);
+  SmallVector<AffineMap> maps(inputs.size() + 1,
+                              b.getMultiDimIdentityMap(type.getRank()));
+  auto generic = linalg::GenericOp::create(
+      b, loc, type, inputs, ValueRange{init}, maps,
+      getParallelIterators(type.getRank()),
+      [&](OpBuilder &nested, Location nestedLoc, ValueRange args) {
+        Value sum = args[0];
+        if (second)
+          sum = complex::AddOp::create(nested, nestedLoc, sum, args[1]);
+        linalg::YieldOp::create(nested, nestedLoc,
+                                scaleComplex(nested, nestedLoc, sum, factor));
+      });
+  return generic.getResult(0);
+}
+
+/// The slice of `value` of one entry at `index` along `axis`.
+static Value extractEntry(OpBuilder &b, Location loc, Value value, int64_t axis,
+                          int64_t index) {
+  SmallVector<OpFoldResult> offsets, sizes, strides;
+  getSliceParams(b, loc, value, {axis}, {index}, {1}, offsets, sizes, strides);
+  return tensor::ExtractSliceOp::create(b, loc, value, offsets, sizes, strides);
+}
+
+static Value insertEntry(OpBuilder &b, Location loc, Value entry, Value dest,
+                         int64_t axis, int64_t index) {
+  SmallVector<OpFoldResult> offsets, sizes, strides;
+  getSliceParams(b, loc, dest, {axis}, {index}, {1}, offsets, sizes, strides);
+  return tensor::InsertSliceOp::create(b, loc, entry, dest, offsets, sizes,
+                                       strides);
+}
+
+/// Resizes `spectrum` along `axis` from a signal length `from` to `to`:
+/// keeps the frequencies both lengths have and, for an even smaller length
+/// s, treats the frequency s/2 as spectral.resample describes, weighted by
+/// `nyquistFactor`. Going down, the result's bin s/2 is `nyquistFactor`
+/// times the sum of X[s/2] and X[-s/2] (a full axis) or times X[s/2] (the
+/// halved axis, whose negative frequencies are implicit); going up, X[s/2]
+/// times `nyquistFactor` lands at +s/2 and -s/2 (at +s/2 only on the halved
+/// axis). The same call with the lengths swapped is the adjoint.
+static Value resizeSpectrumAxis(OpBuilder &b, Location loc, Value spectrum,
+                                int64_t axis, int64_t from, int64_t to,
+                                bool halved, double nyquistFactor) {
+  int64_t smaller = std::min(from, to);
+  int64_t fromBins = halved ? from / 2 + 1 : from;
+  int64_t toBins = halved ? to / 2 + 1 : to;
+  SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(b, loc, spectrum);
+  sizes[axis] = b.getIndexAttr(toBins);
+  Type element = cast<RankedTensorType>(spectrum.getType()).getElementType();
+  Value resized = createZerosOfSizes(b, loc, sizes, element);
+
+  int64_t low = halved ? std::min(fromBins, toBins) : (smaller + 1) / 2;
+  int64_t high = halved ? 0 : smaller / 2;
+  resized = copyBlock(b, loc, spectrum, resized, {axis}, {0}, {0}, {low});
+  if (high > 0)
+    resized = copyBlock(b, loc, spectrum, resized, {axis}, {from - high},
+                        {to - high}, {high});
+  if (smaller % 2 != 0 || from == to)
+    return resized;
+
+  int64_t nyquist = smaller / 2;
+  if (halved) {
+    Value entry = extractEntry(b, loc, resized, axis, nyquist);
+    entry = combineSlices(b, loc, entry, Value(), nyquistFactor);
+    return insertEntry(b, loc, entry, resized, axis, nyquist);
+  }
+  if (to < from) {
+    // Merge X[s/2] and X[-s/2] into the result's bin s/2 (frequency -s/2).
+    Value positive = extractEntry(b, loc, spectrum, axis, nyquist);
+    Value negative = extractEntry(b, loc, spectrum, axis, from - nyquist);
+    Value merged = combineSlices(b, loc, positive, negative, nyquistFactor);
+    return insertEntry(b, loc, merged, resized, axis, nyquist);
+  }
+  // Split X[s/2] (index s/2, frequency -s/2) over +s/2 and -s/2.
+  Value entry =
+      combineSlices(b, loc, extractEntry(b, loc, spectrum, axis, nyquist),
+                    Value(), nyquistFactor);
+  resized = insertEntry(b, loc, entry, resized, axis, nyquist);
+  return insertEntry(b, loc, entry, resized, axis, to - nyquist);
+}
+
+Value mlir::spectral::buildResample(OpBuilder &b, Location loc, Value input,
+                                    ArrayRef<int64_t> axes,
+                                    RankedTensorType resultType, bool adjoint) {
+  auto inputType = cast<RankedTensorType>(input.getType());
+  bool real = !isa<ComplexType>(inputType.getElementType());
+  DenseI64ArrayAttr axesAttr = b.getDenseI64ArrayAttr(axes);
+  Value spectrum = real ? Value(RFFTOp::create(b, loc, input, axesAttr))
+                        : Value(FFTOp::create(b, loc, input, axesAttr));
+
+  // Forward, going up splits the Nyquist bin in halves and going down merges
+  // both signs (twice the kept bin on the halved axis, whose negative half
+  // is implicit). The adjoint resizes back with the same factors, except on
+  // the halved axis, where the adjoints of the real transforms' bin weights
+  // (1 at the Nyquist bin, 2 inside) cancel them. It is not scaled: the
+  // n'/n of the op cancels against the transforms' adjoints.
+  double scale = 1;
+  for (auto [index, axis] : llvm::enumerate(axes)) {
+    int64_t from = inputType.getDimSize(axis);
+    int64_t to = resultType.getDimSize(axis);
+    bool halved = real && index + 1 == axes.size();
+    double factor;
+    if (adjoint)
+      factor = halved ? 1.0 : (to < from ? 0.5 : 1.0);
+    else
+      factor = to > from ? 0.5 : (halved ? 2.0 : 1.0);
+    spectrum =
+        resizeSpectrumAxis(b, loc, spectrum, axis, from, to, halved, factor);
+    if (!adjoint)
+      scale *= static_cast<double>(to) / static_cast<double>(from);
+  }
+  if (scale != 1.0)
+    spectrum = combineSlices(b, loc, spectrum, Value(), scale);
+
+  Value result;
+  if (real)
+    result = IRFFTOp::create(
+        b, loc, spectrum, axesAttr,
+        b.getI64IntegerAttr(resultType.getDimSize(axes.back())));
+  else
+    result = IFFTOp::create(b, loc, spectrum, axesAttr);
+  if (result.getType() != resultType)
+    result = tensor::CastOp::create(b, loc, resultType, result);
+  return result;
+}
+
+Value mlir::spectral::scaleInteriorBins(OpBuilder &b, Location loc,
+                                        Value spectrum, int64_t axis,
+                                        OpFoldResult length, double factor) {
+  auto type = cast<RankedTensorType>(spectrum.getType());
+  Value init = tensor::EmptyOp::create(
+      b, loc, tensor::getMixedSizes(b, loc, spectrum), type.getElementType());
+  Value n = getValueOrCreateConstantIndexOp(b, loc, length);
+  AffineMap identity = b.getMultiDimIdentityMap(type.getRank());
+  auto generic = linalg::GenericOp::create(
+      b, loc, type, ValueRange{spectrum}, ValueRange{init},
+      ArrayRef<AffineMap>{identity, identity},
+      getParallelIterators(type.getRank()),
+      [&](OpBuilder &nested, Location nestedLoc, ValueRange args) {
+        // Bin k is interior when 0 < k and 2k != n.
+        Value k = linalg::IndexOp::create(nested, nestedLoc, axis);
+        Value zero = arith::ConstantIndexOp::create(nested, nestedLoc, 0);
+        Value two = arith::ConstantIndexOp::create(nested, nestedLoc, 2);
+        Value twoK = arith::MulIOp::create(nested, nestedLoc, k, two);
+        Value positive = arith::CmpIOp::create(
+            nested, nestedLoc, arith::CmpIPredicate::ugt, k, zero);
+        Value notNyquist = arith::CmpIOp::create(
+            nested, nestedLoc, arith::CmpIPredicate::ne, twoK, n);
+        Value interior =
+            arith::AndIOp::create(nested, nestedLoc, positive, notNyquist);
+        Value scaled = scaleComplex(nested, nestedLoc, args[0], factor);
+        Value selected = arith::SelectOp::create(nested, nestedLoc, interior,
+                                                 scaled, args[0]);
+        linalg::YieldOp::create(nested, nestedLoc, selected);
+      });
+  return generic.getResult(0);
+}
