@@ -74,6 +74,27 @@ static LogicalResult linalgToParallelLoops(ModuleOp module,
   IRRewriter rewriter(module.getContext());
   for (linalg::LinalgOp op : ops) {
     rewriter.setInsertionPoint(op);
+    // Reductions innermost, so that every parallel loop becomes a GPU
+    // thread index (the CPU-friendly order may have them outside).
+    if (auto generic = dyn_cast<linalg::GenericOp>(op.getOperation())) {
+      SmallVector<unsigned> order;
+      SmallVector<utils::IteratorType> iterators =
+          generic.getIteratorTypesArray();
+      for (auto [index, type] : llvm::enumerate(iterators))
+        if (type == utils::IteratorType::parallel)
+          order.push_back(index);
+      for (auto [index, type] : llvm::enumerate(iterators))
+        if (type != utils::IteratorType::parallel)
+          order.push_back(index);
+      if (!llvm::is_sorted(order)) {
+        FailureOr<linalg::GenericOp> interchanged =
+            linalg::interchangeGenericOp(rewriter, generic, order);
+        if (failed(interchanged))
+          return generic.emitOpError()
+                 << "could not move its reduction loops innermost for the GPU";
+        op = *interchanged;
+      }
+    }
     FailureOr<linalg::LinalgLoops> loops =
         linalg::linalgOpToParallelLoops(rewriter, op);
     if (failed(loops))

@@ -63,6 +63,10 @@ LogicalResult mlir::spectral::buildSpectralToBuffersPipeline(
   // Spectral ops to DPS mid-level ops and linalg on tensors.
   pm.addPass(std::move(expandStorage));
   pm.addPass(createCanonicalizerPass());
+  // A gradient recomputes transforms of its primal (the kept modes of a
+  // mode_mix input, the cotangent's spectrum shared by two adjoints): once
+  // lowered they are the same IR, and computed once.
+  pm.addPass(createCSEPass());
 
   // Tensors to buffers, with deallocation.
   bufferization::OneShotBufferizePassOptions bufferize;

@@ -51,23 +51,25 @@ static Value castTo(OpBuilder &b, Location loc, Value value, Type type) {
   return tensor::CastOp::create(b, loc, type, value);
 }
 
-/// `sum over the reduction dims of factor(a) * conj(b)`: a linalg.generic
-/// whose loops are the output's dims followed by the reduced ones. `aMap`
-/// and `bMap` read the operands; the output is indexed by the first
-/// `outputSizes.size()` loops.
+/// `sum over the reduced loops of lhs * conj(rhs)`: a linalg.generic whose
+/// first `loops - outputSizes.size()` loops are the reduced ones (outermost,
+/// so that the CPU streams the output; spectral-map-to-gpu moves them
+/// innermost) and the others index the output in order. `lhsMap` and
+/// `rhsMap` read the operands.
 static Value contractWithConjugate(OpBuilder &b, Location loc, Value lhs,
                                    Value rhs, AffineMap lhsMap,
                                    AffineMap rhsMap,
                                    ArrayRef<OpFoldResult> outputSizes) {
   int64_t loops = lhsMap.getNumDims();
   int64_t outputRank = outputSizes.size();
+  int64_t reduced = loops - outputRank;
   Type element = cast<RankedTensorType>(lhs.getType()).getElementType();
   Value init = createZerosOfSizes(b, loc, outputSizes, element);
   SmallVector<utils::IteratorType> iterators = getParallelIterators(loops);
-  for (int64_t loop = outputRank; loop < loops; ++loop)
+  for (int64_t loop = 0; loop < reduced; ++loop)
     iterators[loop] = utils::IteratorType::reduction;
   AffineMap outputMap = AffineMap::getMultiDimIdentityMap(loops, b.getContext())
-                            .getMajorSubMap(outputRank);
+                            .getMinorSubMap(outputRank);
   auto generic = linalg::GenericOp::create(
       b, loc, init.getType(), ValueRange{lhs, rhs}, ValueRange{init},
       ArrayRef<AffineMap>{lhsMap, rhsMap, outputMap}, iterators,
@@ -175,11 +177,11 @@ struct MixAdjoint : AdjointOpInterface::ExternalModel<MixAdjoint, MixOp> {
     }
     SmallVector<AffineExpr> exprs(rank);
     SmallVector<OpFoldResult> outputSizes;
-    int64_t reduced = kept.size();
+    int64_t numReduced = rank - kept.size(), reduced = 0;
     for (int64_t dim = 0; dim < rank; ++dim) {
       auto *it = llvm::find(kept, dim);
       if (it != kept.end()) {
-        exprs[dim] = b.getAffineDimExpr(it - kept.begin());
+        exprs[dim] = b.getAffineDimExpr(numReduced + (it - kept.begin()));
         outputSizes.push_back(tensor::getMixedSize(b, loc, gSpectrum, dim));
       } else {
         exprs[dim] = b.getAffineDimExpr(reduced++);
@@ -313,26 +315,23 @@ struct ModeMixAdjoint
                           modeMix.getModesAttr(), FFTNormAttr::get(ctx, dual));
 
     // The weight: sum over batch dims of Gy[.., o, k] * conj(Xg[.., i, k]).
-    DenseI64ArrayAttr axesAttr = modeMix.getAxesAttr();
-    Value gModes = gatherModes(
-        b, loc, RFFTOp::create(b, loc, g, axesAttr, dual), axes, modes);
+    Value gModes = computeKeptModes(b, loc, g, axes, modes, dual);
     gModes = scaleInteriorBins(b, loc, gModes, axes.back(),
                                b.getIndexAttr(outLength), 2.0);
-    Value xModes = gatherModes(
-        b, loc,
-        RFFTOp::create(b, loc, modeMix.getInput(), axesAttr, modeMix.getNorm()),
-        axes, modes);
+    Value xModes = computeKeptModes(b, loc, modeMix.getInput(), axes, modes,
+                                    modeMix.getNorm());
     int64_t rank = inputType.getRank();
     SmallVector<AffineExpr> gExprs(rank), xExprs(rank);
-    int64_t reduced = weightRank;
+    // Loops: the batch dimensions (reduced), then the weight's.
+    int64_t numBatch = rank - 1 - spatial, reduced = 0;
     for (int64_t dim = 0; dim < rank; ++dim) {
       const int64_t *axis = llvm::find(axes, dim);
       if (dim == channel) {
-        gExprs[dim] = b.getAffineDimExpr(1);
-        xExprs[dim] = b.getAffineDimExpr(0);
+        gExprs[dim] = b.getAffineDimExpr(numBatch + 1);
+        xExprs[dim] = b.getAffineDimExpr(numBatch);
       } else if (axis != axes.end()) {
         gExprs[dim] = xExprs[dim] =
-            b.getAffineDimExpr(2 + (axis - axes.begin()));
+            b.getAffineDimExpr(numBatch + 2 + (axis - axes.begin()));
       } else {
         gExprs[dim] = xExprs[dim] = b.getAffineDimExpr(reduced++);
       }
@@ -340,8 +339,8 @@ struct ModeMixAdjoint
     SmallVector<OpFoldResult> weightSizes =
         tensor::getMixedSizes(b, loc, modeMix.getWeight());
     Value weightCotangent = contractWithConjugate(
-        b, loc, gModes, xModes, AffineMap::get(reduced, 0, gExprs, ctx),
-        AffineMap::get(reduced, 0, xExprs, ctx), weightSizes);
+        b, loc, gModes, xModes, AffineMap::get(rank + 1, 0, gExprs, ctx),
+        AffineMap::get(rank + 1, 0, xExprs, ctx), weightSizes);
     return SmallVector<Value>{inputCotangent,
                               castTo(b, loc, weightCotangent, weightType)};
   }

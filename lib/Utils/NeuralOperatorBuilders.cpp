@@ -38,11 +38,12 @@ struct ModeBlock {
 /// axes: on every axis but the last one block of the non-negative and one of
 /// the negative frequencies; empty blocks are left out.
 static SmallVector<ModeBlock> getModeBlocks(ArrayRef<int64_t> lengths,
-                                            ArrayRef<int64_t> modes) {
+                                            ArrayRef<int64_t> modes,
+                                            bool lastIsHalved) {
   SmallVector<ModeBlock> blocks(1);
   for (auto [index, length] : llvm::enumerate(lengths)) {
     int64_t m = modes[index];
-    bool halved = index + 1 == lengths.size();
+    bool halved = lastIsHalved && index + 1 == lengths.size();
     SmallVector<ModeBlock> next;
     for (const ModeBlock &block : blocks) {
       int64_t low = halved ? m : (m + 1) / 2, high = m - low;
@@ -106,14 +107,14 @@ static SmallVector<int64_t> getLengths(Value value, ArrayRef<int64_t> axes) {
 
 Value mlir::spectral::gatherModes(OpBuilder &b, Location loc, Value spectrum,
                                   ArrayRef<int64_t> axes,
-                                  ArrayRef<int64_t> modes) {
+                                  ArrayRef<int64_t> modes, bool lastIsHalved) {
   SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(b, loc, spectrum);
   for (auto [index, axis] : llvm::enumerate(axes))
     sizes[axis] = b.getIndexAttr(modes[index]);
   Type element = cast<RankedTensorType>(spectrum.getType()).getElementType();
   Value gathered = tensor::EmptyOp::create(b, loc, sizes, element);
   for (const ModeBlock &block :
-       getModeBlocks(getLengths(spectrum, axes), modes))
+       getModeBlocks(getLengths(spectrum, axes), modes, lastIsHalved))
     gathered = copyBlock(b, loc, spectrum, gathered, axes,
                          block.spectrumOffsets, block.modeOffsets, block.sizes);
   return gathered;
@@ -121,17 +122,65 @@ Value mlir::spectral::gatherModes(OpBuilder &b, Location loc, Value spectrum,
 
 Value mlir::spectral::scatterModes(OpBuilder &b, Location loc, Value modeTensor,
                                    ArrayRef<int64_t> axes,
-                                   ArrayRef<int64_t> lengths) {
+                                   ArrayRef<int64_t> lengths,
+                                   bool lastIsHalved) {
   SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(b, loc, modeTensor);
   for (auto [index, axis] : llvm::enumerate(axes))
     sizes[axis] = b.getIndexAttr(lengths[index]);
   Type element = cast<RankedTensorType>(modeTensor.getType()).getElementType();
   Value spectrum = createZerosOfSizes(b, loc, sizes, element);
   SmallVector<int64_t> modes = getLengths(modeTensor, axes);
-  for (const ModeBlock &block : getModeBlocks(lengths, modes))
+  for (const ModeBlock &block : getModeBlocks(lengths, modes, lastIsHalved))
     spectrum = copyBlock(b, loc, modeTensor, spectrum, axes, block.modeOffsets,
                          block.spectrumOffsets, block.sizes);
   return spectrum;
+}
+
+Value mlir::spectral::computeKeptModes(OpBuilder &b, Location loc, Value input,
+                                       ArrayRef<int64_t> axes,
+                                       ArrayRef<int64_t> modes, FFTNorm norm) {
+  // The transforms are separable: the real one along the halved axis first,
+  // keeping only its kept bins, then the complex one along the others on
+  // those bins alone.
+  auto normAttr = FFTNormAttr::get(b.getContext(), norm);
+  int64_t halved = axes.back();
+  Value rows =
+      RFFTOp::create(b, loc, input, b.getDenseI64ArrayAttr({halved}), normAttr);
+  Value kept = gatherModes(b, loc, rows, {halved}, {modes.back()});
+  if (axes.size() == 1)
+    return kept;
+  Value spectrum = FFTOp::create(
+      b, loc, kept, b.getDenseI64ArrayAttr(axes.drop_back()), normAttr);
+  return gatherModes(b, loc, spectrum, axes.drop_back(), modes.drop_back(),
+                     /*lastIsHalved=*/false);
+}
+
+Value mlir::spectral::synthesizeFromModes(OpBuilder &b, Location loc,
+                                          Value modeTensor,
+                                          ArrayRef<int64_t> axes,
+                                          RankedTensorType resultType,
+                                          FFTNorm norm) {
+  // The inverse of computeKeptModes: the complex inverse along the full axes
+  // only on the kept bins of the halved axis (the others are zero), then
+  // the real inverse along the halved axis.
+  auto normAttr = FFTNormAttr::get(b.getContext(), norm);
+  Value columns = modeTensor;
+  if (axes.size() > 1) {
+    SmallVector<int64_t> lengths =
+        llvm::map_to_vector(axes.drop_back(), [&](int64_t axis) {
+          return resultType.getDimSize(axis);
+        });
+    Value scattered =
+        scatterModes(b, loc, modeTensor, axes.drop_back(), lengths,
+                     /*lastIsHalved=*/false);
+    columns = IFFTOp::create(
+        b, loc, scattered, b.getDenseI64ArrayAttr(axes.drop_back()), normAttr);
+  }
+  int64_t halved = axes.back();
+  int64_t outLength = resultType.getDimSize(halved);
+  Value padded = scatterModes(b, loc, columns, {halved}, {outLength / 2 + 1});
+  return IRFFTOp::create(b, loc, padded, b.getDenseI64ArrayAttr({halved}),
+                         b.getI64IntegerAttr(outLength), normAttr);
 }
 
 Value mlir::spectral::buildModeMix(OpBuilder &b, Location loc, ModeMixOp op,
@@ -141,8 +190,6 @@ Value mlir::spectral::buildModeMix(OpBuilder &b, Location loc, ModeMixOp op,
   ArrayRef<int64_t> axes = op.getAxes(), modes = op.getModes();
   int64_t channel = op.getChannel();
   int64_t rank = resultType.getRank();
-  auto normAttr = FFTNormAttr::get(ctx, norm);
-  DenseI64ArrayAttr axesAttr = b.getDenseI64ArrayAttr(axes);
 
   // The weight's channel counts must be the input's and, where the result
   // has a static count, the result's; dynamic sizes are checked here.
@@ -155,28 +202,32 @@ Value mlir::spectral::buildModeMix(OpBuilder &b, Location loc, ModeMixOp op,
     checkSizeAtRunTime(b, loc, op, weight, "weight", 1,
                        b.getIndexAttr(resultType.getDimSize(channel)));
 
-  Value spectrum = RFFTOp::create(b, loc, input, axesAttr, normAttr);
-  Value gathered = gatherModes(b, loc, spectrum, axes, modes);
+  Value gathered = computeKeptModes(b, loc, input, axes, modes, norm);
 
   // Per kept mode, the product of the [.., in] input modes and the
-  // [in, out] weight: the loops are the result's dimensions and then the
-  // input channel (the reduction), innermost so that the parallel loops
-  // can all be mapped to GPU threads.
+  // [in, out] weight. Loop d of the result's dimension d, except that the
+  // input channel (the reduction) comes just before the output channel, so
+  // that the innermost loops stream contiguous modes on the CPU;
+  // spectral-map-to-gpu moves reductions innermost for the GPU.
   SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(b, loc, gathered);
   sizes[channel] = tensor::getMixedSize(b, loc, weight, 1);
   auto complexType = cast<ComplexType>(weightType.getElementType());
   Value init = createZerosOfSizes(b, loc, sizes, complexType);
+  auto loopOf = [&](int64_t dim) {
+    return b.getAffineDimExpr(dim < channel ? dim : dim + 1);
+  };
+  AffineExpr inChannel = b.getAffineDimExpr(channel);
   SmallVector<AffineExpr> inputExprs, weightExprs, outputExprs;
   for (int64_t dim = 0; dim < rank; ++dim) {
-    outputExprs.push_back(b.getAffineDimExpr(dim));
-    inputExprs.push_back(b.getAffineDimExpr(dim == channel ? rank : dim));
+    outputExprs.push_back(loopOf(dim));
+    inputExprs.push_back(dim == channel ? inChannel : loopOf(dim));
   }
-  weightExprs.push_back(b.getAffineDimExpr(rank));
-  weightExprs.push_back(b.getAffineDimExpr(channel));
+  weightExprs.push_back(inChannel);
+  weightExprs.push_back(loopOf(channel));
   for (int64_t axis : axes)
-    weightExprs.push_back(b.getAffineDimExpr(axis));
+    weightExprs.push_back(loopOf(axis));
   SmallVector<utils::IteratorType> iterators = getParallelIterators(rank + 1);
-  iterators[rank] = utils::IteratorType::reduction;
+  iterators[channel] = utils::IteratorType::reduction;
   auto contraction = linalg::GenericOp::create(
       b, loc, init.getType(), ValueRange{gathered, weight}, ValueRange{init},
       ArrayRef<AffineMap>{AffineMap::get(rank + 1, 0, inputExprs, ctx),
@@ -189,14 +240,8 @@ Value mlir::spectral::buildModeMix(OpBuilder &b, Location loc, ModeMixOp op,
         linalg::YieldOp::create(nested, nestedLoc, sum);
       });
 
-  SmallVector<int64_t> lengths = llvm::map_to_vector(
-      axes, [&](int64_t axis) { return resultType.getDimSize(axis); });
-  int64_t outLength = lengths.back();
-  lengths.back() = outLength / 2 + 1;
-  Value scattered =
-      scatterModes(b, loc, contraction.getResult(0), axes, lengths);
-  Value result = IRFFTOp::create(b, loc, scattered, axesAttr,
-                                 b.getI64IntegerAttr(outLength), normAttr);
+  Value result = synthesizeFromModes(b, loc, contraction.getResult(0), axes,
+                                     resultType, norm);
   if (result.getType() != resultType)
     result = tensor::CastOp::create(b, loc, resultType, result);
   return result;

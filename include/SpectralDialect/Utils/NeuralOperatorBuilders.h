@@ -23,15 +23,32 @@ namespace spectral {
 
 /// The kept modes of `spectrum` (an rfftn over `axes`) in one tensor whose
 /// dimension axes[i] has modes[i] entries, ordered as spectral.mode_mix's
-/// weight: along the last axis bins 0..m-1; along the others the
-/// non-negative frequencies, then the negative ones.
+/// weight: along the last axis bins 0..m-1 (when `lastIsHalved`); along the
+/// others the non-negative frequencies, then the negative ones.
 Value gatherModes(OpBuilder &b, Location loc, Value spectrum,
-                  ArrayRef<int64_t> axes, ArrayRef<int64_t> modes);
+                  ArrayRef<int64_t> axes, ArrayRef<int64_t> modes,
+                  bool lastIsHalved = true);
 
 /// The inverse placement: a zero spectrum with `lengths[i]` entries along
 /// axes[i] (bins for the last axis) holding the modes of `modeTensor`.
 Value scatterModes(OpBuilder &b, Location loc, Value modeTensor,
-                   ArrayRef<int64_t> axes, ArrayRef<int64_t> lengths);
+                   ArrayRef<int64_t> axes, ArrayRef<int64_t> lengths,
+                   bool lastIsHalved = true);
+
+/// The kept modes of rfftn(input, axes, norm), as gatherModes orders them,
+/// computed without the full spectrum: only the kept bins of the halved
+/// axis are transformed along the other axes.
+Value computeKeptModes(OpBuilder &b, Location loc, Value input,
+                       ArrayRef<int64_t> axes, ArrayRef<int64_t> modes,
+                       FFTNorm norm);
+
+/// irfftn, to `resultType`'s sizes along `axes`, of the spectrum that holds
+/// `modeTensor`'s modes and zeros elsewhere, transforming along the full
+/// axes only the kept bins of the halved axis. `resultType` gives the
+/// sizes along `axes` only.
+Value synthesizeFromModes(OpBuilder &b, Location loc, Value modeTensor,
+                          ArrayRef<int64_t> axes, RankedTensorType resultType,
+                          FFTNorm norm);
 
 /// The IR of spectral.mode_mix (see its description) for `op`'s operands,
 /// attributes and result type; the mode tensors stay the size of the
