@@ -75,12 +75,21 @@ class CompiledLibrary:
         self.free = self.lib._mlir_memref_to_llvm_free \
             if hasattr(self.lib, "_mlir_memref_to_llvm_free") else None
 
-    def call(self, name, args, result_types):
+    def call(self, name, args, result_types, copy_args=True,
+             keep_results=True):
         """Calls `name` on `args`; `result_types` lists (rank, dtype) of each
-        memref result. Returns the results as numpy arrays."""
-        # Copies: a compiled function may write into its argument buffers
-        # (one-shot bufferization treats function arguments as writable).
-        args = [np.array(a, order="C", copy=True) for a in args]
+        memref result. Returns the results as numpy arrays.
+
+        Arguments are copied first, because a compiled function may write
+        into its argument buffers (one-shot bufferization treats function
+        arguments as writable); with `copy_args=False` C-contiguous
+        arguments are passed as they are. With `keep_results=False` the
+        results are freed without being copied out (for timing the function
+        itself)."""
+        if copy_args:
+            args = [np.array(a, order="C", copy=True) for a in args]
+        else:
+            args = [np.ascontiguousarray(a) for a in args]
         for a in args:
             if a.dtype not in _C_TYPES:
                 raise TypeError(f"unsupported element type {a.dtype}")
@@ -103,7 +112,8 @@ class CompiledLibrary:
         outputs = []
         freed = set()
         for desc, (_, dtype) in zip(result_descs, result_types):
-            outputs.append(_array_of(desc, dtype))
+            if keep_results:
+                outputs.append(_array_of(desc, dtype))
             if desc.allocated and desc.allocated not in inputs \
                     and desc.allocated not in freed:
                 freed.add(desc.allocated)

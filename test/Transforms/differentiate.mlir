@@ -1,0 +1,135 @@
+// RUN: sst-opt %s -split-input-file -spectral-differentiate -verify-diagnostics | FileCheck %s
+
+// The gradient takes the arguments and one cotangent per result, and
+// returns the results and the cotangents of the float and complex tensor
+// arguments. mode_mix's input adjoint is a mode_mix with the dual norm of
+// the conjugate transposed weight; its weight adjoint a contraction over
+// the batch of the kept modes.
+// CHECK-LABEL: func.func @layer(
+// CHECK-NOT: spectral.gradient
+// CHECK-LABEL: func.func @layer_vjp(
+// CHECK-SAME: %[[X:.*]]: tensor<2x3x16xf32>, %[[W:.*]]: tensor<3x4x5xcomplex<f32>>, %[[DY:.*]]: tensor<2x4x16xf32>)
+// CHECK-SAME: -> (tensor<2x4x16xf32>, tensor<2x3x16xf32>, tensor<3x4x5xcomplex<f32>>)
+// CHECK-SAME: attributes {llvm.emit_c_interface}
+// CHECK: %[[Y:.*]] = spectral.mode_mix %[[X]], %[[W]] axes [2] channel 1 modes [5] norm ortho
+// CHECK: %[[WT:.*]] = linalg.generic {{.*}} ins(%[[W]] : tensor<3x4x5xcomplex<f32>>) outs(%{{.*}} : tensor<4x3x5xcomplex<f32>>)
+// CHECK: %[[DX:.*]] = spectral.mode_mix %[[DY]], %[[WT]] axes [2] channel 1 modes [5] norm ortho : tensor<2x4x16xf32>, tensor<4x3x5xcomplex<f32>> -> tensor<2x3x16xf32>
+// CHECK: spectral.rfft %[[DY]] axes [2] norm ortho
+// CHECK: spectral.rfft %[[X]] axes [2] norm ortho
+// CHECK: %[[DW:.*]] = linalg.generic {{.*}}iterator_types = ["reduction", "parallel", "parallel", "parallel"]
+// CHECK: return %[[Y]], %[[DX]], %[[DW]]
+func.func @layer(%x: tensor<2x3x16xf32>, %w: tensor<3x4x5xcomplex<f32>>) -> tensor<2x4x16xf32>
+    attributes {spectral.gradient = @layer_vjp, llvm.emit_c_interface} {
+  %y = spectral.mode_mix %x, %w axes [2] channel 1 modes [5] norm ortho
+         : tensor<2x3x16xf32>, tensor<3x4x5xcomplex<f32>> -> tensor<2x4x16xf32>
+  return %y : tensor<2x4x16xf32>
+}
+
+// -----
+
+// The transforms' adjoints use the dual norm; a value used twice (%x)
+// accumulates both cotangents; ops off the path to the result (the integer
+// index computation) need no adjoint; an index argument gets no cotangent.
+// CHECK-LABEL: func.func @transforms_vjp(
+// CHECK-SAME: %[[X:.*]]: tensor<4x8xcomplex<f32>>, %[[N:.*]]: index, %[[DY:.*]]: tensor<4x8xcomplex<f32>>)
+// CHECK-SAME: -> (tensor<4x8xcomplex<f32>>, tensor<4x8xcomplex<f32>>)
+// CHECK: %[[A:.*]] = spectral.ifft %[[DY]] axes [1] norm forward
+// CHECK: %[[B:.*]] = spectral.fft %[[A]] axes [0] :
+// CHECK: %[[SUM:.*]] = linalg.generic {{.*}} ins(%[[DY]], %[[B]]
+// CHECK: complex.add
+// CHECK: return %{{.*}}, %[[SUM]]
+func.func @transforms(%x: tensor<4x8xcomplex<f32>>, %n: index) -> tensor<4x8xcomplex<f32>>
+    attributes {spectral.gradient = @transforms_vjp} {
+  %i = arith.addi %n, %n : index
+  %a = spectral.ifft %x axes [0] norm forward : tensor<4x8xcomplex<f32>>
+  %b = spectral.fft %a axes [1] : tensor<4x8xcomplex<f32>>
+  %e = tensor.empty() : tensor<4x8xcomplex<f32>>
+  %c = linalg.add ins(%b, %x : tensor<4x8xcomplex<f32>>, tensor<4x8xcomplex<f32>>)
+         outs(%e : tensor<4x8xcomplex<f32>>) -> tensor<4x8xcomplex<f32>>
+  return %c : tensor<4x8xcomplex<f32>>
+}
+
+// -----
+
+// mix: the input's adjoint mixes with the conjugate filter.
+// CHECK-LABEL: func.func @mixer_vjp(
+// CHECK: %[[CONJ:.*]] = linalg.generic
+// CHECK: arith.negf
+// CHECK: spectral.mix %{{.*}}, %[[CONJ]] axis 1
+// CHECK: spectral.rfft %{{.*}} axes [1] norm forward
+func.func @mixer(%x: tensor<2x16xf32>, %f: tensor<9xcomplex<f32>>) -> tensor<2x16xf32>
+    attributes {spectral.gradient = @mixer_vjp} {
+  %y = spectral.mix %x, %f axis 1 : tensor<2x16xf32>, tensor<9xcomplex<f32>>
+  return %y : tensor<2x16xf32>
+}
+
+// -----
+
+// expected-error @+1 {{'func.func' op has no body to differentiate}}
+func.func private @external(tensor<4xf32>) -> tensor<4xf32> attributes {spectral.gradient = @external_vjp}
+
+// -----
+
+// expected-error @+1 {{'func.func' op 'spectral.gradient' must name the gradient function, as in @f_vjp}}
+func.func @not_a_symbol(%x: tensor<4xf32>) -> tensor<4xf32> attributes {spectral.gradient = "f_vjp"} {
+  return %x : tensor<4xf32>
+}
+
+// -----
+
+func.func @taken(%x: tensor<4xf32>) -> tensor<4xf32> {
+  return %x : tensor<4xf32>
+}
+
+// expected-error @+1 {{'func.func' op cannot create its gradient @taken: the module already has a symbol of that name}}
+func.func @f(%x: tensor<4xf32>) -> tensor<4xf32> attributes {spectral.gradient = @taken} {
+  return %x : tensor<4xf32>
+}
+
+// -----
+
+// expected-error @+1 {{'func.func' op has 2 blocks; spectral-differentiate needs one}}
+func.func @blocks(%x: tensor<4xf32>) -> tensor<4xf32> attributes {spectral.gradient = @blocks_vjp} {
+  cf.br ^next
+^next:
+  return %x : tensor<4xf32>
+}
+
+// -----
+
+// expected-error @+1 {{'func.func' op result 1 of type 'index' cannot be differentiated: results must be tensors of floats or complex numbers}}
+func.func @index_result(%x: tensor<4xf32>, %n: index) -> (tensor<4xf32>, index) attributes {spectral.gradient = @index_result_vjp} {
+  return %x, %n : tensor<4xf32>, index
+}
+
+// -----
+
+#id = affine_map<(d0) -> (d0)>
+func.func @no_adjoint(%x: tensor<4xf32>) -> tensor<4xf32> attributes {spectral.gradient = @no_adjoint_vjp} {
+  // expected-error @+1 {{'linalg.generic' op cannot be differentiated by spectral-differentiate: it has no adjoint (AdjointOpInterface) and is on the path from the arguments to a result}}
+  %y = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel"]}
+         ins(%x : tensor<4xf32>) outs(%x : tensor<4xf32>) {
+  ^bb0(%a: f32, %b: f32):
+    %s = math.sin %a : f32
+    linalg.yield %s : f32
+  } -> tensor<4xf32>
+  return %y : tensor<4xf32>
+}
+
+// -----
+
+func.func @dynamic_halved(%x: tensor<4x?xf32>) -> tensor<4x?xcomplex<f32>> attributes {spectral.gradient = @dynamic_halved_vjp} {
+  // expected-error @+1 {{'spectral.rfft' op cannot be differentiated with a dynamic length along its halved axis 1: the adjoint irfft needs it statically}}
+  %s = spectral.rfft %x axes [1] : tensor<4x?xf32>
+  return %s : tensor<4x?xcomplex<f32>>
+}
+
+// -----
+
+func.func @broadcast_mul(%x: tensor<4xf32>, %y: tensor<4xf32>) -> tensor<4xf32> attributes {spectral.gradient = @broadcast_mul_vjp} {
+  %e = tensor.empty() : tensor<4xf32>
+  %p = linalg.mul ins(%x, %y : tensor<4xf32>, tensor<4xf32>) outs(%e : tensor<4xf32>) -> tensor<4xf32>
+  return %p : tensor<4xf32>
+}
+// CHECK-LABEL: func.func @broadcast_mul_vjp(
+// CHECK-COUNT-2: arith.mulf
