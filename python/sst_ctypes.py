@@ -68,9 +68,9 @@ class CompiledLibrary:
                  options=()):
         name = os.path.splitext(os.path.basename(source))[0]
         self.path = os.path.join(workdir, "lib" + name + ".so")
-        subprocess.run([sst_compile, source, "-o", self.path,
-                        "--export=" + ",".join(functions), *options],
-                       check=True)
+        exports = ["--export=" + ",".join(functions)] if functions else []
+        subprocess.run([sst_compile, source, "-o", self.path, *exports,
+                        *options], check=True)
         self.lib = ctypes.CDLL(self.path)
         self.free = self.lib._mlir_memref_to_llvm_free \
             if hasattr(self.lib, "_mlir_memref_to_llvm_free") else None
