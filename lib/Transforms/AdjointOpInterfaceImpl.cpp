@@ -82,6 +82,108 @@ static Value contractWithConjugate(OpBuilder &b, Location loc, Value lhs,
   return generic.getResult(0);
 }
 
+/// `value`, whose dimensions are `kept` of `targetType`'s in order, with the
+/// other (unit) dimensions of `targetType` inserted.
+static Value restoreUnitDims(OpBuilder &b, Location loc, Value value,
+                             ArrayRef<int64_t> kept,
+                             RankedTensorType targetType) {
+  int64_t rank = targetType.getRank();
+  if (static_cast<int64_t>(kept.size()) == rank)
+    return value;
+  // Each kept dimension starts a group; unit dimensions join the group
+  // before them, or the first one when they lead.
+  SmallVector<ReassociationIndices> groups;
+  ReassociationIndices leading;
+  for (int64_t dim = 0; dim < rank; ++dim) {
+    if (llvm::is_contained(kept, dim))
+      groups.push_back({dim});
+    else if (groups.empty())
+      leading.push_back(dim);
+    else
+      groups.back().push_back(dim);
+  }
+  groups.front().insert(groups.front().begin(), leading.begin(), leading.end());
+  auto valueType = cast<RankedTensorType>(value.getType());
+  SmallVector<int64_t> shape(rank, 1);
+  for (auto [index, dim] : llvm::enumerate(kept))
+    shape[dim] = valueType.getDimSize(index);
+  auto expandedType = RankedTensorType::get(shape, valueType.getElementType());
+  return tensor::ExpandShapeOp::create(b, loc, expandedType, value, groups);
+}
+
+/// `value` summed over the dimensions where `targetType` has a static 1 and
+/// `value` does not (those an operand was broadcast along), cast to
+/// `targetType`.
+static Value sumToBroadcastShape(OpBuilder &b, Location loc, Value value,
+                                 RankedTensorType targetType) {
+  auto type = cast<RankedTensorType>(value.getType());
+  int64_t rank = type.getRank();
+  SmallVector<int64_t> kept, reduced;
+  for (int64_t dim = 0; dim < rank; ++dim) {
+    if (targetType.getDimSize(dim) == 1 && type.getDimSize(dim) != 1)
+      reduced.push_back(dim);
+    else
+      kept.push_back(dim);
+  }
+  if (reduced.empty())
+    return castTo(b, loc, value, targetType);
+  SmallVector<OpFoldResult> sizes;
+  for (int64_t dim : kept)
+    sizes.push_back(tensor::getMixedSize(b, loc, value, dim));
+  Value init = createZerosOfSizes(b, loc, sizes, type.getElementType());
+  SmallVector<AffineExpr> outputExprs;
+  for (int64_t dim : kept)
+    outputExprs.push_back(b.getAffineDimExpr(dim));
+  SmallVector<utils::IteratorType> iterators = getParallelIterators(rank);
+  for (int64_t dim : reduced)
+    iterators[dim] = utils::IteratorType::reduction;
+  auto sum = linalg::GenericOp::create(
+      b, loc, init.getType(), ValueRange{value}, ValueRange{init},
+      ArrayRef<AffineMap>{b.getMultiDimIdentityMap(rank),
+                          AffineMap::get(rank, 0, outputExprs, b.getContext())},
+      iterators, [](OpBuilder &nested, Location nestedLoc, ValueRange args) {
+        Value total =
+            arith::AddFOp::create(nested, nestedLoc, args[0], args[1]);
+        linalg::YieldOp::create(nested, nestedLoc, total);
+      });
+  return castTo(b, loc,
+                restoreUnitDims(b, loc, sum.getResult(0), kept, targetType),
+                targetType);
+}
+
+/// `value` placed at `offsets` along `axes` in zeros of `lengths` there
+/// (its own sizes elsewhere).
+static Value placeInZeros(OpBuilder &b, Location loc, Value value,
+                          ArrayRef<int64_t> axes, ArrayRef<int64_t> offsets,
+                          ArrayRef<int64_t> lengths) {
+  auto type = cast<RankedTensorType>(value.getType());
+  SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(b, loc, value);
+  SmallVector<OpFoldResult> at(type.getRank(), b.getIndexAttr(0));
+  for (auto [index, axis] : llvm::enumerate(axes)) {
+    sizes[axis] = b.getIndexAttr(lengths[index]);
+    at[axis] = b.getIndexAttr(offsets[index]);
+  }
+  Value zeros = createZerosOfSizes(b, loc, sizes, type.getElementType());
+  SmallVector<OpFoldResult> strides(type.getRank(), b.getIndexAttr(1));
+  return tensor::InsertSliceOp::create(
+      b, loc, value, zeros, at, tensor::getMixedSizes(b, loc, value), strides);
+}
+
+/// The window of `value` at `offsets` with `lengths` along `axes`.
+static Value takeWindow(OpBuilder &b, Location loc, Value value,
+                        ArrayRef<int64_t> axes, ArrayRef<int64_t> offsets,
+                        ArrayRef<int64_t> lengths) {
+  auto type = cast<RankedTensorType>(value.getType());
+  SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(b, loc, value);
+  SmallVector<OpFoldResult> at(type.getRank(), b.getIndexAttr(0));
+  for (auto [index, axis] : llvm::enumerate(axes)) {
+    sizes[axis] = b.getIndexAttr(lengths[index]);
+    at[axis] = b.getIndexAttr(offsets[index]);
+  }
+  SmallVector<OpFoldResult> strides(type.getRank(), b.getIndexAttr(1));
+  return tensor::ExtractSliceOp::create(b, loc, value, at, sizes, strides);
+}
+
 namespace {
 template <typename OpTy, typename AdjointOpTy>
 struct ComplexTransformAdjoint
@@ -194,32 +296,8 @@ struct MixAdjoint : AdjointOpInterface::ExternalModel<MixAdjoint, MixOp> {
     Value filterCotangent = scaleInteriorBins(
         b, loc, product, axisInOutput,
         tensor::getMixedSize(b, loc, mix.getInput(), axis), 2.0);
-    if (static_cast<int64_t>(kept.size()) != filterType.getRank()) {
-      // Put the broadcast unit dimensions back.
-      SmallVector<ReassociationIndices> groups;
-      for (int64_t dim = 0; dim < rank; ++dim) {
-        bool isKept = llvm::is_contained(kept, dim);
-        if (isKept || groups.empty())
-          groups.push_back({dim});
-        else
-          groups.back().push_back(dim);
-      }
-      // Unit dimensions before the first kept one join its group.
-      if (!llvm::is_contained(kept, groups.front().front())) {
-        ReassociationIndices leading = groups.front();
-        groups.erase(groups.begin());
-        groups.front().insert(groups.front().begin(), leading.begin(),
-                              leading.end());
-      }
-      SmallVector<int64_t> shape(filterType.getShape());
-      for (int64_t dim : kept)
-        shape[dim] = cast<RankedTensorType>(product.getType())
-                         .getDimSize(llvm::find(kept, dim) - kept.begin());
-      auto expandedType =
-          RankedTensorType::get(shape, filterType.getElementType());
-      filterCotangent = tensor::ExpandShapeOp::create(b, loc, expandedType,
-                                                      filterCotangent, groups);
-    }
+    filterCotangent =
+        restoreUnitDims(b, loc, filterCotangent, kept, filterType);
     return SmallVector<Value>{inputCotangent,
                               castTo(b, loc, filterCotangent, filterType)};
   }
@@ -346,6 +424,53 @@ struct ModeMixAdjoint
   }
 };
 
+/// spectral.conv: with G the cotangent placed in the full convolution's
+/// window (zeros around it), the input's cotangent is the correlation of G
+/// with the kernel and the kernel's the correlation of G with the input,
+/// each a full convolution with the other operand reversed, cut to the
+/// operand's window (and summed over the dimensions the kernel is broadcast
+/// along).
+struct ConvAdjoint : AdjointOpInterface::ExternalModel<ConvAdjoint, ConvOp> {
+  FailureOr<SmallVector<Value>> buildAdjoint(Operation *op, OpBuilder &b,
+                                             ValueRange cotangents) const {
+    auto conv = cast<ConvOp>(op);
+    Location loc = op->getLoc();
+    ArrayRef<int64_t> axes = conv.getAxes();
+    RankedTensorType inputType = conv.getInput().getType();
+    RankedTensorType kernelType = conv.getKernel().getType();
+    SmallVector<int64_t> n, m, full, offsets;
+    for (int64_t axis : axes) {
+      if (inputType.isDynamicDim(axis) || kernelType.isDynamicDim(axis))
+        return op->emitOpError()
+               << "cannot be differentiated with a dynamic size along "
+                  "convolved axis "
+               << axis;
+      n.push_back(inputType.getDimSize(axis));
+      m.push_back(kernelType.getDimSize(axis));
+      full.push_back(n.back() + m.back() - 1);
+      offsets.push_back(conv.getMode() == ConvMode::same ? (m.back() - 1) / 2
+                                                         : 0);
+    }
+    Value g = placeInZeros(b, loc, cotangents[0], axes, offsets, full);
+    DenseI64ArrayAttr axesAttr = conv.getAxesAttr();
+
+    Value reversedKernel = reverseAlongAxes(b, loc, conv.getKernel(), axes);
+    Value inputFull = ConvOp::create(b, loc, g, reversedKernel, axesAttr);
+    SmallVector<int64_t> kernelLast =
+        llvm::map_to_vector(m, [](int64_t length) { return length - 1; });
+    Value inputCotangent = castTo(
+        b, loc, takeWindow(b, loc, inputFull, axes, kernelLast, n), inputType);
+
+    Value reversedInput = reverseAlongAxes(b, loc, conv.getInput(), axes);
+    Value kernelFull = ConvOp::create(b, loc, g, reversedInput, axesAttr);
+    SmallVector<int64_t> inputLast =
+        llvm::map_to_vector(n, [](int64_t length) { return length - 1; });
+    Value kernelWindow = takeWindow(b, loc, kernelFull, axes, inputLast, m);
+    return SmallVector<Value>{
+        inputCotangent, sumToBroadcastShape(b, loc, kernelWindow, kernelType)};
+  }
+};
+
 struct ResampleAdjoint
     : AdjointOpInterface::ExternalModel<ResampleAdjoint, ResampleOp> {
   FailureOr<SmallVector<Value>> buildAdjoint(Operation *op, OpBuilder &b,
@@ -368,5 +493,6 @@ void mlir::spectral::registerAdjointOpInterfaceModels(
     MixOp::attachInterface<MixAdjoint>(*ctx);
     ModeMixOp::attachInterface<ModeMixAdjoint>(*ctx);
     ResampleOp::attachInterface<ResampleAdjoint>(*ctx);
+    ConvOp::attachInterface<ConvAdjoint>(*ctx);
   });
 }

@@ -213,30 +213,6 @@ ConvOperands foldInputPad(Value input, Value kernel, const ConvLayout &layout) {
   return operands;
 }
 
-/// `kernel` reversed along `axes` (static sizes).
-Value reverse(OpBuilder &b, Location loc, Value kernel,
-              ArrayRef<int64_t> axes) {
-  auto type = cast<RankedTensorType>(kernel.getType());
-  int64_t rank = type.getRank();
-  SmallVector<AffineExpr> reversed;
-  for (int64_t dim = 0; dim < rank; ++dim) {
-    AffineExpr d = b.getAffineDimExpr(dim);
-    reversed.push_back(
-        llvm::is_contained(axes, dim) ? type.getDimSize(dim) - 1 - d : d);
-  }
-  Value init = tensor::EmptyOp::create(
-      b, loc, tensor::getMixedSizes(b, loc, kernel), type.getElementType());
-  SmallVector<AffineMap> maps{AffineMap::get(rank, 0, reversed, b.getContext()),
-                              b.getMultiDimIdentityMap(rank)};
-  auto generic = linalg::GenericOp::create(
-      b, loc, init.getType(), ValueRange{kernel}, ValueRange{init}, maps,
-      getParallelIterators(rank),
-      [](OpBuilder &nested, Location nestedLoc, ValueRange args) {
-        linalg::YieldOp::create(nested, nestedLoc, args[0]);
-      });
-  return generic.getResult(0);
-}
-
 /// `value` with a unit dimension inserted at `position`.
 Value insertUnitDim(OpBuilder &b, Location loc, Value value, int64_t position) {
   auto type = cast<RankedTensorType>(value.getType());
@@ -500,7 +476,7 @@ struct SpectralFFTConvolutionPass
 
     OpBuilder b(op);
     Location loc = op.getLoc();
-    Value kernel = reverse(b, loc, operands.kernel, layout.kernelAxes);
+    Value kernel = reverseAlongAxes(b, loc, operands.kernel, layout.kernelAxes);
     Value full = layout.mixing
                      ? buildMixingConvolution(b, loc, operands.input, kernel,
                                               layout, fftLengths, outputType)

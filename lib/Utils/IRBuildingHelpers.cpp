@@ -282,3 +282,26 @@ Value mlir::spectral::createNegation(OpBuilder &b, Location loc, Value value) {
                                    arith::NegFOp::create(b, loc, re),
                                    arith::NegFOp::create(b, loc, im));
 }
+
+Value mlir::spectral::reverseAlongAxes(OpBuilder &b, Location loc, Value value,
+                                       ArrayRef<int64_t> axes) {
+  auto type = cast<RankedTensorType>(value.getType());
+  int64_t rank = type.getRank();
+  SmallVector<AffineExpr> reversed;
+  for (int64_t dim = 0; dim < rank; ++dim) {
+    AffineExpr d = b.getAffineDimExpr(dim);
+    reversed.push_back(
+        llvm::is_contained(axes, dim) ? type.getDimSize(dim) - 1 - d : d);
+  }
+  Value init = tensor::EmptyOp::create(
+      b, loc, tensor::getMixedSizes(b, loc, value), type.getElementType());
+  SmallVector<AffineMap> maps{AffineMap::get(rank, 0, reversed, b.getContext()),
+                              b.getMultiDimIdentityMap(rank)};
+  auto generic = linalg::GenericOp::create(
+      b, loc, init.getType(), ValueRange{value}, ValueRange{init}, maps,
+      getParallelIterators(rank),
+      [](OpBuilder &nested, Location nestedLoc, ValueRange args) {
+        linalg::YieldOp::create(nested, nestedLoc, args[0]);
+      });
+  return generic.getResult(0);
+}

@@ -290,9 +290,63 @@ def _mix_torch(axis, n):
     return lambda x, f: torch.fft.irfft(torch.fft.rfft(x, dim=axis) * f, n=n, dim=axis)
 
 
+def _direct_conv(x, k, axes, mode):
+    """Linear convolution over `axes` as a sum of shifted copies, then the
+    window of `mode`."""
+    x = x.astype(np.float64)
+    shape = [max(xs, ks) for xs, ks in zip(x.shape, k.shape)]
+    for a in axes:
+        shape[a] = x.shape[a] + k.shape[a] - 1
+    out = np.zeros(shape)
+    for offset in np.ndindex(*[k.shape[a] for a in axes]):
+        k_index = [slice(None)] * k.ndim
+        o_index = [slice(None)] * x.ndim
+        for a, o in zip(axes, offset):
+            k_index[a] = slice(o, o + 1)
+            o_index[a] = slice(o, o + x.shape[a])
+        out[tuple(o_index)] = out[tuple(o_index)] + k[tuple(k_index)] * x
+    window = [slice(None)] * x.ndim
+    for a in axes:
+        start = 0 if mode != "same" else (k.shape[a] - 1) // 2
+        window[a] = slice(start, start + (x.shape[a] if mode != "full" else shape[a]))
+    return out[tuple(window)]
+
+
+def _torch_conv(x, k, axes, mode):
+    lengths = [x.shape[a] + k.shape[a] - 1 for a in axes]
+    full = torch.fft.irfftn(torch.fft.rfftn(x, s=lengths, dim=axes)
+                            * torch.fft.rfftn(k, s=lengths, dim=axes), s=lengths, dim=axes)
+    for a in axes:
+        start = 0 if mode != "same" else (k.shape[a] - 1) // 2
+        length = x.shape[a] if mode != "full" else full.shape[a]
+        full = full.narrow(a, start, length)
+    return full
+
+
+def conv_case(name, x_shape, k_shape, axes, mode):
+    out = list(x_shape)
+    if mode == "full":
+        for a in axes:
+            out[a] = x_shape[a] + k_shape[a] - 1
+    x_t, k_t, y_t = (mlir_type(s, F32) for s in (x_shape, k_shape, out))
+    mode_text = "" if mode == "full" else f" mode {mode}"
+    return FunctionCase(
+        name, [(x_shape, F32), (k_shape, F32)], (out, F32), f"""
+  %y = spectral.conv %a0, %a1 axes {list(axes)}{mode_text} : {x_t}, {k_t}
+  return %y : {y_t}""",
+        lambda x, k: _direct_conv(x, k, axes, mode),
+        lambda x, k: _torch_conv(x, k, axes, mode))
+
+
 C64 = np.complex64
 F32 = np.float32
 FUNCTION_CASES = [
+    # spectral.conv: full, same (even kernel), causal; a kernel broadcast
+    # over the batch and one over channels, 2-D.
+    conv_case("conv_full", [2, 11], [2, 4], [1], "full"),
+    conv_case("conv_same", [3, 16], [1, 6], [1], "same"),
+    conv_case("conv_causal", [13, 3], [5, 3], [0], "causal"),
+    conv_case("conv_2d", [2, 9, 7, 3], [1, 4, 3, 1], [1, 2], "same"),
     # Every dense transform and an elementwise product, with two norms.
     FunctionCase(
         "transforms", [([4, 16], F32)], ([4, 16], F32), """

@@ -133,3 +133,11 @@ func.func @broadcast_mul(%x: tensor<4xf32>, %y: tensor<4xf32>) -> tensor<4xf32> 
 }
 // CHECK-LABEL: func.func @broadcast_mul_vjp(
 // CHECK-COUNT-2: arith.mulf
+
+// -----
+
+func.func @dynamic_conv(%x: tensor<4x?xf32>, %k: tensor<4x3xf32>) -> tensor<4x?xf32> attributes {spectral.gradient = @dynamic_conv_vjp} {
+  // expected-error @+1 {{'spectral.conv' op cannot be differentiated with a dynamic size along convolved axis 1}}
+  %y = spectral.conv %x, %k axes [1] mode causal : tensor<4x?xf32>, tensor<4x3xf32>
+  return %y : tensor<4x?xf32>
+}

@@ -261,7 +261,7 @@ def SpectralDifferentiate : Pass<"spectral-differentiate", "ModuleOp"> {
     `docs/dialect.md`, "Adjoints".
 
     Differentiated ops: those implementing `AdjointOpInterface`
-    (`spectral.fft`, `ifft`, `rfft`, `irfft`, `mix`, `mode_mix`,
+    (`spectral.fft`, `ifft`, `rfft`, `irfft`, `mix`, `conv`, `mode_mix`,
     `resample`), the elementwise `linalg.add`, `linalg.sub` and
     `linalg.mul` on tensors, and `tensor.cast`. Ops none of whose results
     reach a returned value need no adjoint; any other op on the path is an

@@ -70,6 +70,10 @@ Value multiplySpectra(OpBuilder &b, Location loc, Value target, Value factor,
 Value mapElements(OpBuilder &b, Location loc, Value input, Type resultElement,
                   function_ref<Value(OpBuilder &, Location, Value)> fn);
 
+/// `value` reversed along `axes`, whose sizes must be static.
+Value reverseAlongAxes(OpBuilder &b, Location loc, Value value,
+                       ArrayRef<int64_t> axes);
+
 /// The complex conjugate of a complex scalar, and its negation, from its
 /// parts: upstream's complex-to-llvm lowering has no pattern for
 /// complex.conj and complex.neg.
