@@ -151,20 +151,33 @@ static Value sumToBroadcastShape(OpBuilder &b, Location loc, Value value,
                 targetType);
 }
 
+/// Offsets and sizes of the window of `value` at `offsets` with `lengths`
+/// along `axes` (whole along the other dimensions), and unit strides.
+static void getWindow(OpBuilder &b, Location loc, Value value,
+                      ArrayRef<int64_t> axes, ArrayRef<int64_t> offsets,
+                      ArrayRef<int64_t> lengths,
+                      SmallVectorImpl<OpFoldResult> &at,
+                      SmallVectorImpl<OpFoldResult> &sizes,
+                      SmallVectorImpl<OpFoldResult> &strides) {
+  int64_t rank = cast<RankedTensorType>(value.getType()).getRank();
+  sizes = tensor::getMixedSizes(b, loc, value);
+  at.assign(rank, b.getIndexAttr(0));
+  strides.assign(rank, b.getIndexAttr(1));
+  for (auto [index, axis] : llvm::enumerate(axes)) {
+    sizes[axis] = b.getIndexAttr(lengths[index]);
+    at[axis] = b.getIndexAttr(offsets[index]);
+  }
+}
+
 /// `value` placed at `offsets` along `axes` in zeros of `lengths` there
 /// (its own sizes elsewhere).
 static Value placeInZeros(OpBuilder &b, Location loc, Value value,
                           ArrayRef<int64_t> axes, ArrayRef<int64_t> offsets,
                           ArrayRef<int64_t> lengths) {
-  auto type = cast<RankedTensorType>(value.getType());
-  SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(b, loc, value);
-  SmallVector<OpFoldResult> at(type.getRank(), b.getIndexAttr(0));
-  for (auto [index, axis] : llvm::enumerate(axes)) {
-    sizes[axis] = b.getIndexAttr(lengths[index]);
-    at[axis] = b.getIndexAttr(offsets[index]);
-  }
-  Value zeros = createZerosOfSizes(b, loc, sizes, type.getElementType());
-  SmallVector<OpFoldResult> strides(type.getRank(), b.getIndexAttr(1));
+  SmallVector<OpFoldResult> at, sizes, strides;
+  getWindow(b, loc, value, axes, offsets, lengths, at, sizes, strides);
+  Type element = cast<RankedTensorType>(value.getType()).getElementType();
+  Value zeros = createZerosOfSizes(b, loc, sizes, element);
   return tensor::InsertSliceOp::create(
       b, loc, value, zeros, at, tensor::getMixedSizes(b, loc, value), strides);
 }
@@ -173,14 +186,8 @@ static Value placeInZeros(OpBuilder &b, Location loc, Value value,
 static Value takeWindow(OpBuilder &b, Location loc, Value value,
                         ArrayRef<int64_t> axes, ArrayRef<int64_t> offsets,
                         ArrayRef<int64_t> lengths) {
-  auto type = cast<RankedTensorType>(value.getType());
-  SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(b, loc, value);
-  SmallVector<OpFoldResult> at(type.getRank(), b.getIndexAttr(0));
-  for (auto [index, axis] : llvm::enumerate(axes)) {
-    sizes[axis] = b.getIndexAttr(lengths[index]);
-    at[axis] = b.getIndexAttr(offsets[index]);
-  }
-  SmallVector<OpFoldResult> strides(type.getRank(), b.getIndexAttr(1));
+  SmallVector<OpFoldResult> at, sizes, strides;
+  getWindow(b, loc, value, axes, offsets, lengths, at, sizes, strides);
   return tensor::ExtractSliceOp::create(b, loc, value, at, sizes, strides);
 }
 

@@ -48,28 +48,6 @@ static bool isDifferentiable(Type type) {
   return isa<FloatType>(element);
 }
 
-/// `fn(a, b)` (or `fn(a)` without `rhs`) element by element.
-static Value
-combine(OpBuilder &b, Location loc, Value lhs, Value rhs,
-        function_ref<Value(OpBuilder &, Location, ValueRange)> fn) {
-  auto type = cast<RankedTensorType>(lhs.getType());
-  Value init = tensor::EmptyOp::create(
-      b, loc, tensor::getMixedSizes(b, loc, lhs), type.getElementType());
-  SmallVector<Value> inputs{lhs};
-  if (rhs)
-    inputs.push_back(rhs);
-  SmallVector<AffineMap> maps(inputs.size() + 1,
-                              b.getMultiDimIdentityMap(type.getRank()));
-  auto generic = linalg::GenericOp::create(
-      b, loc, type, inputs, ValueRange{init}, maps,
-      getParallelIterators(type.getRank()),
-      [&](OpBuilder &nested, Location nestedLoc, ValueRange args) {
-        linalg::YieldOp::create(nested, nestedLoc,
-                                fn(nested, nestedLoc, args.drop_back()));
-      });
-  return generic.getResult(0);
-}
-
 static bool isComplexTensor(Value value) {
   return isa<ComplexType>(
       cast<RankedTensorType>(value.getType()).getElementType());
@@ -77,22 +55,23 @@ static bool isComplexTensor(Value value) {
 
 static Value add(OpBuilder &b, Location loc, Value lhs, Value rhs) {
   bool complex = isComplexTensor(lhs);
-  return combine(b, loc, lhs, rhs,
-                 [&](OpBuilder &n, Location l, ValueRange args) -> Value {
-                   if (complex)
-                     return complex::AddOp::create(n, l, args[0], args[1]);
-                   return arith::AddFOp::create(n, l, args[0], args[1]);
-                 });
+  return mapElementwise(
+      b, loc, {lhs, rhs},
+      [&](OpBuilder &n, Location l, ValueRange args) -> Value {
+        if (complex)
+          return complex::AddOp::create(n, l, args[0], args[1]);
+        return arith::AddFOp::create(n, l, args[0], args[1]);
+      });
 }
 
 static Value negate(OpBuilder &b, Location loc, Value value) {
   bool complex = isComplexTensor(value);
-  return combine(b, loc, value, Value(),
-                 [&](OpBuilder &n, Location l, ValueRange args) -> Value {
-                   if (complex)
-                     return createNegation(n, l, args[0]);
-                   return arith::NegFOp::create(n, l, args[0]);
-                 });
+  return mapElementwise(
+      b, loc, {value}, [&](OpBuilder &n, Location l, ValueRange args) -> Value {
+        if (complex)
+          return createNegation(n, l, args[0]);
+        return arith::NegFOp::create(n, l, args[0]);
+      });
 }
 
 /// `g * conj(factor)` (for real tensors `g * factor`): the cotangent of one
@@ -100,13 +79,14 @@ static Value negate(OpBuilder &b, Location loc, Value value) {
 static Value multiplyByConjugate(OpBuilder &b, Location loc, Value g,
                                  Value factor) {
   bool complex = isComplexTensor(g);
-  return combine(b, loc, g, factor,
-                 [&](OpBuilder &n, Location l, ValueRange args) -> Value {
-                   if (!complex)
-                     return arith::MulFOp::create(n, l, args[0], args[1]);
-                   Value conj = createConjugate(n, l, args[1]);
-                   return complex::MulOp::create(n, l, args[0], conj);
-                 });
+  return mapElementwise(
+      b, loc, {g, factor},
+      [&](OpBuilder &n, Location l, ValueRange args) -> Value {
+        if (!complex)
+          return arith::MulFOp::create(n, l, args[0], args[1]);
+        Value conj = createConjugate(n, l, args[1]);
+        return complex::MulOp::create(n, l, args[0], conj);
+      });
 }
 
 static Value zerosLike(OpBuilder &b, Location loc, Value value) {

@@ -305,3 +305,22 @@ Value mlir::spectral::reverseAlongAxes(OpBuilder &b, Location loc, Value value,
       });
   return generic.getResult(0);
 }
+
+Value mlir::spectral::mapElementwise(
+    OpBuilder &b, Location loc, ValueRange inputs,
+    function_ref<Value(OpBuilder &, Location, ValueRange)> fn) {
+  auto type = cast<RankedTensorType>(inputs.front().getType());
+  Value init = tensor::EmptyOp::create(
+      b, loc, tensor::getMixedSizes(b, loc, inputs.front()),
+      type.getElementType());
+  SmallVector<AffineMap> maps(inputs.size() + 1,
+                              b.getMultiDimIdentityMap(type.getRank()));
+  auto generic = linalg::GenericOp::create(
+      b, loc, type, inputs, ValueRange{init}, maps,
+      getParallelIterators(type.getRank()),
+      [&](OpBuilder &nested, Location nestedLoc, ValueRange args) {
+        linalg::YieldOp::create(nested, nestedLoc,
+                                fn(nested, nestedLoc, args.drop_back()));
+      });
+  return generic.getResult(0);
+}

@@ -264,25 +264,17 @@ static Value scaleComplex(OpBuilder &b, Location loc, Value value,
 /// `factor * (a + b)`, or `factor * a` without `second`, element by element.
 static Value combineSlices(OpBuilder &b, Location loc, Value first,
                            Value second, double factor) {
-  auto type = cast<RankedTensorType>(first.getType());
-  Value init = tensor::EmptyOp::create(
-      b, loc, tensor::getMixedSizes(b, loc, first), type.getElementType());
   SmallVector<Value> inputs{first};
   if (second)
     inputs.push_back(second);
-  SmallVector<AffineMap> maps(inputs.size() + 1,
-                              b.getMultiDimIdentityMap(type.getRank()));
-  auto generic = linalg::GenericOp::create(
-      b, loc, type, inputs, ValueRange{init}, maps,
-      getParallelIterators(type.getRank()),
+  return mapElementwise(
+      b, loc, inputs,
       [&](OpBuilder &nested, Location nestedLoc, ValueRange args) {
         Value sum = args[0];
         if (second)
           sum = complex::AddOp::create(nested, nestedLoc, sum, args[1]);
-        linalg::YieldOp::create(nested, nestedLoc,
-                                scaleComplex(nested, nestedLoc, sum, factor));
+        return scaleComplex(nested, nestedLoc, sum, factor);
       });
-  return generic.getResult(0);
 }
 
 /// The slice of `value` of one entry at `index` along `axis`.

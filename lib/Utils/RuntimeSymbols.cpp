@@ -19,31 +19,48 @@ using namespace mlir::spectral;
 
 namespace {
 
+enum class Availability { Both, CUDAOnly, CPUOnly };
+
 struct Entry {
   RuntimeFunction function;
   StringRef name;
-  bool cudaOnly;
+  Availability availability;
+
+  bool isIn(RuntimeTarget target) const {
+    return availability == Availability::Both ||
+           (availability == Availability::CUDAOnly) ==
+               (target == RuntimeTarget::CUDA);
+  }
 };
+
+constexpr Availability kBoth = Availability::Both;
+constexpr Availability kCUDAOnly = Availability::CUDAOnly;
+constexpr Availability kCPUOnly = Availability::CPUOnly;
 
 // The C names of runtime/include/spectral-runtime/SpectralRuntime.h and
 // runtime/cuda/include/spectral-cuda-runtime/SpectralCUDARuntime.h, less the
 // library's prefix.
 constexpr Entry kEntries[] = {
-    {RuntimeFunction::FFTC2C, "fft_c2c", false},
-    {RuntimeFunction::FFTR2C, "fft_r2c", false},
-    {RuntimeFunction::FFTC2R, "fft_c2r", false},
-    {RuntimeFunction::FFTC2ROverwriteInput, "fft_c2r_overwrite_input", false},
-    {RuntimeFunction::TopK, "topk", false},
-    {RuntimeFunction::Scatter, "scatter", false},
-    {RuntimeFunction::CheckTileOffset, "check_tile_offset", false},
-    {RuntimeFunction::CheckSize, "check_size", false},
-    {RuntimeFunction::GemmF32, "gemm_f32", false},
-    {RuntimeFunction::GemmF64, "gemm_f64", false},
-    {RuntimeFunction::GemmF32Overlapped, "gemm_f32_overlapped", true},
-    {RuntimeFunction::GemmF64Overlapped, "gemm_f64_overlapped", true},
-    {RuntimeFunction::OverlapBegin, "overlap_begin", true},
-    {RuntimeFunction::OverlapAcquire, "overlap_acquire", true},
-    {RuntimeFunction::OverlapEnd, "overlap_end", true},
+    {RuntimeFunction::FFTC2C, "fft_c2c", kBoth},
+    {RuntimeFunction::FFTR2C, "fft_r2c", kBoth},
+    {RuntimeFunction::FFTC2R, "fft_c2r", kBoth},
+    {RuntimeFunction::FFTC2ROverwriteInput, "fft_c2r_overwrite_input", kBoth},
+    {RuntimeFunction::FFTC2CF64, "fft_c2c_f64", kCPUOnly},
+    {RuntimeFunction::FFTR2CF64, "fft_r2c_f64", kCPUOnly},
+    {RuntimeFunction::FFTC2RF64, "fft_c2r_f64", kCPUOnly},
+    {RuntimeFunction::FFTC2ROverwriteInputF64, "fft_c2r_overwrite_input_f64",
+     kCPUOnly},
+    {RuntimeFunction::TopK, "topk", kBoth},
+    {RuntimeFunction::Scatter, "scatter", kBoth},
+    {RuntimeFunction::CheckTileOffset, "check_tile_offset", kBoth},
+    {RuntimeFunction::CheckSize, "check_size", kBoth},
+    {RuntimeFunction::GemmF32, "gemm_f32", kBoth},
+    {RuntimeFunction::GemmF64, "gemm_f64", kBoth},
+    {RuntimeFunction::GemmF32Overlapped, "gemm_f32_overlapped", kCUDAOnly},
+    {RuntimeFunction::GemmF64Overlapped, "gemm_f64_overlapped", kCUDAOnly},
+    {RuntimeFunction::OverlapBegin, "overlap_begin", kCUDAOnly},
+    {RuntimeFunction::OverlapAcquire, "overlap_acquire", kCUDAOnly},
+    {RuntimeFunction::OverlapEnd, "overlap_end", kCUDAOnly},
 };
 
 StringRef getPrefix(RuntimeTarget target) {
@@ -61,8 +78,7 @@ std::string mlir::spectral::getRuntimeSymbol(RuntimeTarget target,
   for (const Entry &entry : kEntries) {
     if (entry.function != function)
       continue;
-    assert((!entry.cudaOnly || target == RuntimeTarget::CUDA) &&
-           "the CPU runtime has no such function");
+    assert(entry.isIn(target) && "the runtime has no such function");
     return (Twine(getPrefix(target)) + entry.name).str();
   }
   llvm_unreachable("every RuntimeFunction has an entry");
@@ -73,8 +89,7 @@ mlir::spectral::lookupRuntimeFunction(RuntimeTarget target, StringRef symbol) {
   if (!symbol.consume_front(getPrefix(target)))
     return std::nullopt;
   for (const Entry &entry : kEntries)
-    if (entry.name == symbol &&
-        (!entry.cudaOnly || target == RuntimeTarget::CUDA))
+    if (entry.name == symbol && entry.isIn(target))
       return entry.function;
   return std::nullopt;
 }

@@ -33,6 +33,9 @@ namespace runtime {
 
 enum class TransformKind : int32_t { C2C = 0, R2C = 1, C2R = 2 };
 
+/// The real type of the data: float (complex<float>) or double.
+enum class Precision : int32_t { F32 = 0, F64 = 1 };
+
 /// One dimension of a problem; strides count elements of the array's own
 /// type (real or complex).
 struct FFTDim {
@@ -44,6 +47,7 @@ struct FFTDim {
 /// A batch of multi-dimensional transforms.
 struct FFTProblem {
   TransformKind kind = TransformKind::C2C;
+  Precision precision = Precision::F32;
   /// -1 for a forward transform, +1 for an inverse one.
   int32_t sign = -1;
   /// Transformed dimensions, outermost first. For R2C and C2R the last one
@@ -72,7 +76,7 @@ public:
 
   /// Class of a data address: a plan may only execute on arrays of the same
   /// classes as those it was made for.
-  virtual int32_t alignmentOf(const void *ptr) const = 0;
+  virtual int32_t alignmentOf(const void *ptr, Precision precision) const = 0;
 
   /// Plans `problem` for arrays laid out and aligned like `in` and `out`,
   /// without writing them. Not thread-safe: callers serialise it with

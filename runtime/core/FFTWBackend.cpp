@@ -21,6 +21,7 @@
 #include <complex>
 #include <cstdlib>
 #include <cstring>
+#include <type_traits>
 
 using namespace mlir::spectral::runtime;
 
@@ -28,19 +29,115 @@ namespace {
 
 enum PlanningMode : int32_t { Estimate = 0, Measure = 1 };
 
-class FFTWPlan final : public FFTPlan {
-public:
-  FFTWPlan(fftwf_plan handle, TransformKind kind)
-      : handle(handle), kind(kind) {}
-  fftwf_plan handle;
-  TransformKind kind;
+/// FFTW's single- and double-precision interfaces under one name.
+template <typename Real> struct FFTW;
+
+template <> struct FFTW<float> {
+  using Plan = fftwf_plan;
+  using Complex = fftwf_complex;
+  using IODim = fftwf_iodim;
+  static int alignmentOf(void *ptr) {
+    return fftwf_alignment_of(static_cast<float *>(ptr));
+  }
+  static Plan planC2C(int rank, const IODim *dims, int batchRank,
+                      const IODim *batch, void *in, void *out, int sign,
+                      unsigned flags) {
+    return fftwf_plan_guru_dft(rank, dims, batchRank, batch,
+                               static_cast<Complex *>(in),
+                               static_cast<Complex *>(out), sign, flags);
+  }
+  static Plan planR2C(int rank, const IODim *dims, int batchRank,
+                      const IODim *batch, void *in, void *out, unsigned flags) {
+    return fftwf_plan_guru_dft_r2c(rank, dims, batchRank, batch,
+                                   static_cast<float *>(in),
+                                   static_cast<Complex *>(out), flags);
+  }
+  static Plan planC2R(int rank, const IODim *dims, int batchRank,
+                      const IODim *batch, void *in, void *out, unsigned flags) {
+    return fftwf_plan_guru_dft_c2r(rank, dims, batchRank, batch,
+                                   static_cast<Complex *>(in),
+                                   static_cast<float *>(out), flags);
+  }
+  static void executeC2C(Plan plan, void *in, void *out) {
+    fftwf_execute_dft(plan, static_cast<Complex *>(in),
+                      static_cast<Complex *>(out));
+  }
+  static void executeR2C(Plan plan, void *in, void *out) {
+    fftwf_execute_dft_r2c(plan, static_cast<float *>(in),
+                          static_cast<Complex *>(out));
+  }
+  static void executeC2R(Plan plan, void *in, void *out) {
+    fftwf_execute_dft_c2r(plan, static_cast<Complex *>(in),
+                          static_cast<float *>(out));
+  }
+  static void destroy(Plan plan) { fftwf_destroy_plan(plan); }
 };
 
-/// Element sizes of the input and output arrays of `kind`.
-void getElementSizes(TransformKind kind, size_t &in, size_t &out) {
-  constexpr size_t real = sizeof(float), complex = sizeof(std::complex<float>);
-  in = kind == TransformKind::R2C ? real : complex;
-  out = kind == TransformKind::C2R ? real : complex;
+template <> struct FFTW<double> {
+  using Plan = fftw_plan;
+  using Complex = fftw_complex;
+  using IODim = fftw_iodim;
+  static int alignmentOf(void *ptr) {
+    return fftw_alignment_of(static_cast<double *>(ptr));
+  }
+  static Plan planC2C(int rank, const IODim *dims, int batchRank,
+                      const IODim *batch, void *in, void *out, int sign,
+                      unsigned flags) {
+    return fftw_plan_guru_dft(rank, dims, batchRank, batch,
+                              static_cast<Complex *>(in),
+                              static_cast<Complex *>(out), sign, flags);
+  }
+  static Plan planR2C(int rank, const IODim *dims, int batchRank,
+                      const IODim *batch, void *in, void *out, unsigned flags) {
+    return fftw_plan_guru_dft_r2c(rank, dims, batchRank, batch,
+                                  static_cast<double *>(in),
+                                  static_cast<Complex *>(out), flags);
+  }
+  static Plan planC2R(int rank, const IODim *dims, int batchRank,
+                      const IODim *batch, void *in, void *out, unsigned flags) {
+    return fftw_plan_guru_dft_c2r(rank, dims, batchRank, batch,
+                                  static_cast<Complex *>(in),
+                                  static_cast<double *>(out), flags);
+  }
+  static void executeC2C(Plan plan, void *in, void *out) {
+    fftw_execute_dft(plan, static_cast<Complex *>(in),
+                     static_cast<Complex *>(out));
+  }
+  static void executeR2C(Plan plan, void *in, void *out) {
+    fftw_execute_dft_r2c(plan, static_cast<double *>(in),
+                         static_cast<Complex *>(out));
+  }
+  static void executeC2R(Plan plan, void *in, void *out) {
+    fftw_execute_dft_c2r(plan, static_cast<Complex *>(in),
+                         static_cast<double *>(out));
+  }
+  static void destroy(Plan plan) { fftw_destroy_plan(plan); }
+};
+
+/// A plan of either precision: exactly one handle is set.
+class FFTWPlan final : public FFTPlan {
+public:
+  FFTWPlan(fftwf_plan single, fftw_plan dual, TransformKind kind)
+      : single(single), dual(dual), kind(kind) {}
+  fftwf_plan single;
+  fftw_plan dual;
+  TransformKind kind;
+
+  template <typename Real> typename FFTW<Real>::Plan get() const {
+    if constexpr (std::is_same_v<Real, float>)
+      return single;
+    else
+      return dual;
+  }
+};
+
+/// Element sizes of the input and output arrays of `problem`.
+void getElementSizes(const FFTProblem &problem, size_t &in, size_t &out) {
+  size_t real =
+      problem.precision == Precision::F64 ? sizeof(double) : sizeof(float);
+  size_t complex = 2 * real;
+  in = problem.kind == TransformKind::R2C ? real : complex;
+  out = problem.kind == TransformKind::C2R ? real : complex;
 }
 
 /// Offset of the last element plus one of the input (or output) array.
@@ -66,8 +163,9 @@ int64_t getExtent(const FFTProblem &problem, bool input) {
 }
 
 /// Converts dimensions to FFTW's int-based iodims.
+template <typename IODim>
 bool toIODims(const FFTDim *dims, int32_t count, const char *what,
-              fftwf_iodim *result, ErrorMessage &error) {
+              IODim *result, ErrorMessage &error) {
   for (int32_t i = 0; i < count; ++i) {
     const FFTDim &dim = dims[i];
     for (int64_t value : {dim.length, dim.inStride, dim.outStride}) {
@@ -115,13 +213,42 @@ public:
     return measure && std::strcmp(measure, "1") == 0 ? Measure : Estimate;
   }
 
-  int32_t alignmentOf(const void *ptr) const override {
-    return fftwf_alignment_of(static_cast<float *>(const_cast<void *>(ptr)));
+  int32_t alignmentOf(const void *ptr, Precision precision) const override {
+    void *data = const_cast<void *>(ptr);
+    return precision == Precision::F64 ? FFTW<double>::alignmentOf(data)
+                                       : FFTW<float>::alignmentOf(data);
   }
 
   FFTPlan *plan(const FFTProblem &problem, int32_t mode, void *in, void *out,
                 ErrorMessage &error) override {
-    fftwf_iodim dims[kMaxDescriptorRank], batch[kMaxDescriptorRank];
+    if (problem.precision == Precision::F64)
+      return planIn<double>(problem, mode, in, out, error);
+    return planIn<float>(problem, mode, in, out, error);
+  }
+
+  void execute(const FFTPlan &plan, void *in, void *out) const override {
+    const auto &fftwPlan = static_cast<const FFTWPlan &>(plan);
+    if (fftwPlan.dual)
+      executeIn<double>(fftwPlan, in, out);
+    else
+      executeIn<float>(fftwPlan, in, out);
+  }
+
+  void destroy(FFTPlan *plan) override {
+    auto *fftwPlan = static_cast<FFTWPlan *>(plan);
+    if (fftwPlan->dual)
+      FFTW<double>::destroy(fftwPlan->dual);
+    else
+      FFTW<float>::destroy(fftwPlan->single);
+    delete fftwPlan;
+  }
+
+private:
+  template <typename Real>
+  FFTPlan *planIn(const FFTProblem &problem, int32_t mode, void *in, void *out,
+                  ErrorMessage &error) {
+    using API = FFTW<Real>;
+    typename API::IODim dims[kMaxDescriptorRank], batch[kMaxDescriptorRank];
     if (!toIODims(problem.dims, problem.rank, "transformed", dims, error) ||
         !toIODims(problem.batch, problem.batchRank, "batch", batch, error))
       return nullptr;
@@ -133,17 +260,19 @@ public:
     bool inPlace = in == out;
     if (mode == Measure) {
       size_t inSize, outSize;
-      getElementSizes(problem.kind, inSize, outSize);
+      getElementSizes(problem, inSize, outSize);
       int64_t inBytes = getExtent(problem, true) * inSize;
       int64_t outBytes = getExtent(problem, false) * outSize;
+      int32_t inAlignment = alignmentOf(in, problem.precision);
+      int32_t outAlignment = alignmentOf(out, problem.precision);
       if (inPlace) {
         if (!planningIn.allocate(inBytes > outBytes ? inBytes : outBytes,
-                                 alignmentOf(in), error))
+                                 inAlignment, error))
           return nullptr;
         in = out = planningIn.get();
       } else {
-        if (!planningIn.allocate(inBytes, alignmentOf(in), error) ||
-            !planningOut.allocate(outBytes, alignmentOf(out), error))
+        if (!planningIn.allocate(inBytes, inAlignment, error) ||
+            !planningOut.allocate(outBytes, outAlignment, error))
           return nullptr;
         in = planningIn.get();
         out = planningOut.get();
@@ -151,30 +280,27 @@ public:
     }
 
     unsigned flags = mode == Measure ? FFTW_MEASURE : FFTW_ESTIMATE;
-    fftwf_plan handle = nullptr;
+    typename API::Plan handle = nullptr;
     switch (problem.kind) {
     case TransformKind::C2C:
       if (!inPlace)
         flags |= FFTW_PRESERVE_INPUT;
-      handle = fftwf_plan_guru_dft(
-          problem.rank, dims, problem.batchRank, batch,
-          static_cast<fftwf_complex *>(in), static_cast<fftwf_complex *>(out),
-          problem.sign < 0 ? FFTW_FORWARD : FFTW_BACKWARD, flags);
+      handle =
+          API::planC2C(problem.rank, dims, problem.batchRank, batch, in, out,
+                       problem.sign < 0 ? FFTW_FORWARD : FFTW_BACKWARD, flags);
       break;
     case TransformKind::R2C:
       if (!inPlace)
         flags |= FFTW_PRESERVE_INPUT;
-      handle = fftwf_plan_guru_dft_r2c(
-          problem.rank, dims, problem.batchRank, batch,
-          static_cast<float *>(in), static_cast<fftwf_complex *>(out), flags);
+      handle = API::planR2C(problem.rank, dims, problem.batchRank, batch, in,
+                            out, flags);
       break;
     case TransformKind::C2R:
       // Multi-dimensional c2r cannot preserve its input; callers hand it a
       // copy they own.
       flags |= FFTW_DESTROY_INPUT;
-      handle = fftwf_plan_guru_dft_c2r(problem.rank, dims, problem.batchRank,
-                                       batch, static_cast<fftwf_complex *>(in),
-                                       static_cast<float *>(out), flags);
+      handle = API::planC2R(problem.rank, dims, problem.batchRank, batch, in,
+                            out, flags);
       break;
     }
     if (!handle) {
@@ -183,31 +309,26 @@ public:
                 problem.rank, problem.batchRank);
       return nullptr;
     }
-    return new FFTWPlan(handle, problem.kind);
+    if constexpr (std::is_same_v<Real, float>)
+      return new FFTWPlan(handle, nullptr, problem.kind);
+    else
+      return new FFTWPlan(nullptr, handle, problem.kind);
   }
 
-  void execute(const FFTPlan &plan, void *in, void *out) const override {
-    const auto &fftwPlan = static_cast<const FFTWPlan &>(plan);
-    switch (fftwPlan.kind) {
+  template <typename Real>
+  static void executeIn(const FFTWPlan &plan, void *in, void *out) {
+    using API = FFTW<Real>;
+    switch (plan.kind) {
     case TransformKind::C2C:
-      fftwf_execute_dft(fftwPlan.handle, static_cast<fftwf_complex *>(in),
-                        static_cast<fftwf_complex *>(out));
+      API::executeC2C(plan.get<Real>(), in, out);
       return;
     case TransformKind::R2C:
-      fftwf_execute_dft_r2c(fftwPlan.handle, static_cast<float *>(in),
-                            static_cast<fftwf_complex *>(out));
+      API::executeR2C(plan.get<Real>(), in, out);
       return;
     case TransformKind::C2R:
-      fftwf_execute_dft_c2r(fftwPlan.handle, static_cast<fftwf_complex *>(in),
-                            static_cast<float *>(out));
+      API::executeC2R(plan.get<Real>(), in, out);
       return;
     }
-  }
-
-  void destroy(FFTPlan *plan) override {
-    auto *fftwPlan = static_cast<FFTWPlan *>(plan);
-    fftwf_destroy_plan(fftwPlan->handle);
-    delete fftwPlan;
   }
 };
 

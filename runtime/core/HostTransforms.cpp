@@ -12,18 +12,24 @@
 #include "Normalization.h"
 #include "PlanCache.h"
 
+#include <type_traits>
+#include <utility>
+
 using namespace mlir::spectral::runtime;
 
 namespace {
 
 /// Describes the transform of `lengths` (the real-side lengths) over the
 /// axes of `axesMask`, the halved one last.
+template <typename Real>
 FFTProblem makeProblem(TransformKind kind, int32_t sign, int64_t rank,
                        const int64_t *lengths, const int64_t *inStrides,
                        const int64_t *outStrides, int64_t axesMask,
                        int64_t halvedAxis) {
   FFTProblem problem;
   problem.kind = kind;
+  problem.precision =
+      std::is_same_v<Real, double> ? Precision::F64 : Precision::F32;
   problem.sign = sign;
   // A dimension of length 1 never steps, and MLIR may give it any stride:
   // drop it, so that it neither hits FFTW's 32-bit limit nor splits the
@@ -63,7 +69,9 @@ bool run(const FFTProblem &problem, InT *in, const MemRefView<OutT> &out,
   double scale = getNormScale(norm, inverse, count);
   if (scale == 1.0)
     return true;
-  float factor = static_cast<float>(scale);
+  // The real type of OutT (float or double, or that of the complex).
+  using Real = decltype(std::real(std::declval<OutT>()));
+  Real factor = static_cast<Real>(scale);
   OutT *data = out.data;
   forEachOffset(out, [&](int64_t offset) { data[offset] *= factor; });
   return true;
@@ -71,40 +79,41 @@ bool run(const FFTProblem &problem, InT *in, const MemRefView<OutT> &out,
 
 } // namespace
 
-bool mlir::spectral::runtime::transformC2C(const MemRefView<complex32> &in,
-                                           const MemRefView<complex32> &out,
-                                           int64_t axesMask, bool inverse,
-                                           int32_t norm, ErrorMessage &error) {
+template <typename Real>
+bool mlir::spectral::runtime::transformC2C(
+    const MemRefView<std::complex<Real>> &in,
+    const MemRefView<std::complex<Real>> &out, int64_t axesMask, bool inverse,
+    int32_t norm, ErrorMessage &error) {
   FFTProblem problem =
-      makeProblem(TransformKind::C2C, inverse ? +1 : -1, in.rank, in.sizes,
-                  in.strides, out.strides, axesMask, -1);
+      makeProblem<Real>(TransformKind::C2C, inverse ? +1 : -1, in.rank,
+                        in.sizes, in.strides, out.strides, axesMask, -1);
   return run(problem, in.data, out, in.sizes, axesMask, norm, inverse, error);
 }
 
-bool mlir::spectral::runtime::transformR2C(const MemRefView<float> &in,
-                                           const MemRefView<complex32> &out,
-                                           int64_t axesMask, int64_t halvedAxis,
-                                           int32_t norm, ErrorMessage &error) {
+template <typename Real>
+bool mlir::spectral::runtime::transformR2C(
+    const MemRefView<Real> &in, const MemRefView<std::complex<Real>> &out,
+    int64_t axesMask, int64_t halvedAxis, int32_t norm, ErrorMessage &error) {
   FFTProblem problem =
-      makeProblem(TransformKind::R2C, -1, in.rank, in.sizes, in.strides,
-                  out.strides, axesMask, halvedAxis);
+      makeProblem<Real>(TransformKind::R2C, -1, in.rank, in.sizes, in.strides,
+                        out.strides, axesMask, halvedAxis);
   return run(problem, in.data, out, in.sizes, axesMask, norm,
              /*inverse=*/false, error);
 }
 
-bool mlir::spectral::runtime::transformC2R(const MemRefView<complex32> &in,
-                                           const MemRefView<float> &out,
-                                           int64_t axesMask, int64_t halvedAxis,
-                                           int32_t norm, bool mayOverwriteInput,
-                                           ErrorMessage &error) {
+template <typename Real>
+bool mlir::spectral::runtime::transformC2R(
+    const MemRefView<std::complex<Real>> &in, const MemRefView<Real> &out,
+    int64_t axesMask, int64_t halvedAxis, int32_t norm, bool mayOverwriteInput,
+    ErrorMessage &error) {
   if (mayOverwriteInput) {
     FFTProblem problem =
-        makeProblem(TransformKind::C2R, +1, out.rank, out.sizes, in.strides,
-                    out.strides, axesMask, halvedAxis);
+        makeProblem<Real>(TransformKind::C2R, +1, out.rank, out.sizes,
+                          in.strides, out.strides, axesMask, halvedAxis);
     return run(problem, in.data, out, out.sizes, axesMask, norm,
                /*inverse=*/true, error);
   }
-  TrackedBuffer<complex32> copy;
+  TrackedBuffer<std::complex<Real>> copy;
   if (!copy.allocate(static_cast<size_t>(in.numElements()), error))
     return false;
   int64_t copyStrides[kMaxDescriptorRank];
@@ -113,15 +122,40 @@ bool mlir::spectral::runtime::transformC2R(const MemRefView<complex32> &in,
     copyStrides[d] = stride;
     stride *= in.sizes[d];
   }
-  const complex32 *source = in.data;
-  complex32 *target = copy.data();
+  const std::complex<Real> *source = in.data;
+  std::complex<Real> *target = copy.data();
   forEachOffsetPair(
       in.rank, in.sizes, in.strides, copyStrides,
       [&](int64_t from, int64_t to) { target[to] = source[from]; });
 
   FFTProblem problem =
-      makeProblem(TransformKind::C2R, +1, out.rank, out.sizes, copyStrides,
-                  out.strides, axesMask, halvedAxis);
+      makeProblem<Real>(TransformKind::C2R, +1, out.rank, out.sizes,
+                        copyStrides, out.strides, axesMask, halvedAxis);
   return run(problem, copy.data(), out, out.sizes, axesMask, norm,
              /*inverse=*/true, error);
 }
+
+namespace mlir {
+namespace spectral {
+namespace runtime {
+template bool transformC2C<float>(const MemRefView<complex32> &,
+                                  const MemRefView<complex32> &, int64_t, bool,
+                                  int32_t, ErrorMessage &);
+template bool transformC2C<double>(const MemRefView<complex64> &,
+                                   const MemRefView<complex64> &, int64_t, bool,
+                                   int32_t, ErrorMessage &);
+template bool transformR2C<float>(const MemRefView<float> &,
+                                  const MemRefView<complex32> &, int64_t,
+                                  int64_t, int32_t, ErrorMessage &);
+template bool transformR2C<double>(const MemRefView<double> &,
+                                   const MemRefView<complex64> &, int64_t,
+                                   int64_t, int32_t, ErrorMessage &);
+template bool transformC2R<float>(const MemRefView<complex32> &,
+                                  const MemRefView<float> &, int64_t, int64_t,
+                                  int32_t, bool, ErrorMessage &);
+template bool transformC2R<double>(const MemRefView<complex64> &,
+                                   const MemRefView<double> &, int64_t, int64_t,
+                                   int32_t, bool, ErrorMessage &);
+} // namespace runtime
+} // namespace spectral
+} // namespace mlir

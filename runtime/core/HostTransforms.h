@@ -28,21 +28,22 @@ namespace spectral {
 namespace runtime {
 
 /// Complex-to-complex transform over the axes of `axesMask`.
-bool transformC2C(const MemRefView<complex32> &in,
-                  const MemRefView<complex32> &out, int64_t axesMask,
+/// The transforms of the CPU runtime, for Real = float or double.
+template <typename Real>
+bool transformC2C(const MemRefView<std::complex<Real>> &in,
+                  const MemRefView<std::complex<Real>> &out, int64_t axesMask,
                   bool inverse, int32_t norm, ErrorMessage &error);
 
-/// Forward real-to-complex transform; `out` holds n/2+1 bins along
-/// `halvedAxis`.
-bool transformR2C(const MemRefView<float> &in, const MemRefView<complex32> &out,
-                  int64_t axesMask, int64_t halvedAxis, int32_t norm,
-                  ErrorMessage &error);
+template <typename Real>
+bool transformR2C(const MemRefView<Real> &in,
+                  const MemRefView<std::complex<Real>> &out, int64_t axesMask,
+                  int64_t halvedAxis, int32_t norm, ErrorMessage &error);
 
-/// Inverse complex-to-real transform. FFTW's c2r overwrites its input:
-/// unless `mayOverwriteInput`, a dense copy of `in` is transformed instead.
-bool transformC2R(const MemRefView<complex32> &in, const MemRefView<float> &out,
-                  int64_t axesMask, int64_t halvedAxis, int32_t norm,
-                  bool mayOverwriteInput, ErrorMessage &error);
+template <typename Real>
+bool transformC2R(const MemRefView<std::complex<Real>> &in,
+                  const MemRefView<Real> &out, int64_t axesMask,
+                  int64_t halvedAxis, int32_t norm, bool mayOverwriteInput,
+                  ErrorMessage &error);
 
 } // namespace runtime
 } // namespace spectral

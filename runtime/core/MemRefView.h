@@ -26,6 +26,7 @@ namespace spectral {
 namespace runtime {
 
 using complex32 = std::complex<float>;
+using complex64 = std::complex<double>;
 
 /// Sizes and strides (in elements) of a memref of rank <= 8.
 struct Layout {

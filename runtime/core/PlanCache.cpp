@@ -23,6 +23,7 @@ static std::vector<int64_t> makeKey(const FFTProblem &problem, int32_t mode,
   std::vector<int64_t> key;
   key.reserve(8 + 3 * (problem.rank + problem.batchRank));
   key.push_back(static_cast<int64_t>(problem.kind));
+  key.push_back(static_cast<int64_t>(problem.precision));
   key.push_back(problem.sign);
   key.push_back(mode);
   key.push_back(inAlignment);
@@ -46,8 +47,9 @@ static std::vector<int64_t> makeKey(const FFTProblem &problem, int32_t mode,
 const FFTPlan *PlanCache::getPlan(const FFTProblem &problem, void *in,
                                   void *out, ErrorMessage &error) {
   int32_t mode = backend.planningMode();
-  std::vector<int64_t> key = makeKey(problem, mode, backend.alignmentOf(in),
-                                     backend.alignmentOf(out), in == out);
+  std::vector<int64_t> key =
+      makeKey(problem, mode, backend.alignmentOf(in, problem.precision),
+              backend.alignmentOf(out, problem.precision), in == out);
   std::lock_guard<std::mutex> lock(mutex);
   auto it = plans.find(key);
   if (it != plans.end())

@@ -91,10 +91,12 @@ bool initTile(const char *function, const MemRefView<int64_t> &shape,
 
 } // namespace
 
+template <typename Real>
 Checked mlir::spectral::runtime::checkC2C(
-    const char *function, ::UnrankedMemRefType<complex32> *in,
-    ::UnrankedMemRefType<complex32> *out, int64_t axesMask, int32_t inverse,
-    int32_t norm, MemRefView<complex32> &input, MemRefView<complex32> &output) {
+    const char *function, ::UnrankedMemRefType<std::complex<Real>> *in,
+    ::UnrankedMemRefType<std::complex<Real>> *out, int64_t axesMask,
+    int32_t inverse, int32_t norm, MemRefView<std::complex<Real>> &input,
+    MemRefView<std::complex<Real>> &output) {
   if (!readUnranked(function, "input", in, input) ||
       !readUnranked(function, "output", out, output) ||
       !checkSameRank(function, input, output) ||
@@ -117,10 +119,12 @@ Checked mlir::spectral::runtime::checkC2C(
   return Checked::Run;
 }
 
+template <typename Real>
 Checked mlir::spectral::runtime::checkR2C(
-    const char *function, ::UnrankedMemRefType<float> *in,
-    ::UnrankedMemRefType<complex32> *out, int64_t axesMask, int64_t halvedAxis,
-    int32_t norm, MemRefView<float> &input, MemRefView<complex32> &output) {
+    const char *function, ::UnrankedMemRefType<Real> *in,
+    ::UnrankedMemRefType<std::complex<Real>> *out, int64_t axesMask,
+    int64_t halvedAxis, int32_t norm, MemRefView<Real> &input,
+    MemRefView<std::complex<Real>> &output) {
   if (!readUnranked(function, "input", in, input) ||
       !readUnranked(function, "output", out, output) ||
       !checkSameRank(function, input, output) ||
@@ -134,19 +138,18 @@ Checked mlir::spectral::runtime::checkR2C(
     return Checked::Error;
   if (output.numElements() == 0)
     return Checked::Empty;
-  if (!checkDisjoint(function, "input", input, input.data, sizeof(float),
-                     "output", output, output.data, sizeof(complex32)))
+  if (!checkDisjoint(function, "input", input, input.data, sizeof(Real),
+                     "output", output, output.data, sizeof(std::complex<Real>)))
     return Checked::Error;
   return Checked::Run;
 }
 
-Checked mlir::spectral::runtime::checkC2R(const char *function,
-                                          ::UnrankedMemRefType<complex32> *in,
-                                          ::UnrankedMemRefType<float> *out,
-                                          int64_t axesMask, int64_t halvedAxis,
-                                          int32_t norm, bool mayOverwriteInput,
-                                          MemRefView<complex32> &input,
-                                          MemRefView<float> &output) {
+template <typename Real>
+Checked mlir::spectral::runtime::checkC2R(
+    const char *function, ::UnrankedMemRefType<std::complex<Real>> *in,
+    ::UnrankedMemRefType<Real> *out, int64_t axesMask, int64_t halvedAxis,
+    int32_t norm, bool mayOverwriteInput, MemRefView<std::complex<Real>> &input,
+    MemRefView<Real> &output) {
   if (!readUnranked(function, "input", in, input) ||
       !readUnranked(function, "output", out, output) ||
       !checkSameRank(function, input, output) ||
@@ -160,13 +163,48 @@ Checked mlir::spectral::runtime::checkC2R(const char *function,
     return Checked::Error;
   if (output.numElements() == 0)
     return Checked::Empty;
-  if (!checkDisjoint(function, "input", input, input.data, sizeof(complex32),
-                     "output", output, output.data, sizeof(float)))
+  if (!checkDisjoint(function, "input", input, input.data,
+                     sizeof(std::complex<Real>), "output", output, output.data,
+                     sizeof(Real)))
     return Checked::Error;
   if (mayOverwriteInput && !checkNoSelfOverlap(function, "input", input))
     return Checked::Error;
   return Checked::Run;
 }
+
+namespace mlir {
+namespace spectral {
+namespace runtime {
+template Checked checkC2C<float>(const char *,
+                                 ::UnrankedMemRefType<complex32> *,
+                                 ::UnrankedMemRefType<complex32> *, int64_t,
+                                 int32_t, int32_t, MemRefView<complex32> &,
+                                 MemRefView<complex32> &);
+template Checked checkC2C<double>(const char *,
+                                  ::UnrankedMemRefType<complex64> *,
+                                  ::UnrankedMemRefType<complex64> *, int64_t,
+                                  int32_t, int32_t, MemRefView<complex64> &,
+                                  MemRefView<complex64> &);
+template Checked checkR2C<float>(const char *, ::UnrankedMemRefType<float> *,
+                                 ::UnrankedMemRefType<complex32> *, int64_t,
+                                 int64_t, int32_t, MemRefView<float> &,
+                                 MemRefView<complex32> &);
+template Checked checkR2C<double>(const char *, ::UnrankedMemRefType<double> *,
+                                  ::UnrankedMemRefType<complex64> *, int64_t,
+                                  int64_t, int32_t, MemRefView<double> &,
+                                  MemRefView<complex64> &);
+template Checked checkC2R<float>(const char *,
+                                 ::UnrankedMemRefType<complex32> *,
+                                 ::UnrankedMemRefType<float> *, int64_t,
+                                 int64_t, int32_t, bool,
+                                 MemRefView<complex32> &, MemRefView<float> &);
+template Checked
+checkC2R<double>(const char *, ::UnrankedMemRefType<complex64> *,
+                 ::UnrankedMemRefType<double> *, int64_t, int64_t, int32_t,
+                 bool, MemRefView<complex64> &, MemRefView<double> &);
+} // namespace runtime
+} // namespace spectral
+} // namespace mlir
 
 //===----------------------------------------------------------------------===//
 // Sparse spectral storage

@@ -39,21 +39,28 @@ enum class Checked { Error, Empty, Run };
 // Dense transforms
 //===----------------------------------------------------------------------===//
 
-Checked checkC2C(const char *function, ::UnrankedMemRefType<complex32> *in,
-                 ::UnrankedMemRefType<complex32> *out, int64_t axesMask,
-                 int32_t inverse, int32_t norm, MemRefView<complex32> &input,
-                 MemRefView<complex32> &output);
+/// For Real = float or double.
+template <typename Real>
+Checked
+checkC2C(const char *function, ::UnrankedMemRefType<std::complex<Real>> *in,
+         ::UnrankedMemRefType<std::complex<Real>> *out, int64_t axesMask,
+         int32_t inverse, int32_t norm, MemRefView<std::complex<Real>> &input,
+         MemRefView<std::complex<Real>> &output);
 
-Checked checkR2C(const char *function, ::UnrankedMemRefType<float> *in,
-                 ::UnrankedMemRefType<complex32> *out, int64_t axesMask,
-                 int64_t halvedAxis, int32_t norm, MemRefView<float> &input,
-                 MemRefView<complex32> &output);
+template <typename Real>
+Checked checkR2C(const char *function, ::UnrankedMemRefType<Real> *in,
+                 ::UnrankedMemRefType<std::complex<Real>> *out,
+                 int64_t axesMask, int64_t halvedAxis, int32_t norm,
+                 MemRefView<Real> &input,
+                 MemRefView<std::complex<Real>> &output);
 
 /// With `mayOverwriteInput`, `in` must not overlap itself either.
-Checked checkC2R(const char *function, ::UnrankedMemRefType<complex32> *in,
-                 ::UnrankedMemRefType<float> *out, int64_t axesMask,
-                 int64_t halvedAxis, int32_t norm, bool mayOverwriteInput,
-                 MemRefView<complex32> &input, MemRefView<float> &output);
+template <typename Real>
+Checked
+checkC2R(const char *function, ::UnrankedMemRefType<std::complex<Real>> *in,
+         ::UnrankedMemRefType<Real> *out, int64_t axesMask, int64_t halvedAxis,
+         int32_t norm, bool mayOverwriteInput,
+         MemRefView<std::complex<Real>> &input, MemRefView<Real> &output);
 
 //===----------------------------------------------------------------------===//
 // Sparse spectral storage

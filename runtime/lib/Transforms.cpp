@@ -25,42 +25,46 @@ const char *const kC2C = "spectral_fft_c2c";
 const char *const kR2C = "spectral_fft_r2c";
 const char *const kC2R = "spectral_fft_c2r";
 const char *const kC2ROverwrite = "spectral_fft_c2r_overwrite_input";
+const char *const kC2C64 = "spectral_fft_c2c_f64";
+const char *const kR2C64 = "spectral_fft_r2c_f64";
+const char *const kC2R64 = "spectral_fft_c2r_f64";
+const char *const kC2ROverwrite64 = "spectral_fft_c2r_overwrite_input_f64";
 
-} // namespace
-
-extern "C" void
-_mlir_ciface_spectral_fft_c2c(UnrankedMemRefType<complex32> *in,
-                              UnrankedMemRefType<complex32> *out,
-                              int64_t axesMask, int32_t inverse, int32_t norm) {
-  MemRefView<complex32> input, output;
-  if (checkC2C(kC2C, in, out, axesMask, inverse, norm, input, output) !=
+template <typename Real>
+void runC2C(const char *function, UnrankedMemRefType<std::complex<Real>> *in,
+            UnrankedMemRefType<std::complex<Real>> *out, int64_t axesMask,
+            int32_t inverse, int32_t norm) {
+  MemRefView<std::complex<Real>> input, output;
+  if (checkC2C(function, in, out, axesMask, inverse, norm, input, output) !=
       Checked::Run)
     return;
   ErrorMessage error;
   succeededOrReport(
-      transformC2C(input, output, axesMask, inverse == 1, norm, error), kC2C,
-      error);
+      transformC2C(input, output, axesMask, inverse == 1, norm, error),
+      function, error);
 }
 
-extern "C" void _mlir_ciface_spectral_fft_r2c(
-    UnrankedMemRefType<float> *in, UnrankedMemRefType<complex32> *out,
-    int64_t axesMask, int64_t halvedAxis, int32_t norm) {
-  MemRefView<float> input;
-  MemRefView<complex32> output;
-  if (checkR2C(kR2C, in, out, axesMask, halvedAxis, norm, input, output) !=
+template <typename Real>
+void runR2C(const char *function, UnrankedMemRefType<Real> *in,
+            UnrankedMemRefType<std::complex<Real>> *out, int64_t axesMask,
+            int64_t halvedAxis, int32_t norm) {
+  MemRefView<Real> input;
+  MemRefView<std::complex<Real>> output;
+  if (checkR2C(function, in, out, axesMask, halvedAxis, norm, input, output) !=
       Checked::Run)
     return;
   ErrorMessage error;
   succeededOrReport(
-      transformR2C(input, output, axesMask, halvedAxis, norm, error), kR2C,
+      transformR2C(input, output, axesMask, halvedAxis, norm, error), function,
       error);
 }
 
-static void runC2R(const char *function, UnrankedMemRefType<complex32> *in,
-                   UnrankedMemRefType<float> *out, int64_t axesMask,
-                   int64_t halvedAxis, int32_t norm, bool mayOverwriteInput) {
-  MemRefView<complex32> input;
-  MemRefView<float> output;
+template <typename Real>
+void runC2R(const char *function, UnrankedMemRefType<std::complex<Real>> *in,
+            UnrankedMemRefType<Real> *out, int64_t axesMask, int64_t halvedAxis,
+            int32_t norm, bool mayOverwriteInput) {
+  MemRefView<std::complex<Real>> input;
+  MemRefView<Real> output;
   if (checkC2R(function, in, out, axesMask, halvedAxis, norm, mayOverwriteInput,
                input, output) != Checked::Run)
     return;
@@ -69,6 +73,22 @@ static void runC2R(const char *function, UnrankedMemRefType<complex32> *in,
                                  mayOverwriteInput, error),
                     function, error);
 }
+
+} // namespace
+
+extern "C" void
+_mlir_ciface_spectral_fft_c2c(UnrankedMemRefType<complex32> *in,
+                              UnrankedMemRefType<complex32> *out,
+                              int64_t axesMask, int32_t inverse, int32_t norm) {
+  runC2C(kC2C, in, out, axesMask, inverse, norm);
+}
+
+extern "C" void _mlir_ciface_spectral_fft_r2c(
+    UnrankedMemRefType<float> *in, UnrankedMemRefType<complex32> *out,
+    int64_t axesMask, int64_t halvedAxis, int32_t norm) {
+  runR2C(kR2C, in, out, axesMask, halvedAxis, norm);
+}
+
 extern "C" void _mlir_ciface_spectral_fft_c2r(UnrankedMemRefType<complex32> *in,
                                               UnrankedMemRefType<float> *out,
                                               int64_t axesMask,
@@ -82,5 +102,31 @@ extern "C" void _mlir_ciface_spectral_fft_c2r_overwrite_input(
     UnrankedMemRefType<complex32> *in, UnrankedMemRefType<float> *out,
     int64_t axesMask, int64_t halvedAxis, int32_t norm) {
   runC2R(kC2ROverwrite, in, out, axesMask, halvedAxis, norm,
+         /*mayOverwriteInput=*/true);
+}
+
+extern "C" void _mlir_ciface_spectral_fft_c2c_f64(
+    UnrankedMemRefType<complex64> *in, UnrankedMemRefType<complex64> *out,
+    int64_t axesMask, int32_t inverse, int32_t norm) {
+  runC2C(kC2C64, in, out, axesMask, inverse, norm);
+}
+
+extern "C" void _mlir_ciface_spectral_fft_r2c_f64(
+    UnrankedMemRefType<double> *in, UnrankedMemRefType<complex64> *out,
+    int64_t axesMask, int64_t halvedAxis, int32_t norm) {
+  runR2C(kR2C64, in, out, axesMask, halvedAxis, norm);
+}
+
+extern "C" void _mlir_ciface_spectral_fft_c2r_f64(
+    UnrankedMemRefType<complex64> *in, UnrankedMemRefType<double> *out,
+    int64_t axesMask, int64_t halvedAxis, int32_t norm) {
+  runC2R(kC2R64, in, out, axesMask, halvedAxis, norm,
+         /*mayOverwriteInput=*/false);
+}
+
+extern "C" void _mlir_ciface_spectral_fft_c2r_overwrite_input_f64(
+    UnrankedMemRefType<complex64> *in, UnrankedMemRefType<double> *out,
+    int64_t axesMask, int64_t halvedAxis, int32_t norm) {
+  runC2R(kC2ROverwrite64, in, out, axesMask, halvedAxis, norm,
          /*mayOverwriteInput=*/true);
 }

@@ -6,8 +6,9 @@ Each case is one function marked with spectral.gradient. The compiled
 forward is checked against an independent numpy reference (rfftn and the
 kept modes picked by explicit frequency loops for mode_mix; per-axis
 scipy.signal.resample for resample); the compiled VJP against PyTorch's
-autograd on the same function (when torch is installed), and, in f64,
-against central finite differences of the compiled forward itself:
+autograd on the same function (when torch is installed), and against
+central finite differences of the compiled forward itself (to 1e-7 in
+f64, 2e-5 in f32):
 <vjp(g), v> = <g, (f(x + e v) - f(x - e v)) / 2e> for random directions v.
 All these functions are linear in each operand, so the finite difference
 is exact up to rounding.
@@ -117,7 +118,10 @@ def torch_mode_mix(x, w, axes, channel, modes, out_sizes, norm):
 def torch_resample(x, axes, out_sizes):
     """scipy.signal.resample's algorithm, axis by axis, in PyTorch."""
     real = not x.is_complex()
-    y = x.to(torch.complex128 if x.dtype == torch.float64 else torch.complex64)
+    if not real:
+        y = x
+    else:
+        y = x.to(torch.complex128 if x.dtype == torch.float64 else torch.complex64)
     for a, m in zip(axes, out_sizes):
         n = y.shape[a]
         X = torch.fft.fft(y, dim=a)
@@ -323,15 +327,15 @@ def _torch_conv(x, k, axes, mode):
     return full
 
 
-def conv_case(name, x_shape, k_shape, axes, mode):
+def conv_case(name, x_shape, k_shape, axes, mode, dtype=np.float32):
     out = list(x_shape)
     if mode == "full":
         for a in axes:
             out[a] = x_shape[a] + k_shape[a] - 1
-    x_t, k_t, y_t = (mlir_type(s, F32) for s in (x_shape, k_shape, out))
+    x_t, k_t, y_t = (mlir_type(s, dtype) for s in (x_shape, k_shape, out))
     mode_text = "" if mode == "full" else f" mode {mode}"
     return FunctionCase(
-        name, [(x_shape, F32), (k_shape, F32)], (out, F32), f"""
+        name, [(x_shape, dtype), (k_shape, dtype)], (out, dtype), f"""
   %y = spectral.conv %a0, %a1 axes {list(axes)}{mode_text} : {x_t}, {k_t}
   return %y : {y_t}""",
         lambda x, k: _direct_conv(x, k, axes, mode),
@@ -345,7 +349,7 @@ FUNCTION_CASES = [
     # over the batch and one over channels, 2-D.
     conv_case("conv_full", [2, 11], [2, 4], [1], "full"),
     conv_case("conv_same", [3, 16], [1, 6], [1], "same"),
-    conv_case("conv_causal", [13, 3], [5, 3], [0], "causal"),
+    conv_case("conv_causal", [13, 3], [5, 3], [0], "causal", np.float64),
     conv_case("conv_2d", [2, 9, 7, 3], [1, 4, 3, 1], [1, 2], "same"),
     # Every dense transform and an elementwise product, with two norms.
     FunctionCase(
@@ -375,6 +379,17 @@ FUNCTION_CASES = [
   return %d : tensor<3x8xcomplex<f32>>""",
         lambda x, z: np.fft.rfft(x, axis=1) - np.fft.fftn(z, norm="ortho"),
         lambda x, z: torch.fft.rfft(x, dim=1) - torch.fft.fftn(z, norm="ortho")),
+    # The same in double precision: rfft with ortho, an odd length.
+    FunctionCase(
+        "transforms_f64", [([3, 15], np.float64)], ([3, 15], np.float64), """
+  %s = spectral.rfft %a0 axes [0, 1] norm ortho : tensor<3x15xf64>
+  %c = spectral.fft %s axes [1] norm forward : tensor<3x8xcomplex<f64>>
+  %y = spectral.irfft %c axes [0, 1] n 15 : tensor<3x8xcomplex<f64>>
+  return %y : tensor<3x15xf64>""",
+        lambda x: np.fft.irfftn(np.fft.fft(np.fft.rfftn(x, axes=(0, 1), norm="ortho"),
+                                           axis=1, norm="forward"), s=[3, 15], axes=(0, 1)),
+        lambda x: torch.fft.irfftn(torch.fft.fft(torch.fft.rfftn(x, dim=(0, 1), norm="ortho"),
+                                                 dim=1, norm="forward"), s=[3, 15], dim=(0, 1))),
     # spectral.mix with a shared filter (even length) ...
     FunctionCase(
         "mix_shared", [([2, 16, 3], F32), ([9], C64)], ([2, 16, 3], F32), """
@@ -404,24 +419,24 @@ CASES = FUNCTION_CASES + [
     # 1-D, channels last, prime length to a larger output, modes at the
     # limit of the halved axis, ortho, f64.
     ModeMixCase("mm_1d_last", [2, 17, 3], 5, [1], 2, [9], out_sizes=[40],
-                norm="ortho", dtype=np.float32),
+                norm="ortho", dtype=np.float64),
     # 2-D, an odd mode count on the full axis, dynamic batch.
     ModeMixCase("mm_2d", [2, 3, 12, 10], 2, [2, 3], 1, [7, 4],
                 dynamic_batch=True),
     # 2-D, every frequency kept (odd and even lengths), f64.
     ModeMixCase("mm_2d_all", [2, 2, 9, 8], 3, [2, 3], 1, [9, 5],
-                dtype=np.float32),
+                dtype=np.float64),
     # 2-D to a smaller output (even, Nyquist bins kept), forward norm.
     ModeMixCase("mm_2d_down", [1, 3, 16, 16], 2, [2, 3], 1, [8, 4],
-                out_sizes=[8, 6], norm="forward", dtype=np.float32),
+                out_sizes=[8, 6], norm="forward", dtype=np.float64),
     # 3-D, channels last, prime and odd lengths.
     ModeMixCase("mm_3d", [2, 6, 5, 7, 2], 3, [1, 2, 3], 4, [4, 3, 3]),
     ResampleCase("rs_down_even", [3, 16], [1], [10]),
-    ResampleCase("rs_up_even", [3, 12], [1], [17], dtype=np.float32),
-    ResampleCase("rs_odd_prime", [13, 2], [0], [7], dtype=np.float32),
-    ResampleCase("rs_2d", [2, 12, 9], [1, 2], [8, 14], dtype=np.float32),
+    ResampleCase("rs_up_even", [3, 12], [1], [17], dtype=np.float64),
+    ResampleCase("rs_odd_prime", [13, 2], [0], [7], dtype=np.float64),
+    ResampleCase("rs_2d", [2, 12, 9], [1, 2], [8, 14], dtype=np.float64),
     ResampleCase("rs_2d_f32", [2, 10, 16], [1, 2], [15, 6]),
-    ResampleCase("rs_complex", [4, 10, 2], [0, 1], [6, 15], dtype=np.complex64),
+    ResampleCase("rs_complex", [4, 10, 2], [0, 1], [6, 15], dtype=np.complex128),
 ]
 
 
@@ -483,9 +498,10 @@ def main():
                        1e-10 if f64 else GRAD_F32_TOL)
 
         if True:
-            # Every function here is linear in each operand, so a step of 1
-            # is exact up to rounding.
-            eps = 1.0
+            # Every function here is linear in each operand, so the central
+            # difference is exact up to rounding: a step of 1 keeps f32's
+            # rounding small, f64 takes a usual small step.
+            eps = 1e-3 if f64 else 1.0
             for i, grad in enumerate(grads):
                 for _ in range(2):
                     v = rng.standard_normal(inputs[i].shape)

@@ -43,3 +43,11 @@ func.func @f16_transform(%a: memref<8xf16>, %b: memref<5xcomplex<f16>>) {
   spectral.dft r2c %a into %b axes [0] norm backward : memref<8xf16>, memref<5xcomplex<f16>>
   return
 }
+
+// -----
+
+func.func @f64_transform(%a: memref<8xcomplex<f64>>, %b: memref<8xcomplex<f64>>) {
+  // expected-error @+1 {{'spectral.dft' op computes in 'f64' but the CUDA runtime transforms f32 only}}
+  spectral.dft c2c_forward %a into %b axes [0] norm backward : memref<8xcomplex<f64>>, memref<8xcomplex<f64>>
+  return
+}

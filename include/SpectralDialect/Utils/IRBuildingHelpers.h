@@ -70,6 +70,11 @@ Value multiplySpectra(OpBuilder &b, Location loc, Value target, Value factor,
 Value mapElements(OpBuilder &b, Location loc, Value input, Type resultElement,
                   function_ref<Value(OpBuilder &, Location, Value)> fn);
 
+/// `fn` of the elements of `inputs` (tensors of one shape), one
+/// linalg.generic whose result has the first input's type.
+Value mapElementwise(OpBuilder &b, Location loc, ValueRange inputs,
+                     function_ref<Value(OpBuilder &, Location, ValueRange)> fn);
+
 /// `value` reversed along `axes`, whose sizes must be static.
 Value reverseAlongAxes(OpBuilder &b, Location loc, Value value,
                        ArrayRef<int64_t> axes);

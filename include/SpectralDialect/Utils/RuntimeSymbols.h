@@ -40,6 +40,11 @@ enum class RuntimeFunction {
   FFTR2C,
   FFTC2R,
   FFTC2ROverwriteInput,
+  // The CPU runtime only: the transforms in double precision.
+  FFTC2CF64,
+  FFTR2CF64,
+  FFTC2RF64,
+  FFTC2ROverwriteInputF64,
   TopK,
   Scatter,
   CheckTileOffset,

@@ -76,9 +76,13 @@ static LogicalResult lowerDFT(DFTOp op, ModuleOp module,
   Type real = input.getElementType();
   if (auto complex = dyn_cast<ComplexType>(real))
     real = complex.getElementType();
-  if (!real.isF32())
-    return op.emitOpError() << "computes in " << real << " but the "
-                            << names.getDescription() << " transforms f32 only";
+  bool f64 = real.isF64();
+  if (!real.isF32() && !(f64 && names.target == RuntimeTarget::CPU))
+    return op.emitOpError()
+           << "computes in " << real << " but the " << names.getDescription()
+           << " transforms "
+           << (names.target == RuntimeTarget::CPU ? "f32 and f64 only"
+                                                  : "f32 only");
 
   OpBuilder builder(op);
   Location loc = op.getLoc();
@@ -99,18 +103,22 @@ static LogicalResult lowerDFT(DFTOp op, ModuleOp module,
   switch (op.getKind()) {
   case DFTKind::c2c_forward:
   case DFTKind::c2c_inverse:
-    callee = names.get(RuntimeFunction::FFTC2C);
+    callee =
+        names.get(f64 ? RuntimeFunction::FFTC2CF64 : RuntimeFunction::FFTC2C);
     args.push_back(arith::ConstantIntOp::create(
         builder, loc, op.getKind() == DFTKind::c2c_inverse, 32));
     break;
   case DFTKind::r2c:
   case DFTKind::c2r:
     if (op.getKind() == DFTKind::r2c)
-      callee = names.get(RuntimeFunction::FFTR2C);
+      callee =
+          names.get(f64 ? RuntimeFunction::FFTR2CF64 : RuntimeFunction::FFTR2C);
     else if (op.getOverwriteInput())
-      callee = names.get(RuntimeFunction::FFTC2ROverwriteInput);
+      callee = names.get(f64 ? RuntimeFunction::FFTC2ROverwriteInputF64
+                             : RuntimeFunction::FFTC2ROverwriteInput);
     else
-      callee = names.get(RuntimeFunction::FFTC2R);
+      callee =
+          names.get(f64 ? RuntimeFunction::FFTC2RF64 : RuntimeFunction::FFTC2R);
     args.push_back(
         arith::ConstantIntOp::create(builder, loc, op.getAxes().back(), 64));
     break;

@@ -47,6 +47,8 @@
 
 typedef UnrankedMemRefType<std::complex<float>> spectral_unranked_c32;
 typedef UnrankedMemRefType<float> spectral_unranked_f32;
+typedef UnrankedMemRefType<std::complex<double>> spectral_unranked_c64;
+typedef UnrankedMemRefType<double> spectral_unranked_f64;
 typedef StridedMemRefType<std::complex<float>, 2> spectral_memref_c32_2d;
 typedef StridedMemRefType<int64_t, 2> spectral_memref_i64_2d;
 typedef StridedMemRefType<int64_t, 1> spectral_memref_i64_1d;
@@ -57,6 +59,8 @@ extern "C" {
 #else
 typedef void spectral_unranked_c32;
 typedef void spectral_unranked_f32;
+typedef void spectral_unranked_c64;
+typedef void spectral_unranked_f64;
 typedef void spectral_memref_c32_2d;
 typedef void spectral_memref_i64_2d;
 typedef void spectral_memref_i64_1d;
@@ -102,6 +106,24 @@ _mlir_ciface_spectral_fft_c2r(spectral_unranked_c32 *in,
 /// caller no longer needs. `in` must not overlap itself.
 SPECTRAL_RUNTIME_EXPORT void _mlir_ciface_spectral_fft_c2r_overwrite_input(
     spectral_unranked_c32 *in, spectral_unranked_f32 *out, int64_t axesMask,
+    int64_t halvedAxis, int32_t norm);
+
+/// The same four transforms in double precision (complex<double> and
+/// double memrefs), with the same arguments and checks.
+SPECTRAL_RUNTIME_EXPORT void
+_mlir_ciface_spectral_fft_c2c_f64(spectral_unranked_c64 *in,
+                                  spectral_unranked_c64 *out, int64_t axesMask,
+                                  int32_t inverse, int32_t norm);
+SPECTRAL_RUNTIME_EXPORT void
+_mlir_ciface_spectral_fft_r2c_f64(spectral_unranked_f64 *in,
+                                  spectral_unranked_c64 *out, int64_t axesMask,
+                                  int64_t halvedAxis, int32_t norm);
+SPECTRAL_RUNTIME_EXPORT void
+_mlir_ciface_spectral_fft_c2r_f64(spectral_unranked_c64 *in,
+                                  spectral_unranked_f64 *out, int64_t axesMask,
+                                  int64_t halvedAxis, int32_t norm);
+SPECTRAL_RUNTIME_EXPORT void _mlir_ciface_spectral_fft_c2r_overwrite_input_f64(
+    spectral_unranked_c64 *in, spectral_unranked_f64 *out, int64_t axesMask,
     int64_t halvedAxis, int32_t norm);
 
 //===----------------------------------------------------------------------===//
