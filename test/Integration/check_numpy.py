@@ -13,6 +13,9 @@ Case syntax: OP[:key=value]...   e.g.  rfft:axes=0,1:norm=ortho
   irfft            axes=..., n=N, norm=...
   mix              axis=A                         (input, filter, result)
   conv             axes=..., mode=full|same|causal (input, kernel, result)
+  mode_mix         axes=...:channel=C:modes=...[:norm=...] (input, weight,
+                   result); the result's sizes along axes are its own
+  resample         axes=...  (input, result), scipy.signal.resample per axis
 
 Any case may set tol=T, the relative error allowed (default REL_TOL), for
 storage types of lower precision.
@@ -118,6 +121,48 @@ def direct_convolution(x, k, axes):
             out_index[a] = slice(o, o + x.shape[a])
         out[tuple(out_index)] += k[tuple(k_index)] * x
     return out
+
+
+def kept_frequencies(m, halved):
+    """spectral.mode_mix's weight index -> signed frequency along one axis."""
+    if halved:
+        return list(range(m))
+    low = (m + 1) // 2
+    return list(range(low)) + [j - m for j in range(low, m)]
+
+
+def mode_mix_reference(x, w, axes, channel, modes, out_sizes, norm):
+    """rfftn, the kept modes picked one frequency at a time, the channel
+    product per mode, irfftn to `out_sizes`."""
+    X = np.fft.rfftn(x.astype(np.float64), axes=axes, norm=norm)
+    out_shape = list(X.shape)
+    out_shape[channel] = w.shape[1]
+    last = len(axes) - 1
+    for i, a in enumerate(axes):
+        out_shape[a] = out_sizes[i] // 2 + 1 if i == last else out_sizes[i]
+    Y = np.zeros(out_shape, np.complex128)
+    freqs = [kept_frequencies(m, i == last) for i, m in enumerate(modes)]
+    # Where the channel dimension lands once the spatial axes are indexed.
+    position = channel - sum(a < channel for a in axes)
+    for j in np.ndindex(*modes):
+        src = [slice(None)] * x.ndim
+        dst = [slice(None)] * x.ndim
+        for i, a in enumerate(axes):
+            f = freqs[i][j[i]]
+            src[a] = f % X.shape[a] if i < last else f
+            dst[a] = f % out_shape[a] if i < last else f
+        xs = np.moveaxis(X[tuple(src)], position, -1)
+        ys = xs @ w[(slice(None), slice(None)) + tuple(j)]
+        Y[tuple(dst)] = np.moveaxis(ys, -1, position)
+    return np.fft.irfftn(Y, s=out_sizes, axes=axes, norm=norm)
+
+
+def resample_reference(x, axes, out_sizes):
+    import scipy.signal
+    y = x.astype(np.complex128 if np.iscomplexobj(x) else np.float64)
+    for a, n in zip(axes, out_sizes):
+        y = scipy.signal.resample(y, n, axis=a)
+    return y
 
 
 def ints(text):
@@ -288,6 +333,14 @@ def reference(op, attrs, operands, result_shape):
             filt = filt.reshape(shape)
         spectrum = np.fft.rfft(x, axis=axis) * filt
         return np.fft.irfft(spectrum, n=x.shape[axis], axis=axis)
+    if op == "mode_mix":
+        axes = ints(attrs["axes"])
+        return mode_mix_reference(x, operands[1], axes, int(attrs["channel"]),
+                                  ints(attrs["modes"]),
+                                  [result_shape[a] for a in axes], norm)
+    if op == "resample":
+        axes = ints(attrs["axes"])
+        return resample_reference(x, axes, [result_shape[a] for a in axes])
     if op == "conv":
         axes = axes_of(attrs, x)
         k = operands[1]
@@ -355,6 +408,7 @@ def storage_reference(attrs, x):
 
 # Printed operands and results of each case, in print order.
 OPERANDS = {"fft": 1, "ifft": 1, "rfft": 1, "irfft": 1, "mix": 2, "conv": 2,
+            "mode_mix": 2, "resample": 1,
             "roundtrip": 1, "storage": 1, "scale": 1, "matmul": 2, "add": 2,
             "energy": 1, "slice": 1, "dense_matmul": 2, "close": 1,
             "tosa_rfft2d": 1, "tosa_fft2d": 2, "linalg_conv": 3, "tosa_depthwise": 3,

@@ -23,6 +23,9 @@ import sys
 import numpy as np
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "python"))
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "Integration"))
+from check_numpy import (kept_frequencies, mode_mix_reference,  # noqa: E402
+                         resample_reference)
 from sst_ctypes import CompiledLibrary  # noqa: E402
 
 try:
@@ -47,47 +50,8 @@ def complex_of(dtype):
     return np.complex64 if dtype == np.float32 else np.complex128
 
 
-# ---------------------------------------------------------------------------
-# Independent references
-# ---------------------------------------------------------------------------
-
-def kept_frequencies(m, halved):
-    """Weight index -> signed frequency along one axis."""
-    if halved:
-        return list(range(m))
-    low = (m + 1) // 2
-    return list(range(low)) + [j - m for j in range(low, m)]
-
-
-def mode_mix_reference(x, w, axes, channel, modes, out_sizes, norm):
-    X = np.fft.rfftn(x.astype(np.float64), axes=axes, norm=norm)
-    out_shape = list(X.shape)
-    out_shape[channel] = w.shape[1]
-    for i, a in enumerate(axes):
-        out_shape[a] = out_sizes[i] // 2 + 1 if i == len(axes) - 1 else out_sizes[i]
-    Y = np.zeros(out_shape, np.complex128)
-    freqs = [kept_frequencies(m, i == len(axes) - 1) for i, m in enumerate(modes)]
-    for j in itertools.product(*[range(m) for m in modes]):
-        src = [slice(None)] * x.ndim
-        dst = [slice(None)] * x.ndim
-        for i, a in enumerate(axes):
-            f = freqs[i][j[i]]
-            src[a] = f % X.shape[a] if i < len(axes) - 1 else f
-            dst[a] = f % out_shape[a] if i < len(axes) - 1 else f
-        xs = np.moveaxis(X[tuple(src)], channel if channel < min(axes) else channel - sum(a < channel for a in axes), -1)
-        ys = xs @ w[(slice(None), slice(None)) + tuple(j)]
-        pos = channel if channel < min(axes) else channel - sum(a < channel for a in axes)
-        Y[tuple(dst)] = np.moveaxis(ys, -1, pos)
-    return np.fft.irfftn(Y, s=out_sizes, axes=axes, norm=norm)
-
-
-def resample_reference(x, axes, out_sizes):
-    import scipy.signal
-    y = x.astype(np.complex128 if np.iscomplexobj(x) else np.float64)
-    for a, n in zip(axes, out_sizes):
-        y = scipy.signal.resample(y, n, axis=a)
-    return y
-
+# The numpy references of mode_mix and resample are check_numpy.py's,
+# shared with the executed MLIR tests.
 
 # ---------------------------------------------------------------------------
 # The same functions in PyTorch, for autograd
