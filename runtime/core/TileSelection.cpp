@@ -60,10 +60,10 @@ bool mlir::spectral::runtime::validateNumKept(int64_t k, int64_t numCandidates,
 
 bool mlir::spectral::runtime::validatePositions(
     const TileSpectrum &tile, const MemRefView<int64_t> &positions,
-    int64_t *writer, ErrorMessage &error) {
+    int64_t *writer, PositionUse use, ErrorMessage &error) {
   int64_t numTiles = positions.sizes[0], k = positions.sizes[1];
   int64_t numBins = tile.getNumBins();
-  // Slot + 1 of the slot that writes each bin, 0 for none.
+  // Slot + 1 of the slot that names each bin, 0 for none.
   for (int64_t p = 0; p < numBins; ++p)
     writer[p] = 0;
   // An empty view's strides are arbitrary: never index rows of one.
@@ -86,11 +86,14 @@ bool mlir::spectral::runtime::validatePositions(
       for (int64_t bin : {p, partner}) {
         if (bin < 0 || writer[bin] == 0)
           continue;
+        // A gather writes no bin: it reads the layout a scatter writes.
+        bool writes = use == PositionUse::Write;
         error.set("positions[%lld][%lld] (tile %lld, slot %lld) is %lld, "
-                  "which writes bin %lld already written by slot %lld",
+                  "which %s bin %lld already %s by slot %lld",
                   static_cast<long long>(t), static_cast<long long>(i),
                   static_cast<long long>(t), static_cast<long long>(i),
-                  static_cast<long long>(p), static_cast<long long>(bin),
+                  static_cast<long long>(p), writes ? "writes" : "names",
+                  static_cast<long long>(bin), writes ? "written" : "named",
                   static_cast<long long>(writer[bin] - 1));
         return false;
       }
@@ -168,7 +171,8 @@ bool mlir::spectral::runtime::scatterTiles(
     ErrorMessage &error) {
   TrackedBuffer<int64_t> writer;
   if (!writer.allocate(static_cast<size_t>(tile.getNumBins()), error) ||
-      !validatePositions(tile, positions, writer.data(), error))
+      !validatePositions(tile, positions, writer.data(), PositionUse::Write,
+                         error))
     return false;
 
   int64_t numTiles = coeffs.sizes[0], k = coeffs.sizes[1];
@@ -199,6 +203,33 @@ bool mlir::spectral::runtime::scatterTiles(
         row[partner * binStride] = std::conj(x);
       }
     }
+  }
+  return true;
+}
+
+bool mlir::spectral::runtime::gatherTiles(const TileSpectrum &tile,
+                                          const MemRefView<complex32> &spectrum,
+                                          const MemRefView<int64_t> &positions,
+                                          const MemRefView<complex32> &coeffs,
+                                          ErrorMessage &error) {
+  TrackedBuffer<int64_t> writer;
+  if (!writer.allocate(static_cast<size_t>(tile.getNumBins()), error) ||
+      !validatePositions(tile, positions, writer.data(), PositionUse::Read,
+                         error))
+    return false;
+
+  int64_t numTiles = coeffs.sizes[0], k = coeffs.sizes[1];
+  // Rows of an empty view are never addressed: its strides are arbitrary.
+  if (k == 0)
+    return true;
+  const int64_t binStride = spectrum.strides[1];
+  for (int64_t t = 0; t < numTiles; ++t) {
+    const complex32 *row = spectrum.data + t * spectrum.strides[0];
+    const int64_t *positionRow = positions.data + t * positions.strides[0];
+    complex32 *coeffRow = coeffs.data + t * coeffs.strides[0];
+    for (int64_t i = 0; i < k; ++i)
+      coeffRow[i * coeffs.strides[1]] =
+          row[positionRow[i * positions.strides[1]] * binStride];
   }
   return true;
 }

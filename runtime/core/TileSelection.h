@@ -8,9 +8,10 @@
 //
 // The two halves of sparse spectral storage on the host: selecting the K
 // candidate bins of highest energy in every tile, and scattering kept
-// coefficients back into tile spectra. spectral_topk/spectral_scatter call
-// them once their descriptors are checked, and compile-time compression
-// calls them directly, so that both store exactly the same coefficients.
+// coefficients back into tile spectra (and gathering them, its transpose).
+// spectral_topk/spectral_scatter/spectral_gather call them once their
+// descriptors are checked, and compile-time compression calls them
+// directly, so that both store exactly the same coefficients.
 //
 // Views are [tiles, bins] and [tiles, K] with any non-negative strides.
 // Failures are returned in `error`, never reported.
@@ -31,12 +32,17 @@ namespace runtime {
 /// Checks that K does not exceed the number of candidates of a tile.
 bool validateNumKept(int64_t k, int64_t numCandidates, ErrorMessage &error);
 
+/// What an entry point does at the positions, which the messages say.
+enum class PositionUse { Write, Read };
+
 /// Checks every position before anything is written: in range, and no bin
-/// written twice by one tile (directly or as a conjugate partner), since the
-/// later write would silently win. `writer` is work space of S entries.
+/// named twice by one tile (directly or as a conjugate partner). Scatter
+/// needs this because the later write would silently win; gather, its
+/// transpose, reads the same layout and accepts exactly the same positions.
+/// `writer` is work space of S entries.
 bool validatePositions(const TileSpectrum &tile,
                        const MemRefView<int64_t> &positions, int64_t *writer,
-                       ErrorMessage &error);
+                       PositionUse use, ErrorMessage &error);
 
 /// Writes the K (coeffs.sizes[1]) candidate bins of highest energy of every
 /// tile of `spectrum`, in ascending position, to `coeffs` and `positions`.
@@ -49,6 +55,14 @@ bool selectTopK(const TileSpectrum &tile, const MemRefView<complex32> &spectrum,
 bool scatterTiles(const TileSpectrum &tile, const MemRefView<complex32> &coeffs,
                   const MemRefView<int64_t> &positions,
                   const MemRefView<complex32> &spectrum, ErrorMessage &error);
+
+/// The transpose of scatterTiles' copy, after validatePositions:
+/// coeffs[t][k] = spectrum[t][positions[t][k]]. Nothing is conjugated or
+/// weighed.
+bool gatherTiles(const TileSpectrum &tile,
+                 const MemRefView<complex32> &spectrum,
+                 const MemRefView<int64_t> &positions,
+                 const MemRefView<complex32> &coeffs, ErrorMessage &error);
 
 } // namespace runtime
 } // namespace spectral

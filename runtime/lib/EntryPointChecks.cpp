@@ -277,6 +277,81 @@ bool mlir::spectral::runtime::checkNumKept(const char *function, int64_t k,
                            error);
 }
 
+namespace {
+
+/// The checks of scatter and gather, which copy between the kept
+/// coefficients (T x K) and the tile spectra (T x S) in opposite
+/// directions: the descriptors are read in the entry point's argument order,
+/// sizes follow its first T x K argument (coeffs for scatter, positions for
+/// gather), and the one output must overlap neither itself nor an input.
+Checked checkSparseCopy(const char *function, PositionUse use,
+                        ::StridedMemRefType<complex32, 2> *coeffsDesc,
+                        ::StridedMemRefType<int64_t, 2> *positionsDesc,
+                        ::StridedMemRefType<int64_t, 1> *tileSpectrumShape,
+                        int64_t axesMask, int64_t halvedAxis,
+                        int64_t halvedLength,
+                        ::StridedMemRefType<complex32, 2> *spectrumDesc,
+                        MemRefView<complex32> &coeffs,
+                        MemRefView<int64_t> &positions,
+                        MemRefView<int64_t> &shape,
+                        MemRefView<complex32> &spectrum, TileSpectrum &tile) {
+  bool scatter = use == PositionUse::Write;
+  auto readCoeffs = [&] {
+    return readRanked(function, "coeffs", coeffsDesc, coeffs);
+  };
+  auto readSpectrum = [&] {
+    return readRanked(function, "spectrum", spectrumDesc, spectrum);
+  };
+  if (!(scatter ? readCoeffs() : readSpectrum()) ||
+      !readRanked(function, "positions", positionsDesc, positions) ||
+      !readRanked(function, "tileSpectrumShape", tileSpectrumShape, shape) ||
+      !(scatter ? readSpectrum() : readCoeffs()) ||
+      !initTile(function, shape, axesMask, halvedAxis, halvedLength, tile))
+    return Checked::Error;
+
+  const char *keyName = scatter ? "coeffs" : "positions";
+  const char *otherName = scatter ? "positions" : "coeffs";
+  const Layout &key = scatter ? static_cast<const Layout &>(coeffs) : positions;
+  const Layout &other =
+      scatter ? static_cast<const Layout &>(positions) : coeffs;
+  int64_t numTiles = key.sizes[0], k = key.sizes[1];
+  int64_t numBins = tile.getNumBins();
+  if (other.sizes[0] != numTiles || other.sizes[1] != k) {
+    reportError(function, "%s has shape %lldx%lld, expected %lldx%lld (as %s)",
+                otherName, static_cast<long long>(other.sizes[0]),
+                static_cast<long long>(other.sizes[1]),
+                static_cast<long long>(numTiles), static_cast<long long>(k),
+                keyName);
+    return Checked::Error;
+  }
+  if (spectrum.sizes[0] != numTiles || spectrum.sizes[1] != numBins) {
+    reportError(function,
+                "spectrum has shape %lldx%lld, expected %lldx%lld (tiles of "
+                "%s x product of tileSpectrumShape)",
+                static_cast<long long>(spectrum.sizes[0]),
+                static_cast<long long>(spectrum.sizes[1]),
+                static_cast<long long>(numTiles),
+                static_cast<long long>(numBins), keyName);
+    return Checked::Error;
+  }
+
+  const char *outName = scatter ? "spectrum" : "coeffs";
+  const char *inName = scatter ? "coeffs" : "spectrum";
+  const MemRefView<complex32> &output = scatter ? spectrum : coeffs;
+  const MemRefView<complex32> &input = scatter ? coeffs : spectrum;
+  if (!checkNoSelfOverlap(function, outName, output) ||
+      !checkDisjoint(function, outName, output, inName, input) ||
+      !checkDisjoint(function, outName, output, output.data, sizeof(complex32),
+                     "positions", positions, positions.data, sizeof(int64_t)) ||
+      !checkDisjoint(function, outName, output, output.data, sizeof(complex32),
+                     "tileSpectrumShape", shape, shape.data, sizeof(int64_t)))
+    return Checked::Error;
+  // A scatter of no coefficients still zeroes the spectrum.
+  return numTiles == 0 || (!scatter && k == 0) ? Checked::Empty : Checked::Run;
+}
+
+} // namespace
+
 Checked mlir::spectral::runtime::checkScatter(
     const char *function, ::StridedMemRefType<complex32, 2> *coeffs,
     ::StridedMemRefType<int64_t, 2> *positions,
@@ -285,52 +360,30 @@ Checked mlir::spectral::runtime::checkScatter(
     ::StridedMemRefType<complex32, 2> *spectrum, MemRefView<complex32> &input,
     MemRefView<int64_t> &inPositions, MemRefView<int64_t> &shape,
     MemRefView<complex32> &output, TileSpectrum &tile) {
-  if (!readRanked(function, "coeffs", coeffs, input) ||
-      !readRanked(function, "positions", positions, inPositions) ||
-      !readRanked(function, "tileSpectrumShape", tileSpectrumShape, shape) ||
-      !readRanked(function, "spectrum", spectrum, output) ||
-      !initTile(function, shape, axesMask, halvedAxis, halvedLength, tile))
-    return Checked::Error;
-
-  int64_t numTiles = input.sizes[0], k = input.sizes[1];
-  int64_t numBins = tile.getNumBins();
-  if (inPositions.sizes[0] != numTiles || inPositions.sizes[1] != k) {
-    reportError(function,
-                "positions has shape %lldx%lld, expected %lldx%lld (as "
-                "coeffs)",
-                static_cast<long long>(inPositions.sizes[0]),
-                static_cast<long long>(inPositions.sizes[1]),
-                static_cast<long long>(numTiles), static_cast<long long>(k));
-    return Checked::Error;
-  }
-  if (output.sizes[0] != numTiles || output.sizes[1] != numBins) {
-    reportError(function,
-                "spectrum has shape %lldx%lld, expected %lldx%lld (tiles of "
-                "coeffs x product of tileSpectrumShape)",
-                static_cast<long long>(output.sizes[0]),
-                static_cast<long long>(output.sizes[1]),
-                static_cast<long long>(numTiles),
-                static_cast<long long>(numBins));
-    return Checked::Error;
-  }
-  if (!checkNoSelfOverlap(function, "spectrum", output) ||
-      !checkDisjoint(function, "spectrum", output, "coeffs", input) ||
-      !checkDisjoint(function, "spectrum", output, output.data,
-                     sizeof(complex32), "positions", inPositions,
-                     inPositions.data, sizeof(int64_t)) ||
-      !checkDisjoint(function, "spectrum", output, output.data,
-                     sizeof(complex32), "tileSpectrumShape", shape, shape.data,
-                     sizeof(int64_t)))
-    return Checked::Error;
-  return numTiles == 0 ? Checked::Empty : Checked::Run;
+  return checkSparseCopy(function, PositionUse::Write, coeffs, positions,
+                         tileSpectrumShape, axesMask, halvedAxis, halvedLength,
+                         spectrum, input, inPositions, shape, output, tile);
 }
 
-bool mlir::spectral::runtime::checkScatterPositions(
+Checked mlir::spectral::runtime::checkGather(
+    const char *function, ::StridedMemRefType<complex32, 2> *spectrum,
+    ::StridedMemRefType<int64_t, 2> *positions,
+    ::StridedMemRefType<int64_t, 1> *tileSpectrumShape, int64_t axesMask,
+    int64_t halvedAxis, int64_t halvedLength,
+    ::StridedMemRefType<complex32, 2> *coeffs, MemRefView<complex32> &input,
+    MemRefView<int64_t> &inPositions, MemRefView<int64_t> &shape,
+    MemRefView<complex32> &output, TileSpectrum &tile) {
+  return checkSparseCopy(function, PositionUse::Read, coeffs, positions,
+                         tileSpectrumShape, axesMask, halvedAxis, halvedLength,
+                         spectrum, output, inPositions, shape, input, tile);
+}
+
+bool mlir::spectral::runtime::checkPositions(
     const char *function, const TileSpectrum &tile,
-    const MemRefView<int64_t> &positions, int64_t *writer) {
+    const MemRefView<int64_t> &positions, int64_t *writer, PositionUse use) {
   ErrorMessage error;
-  return succeededOrReport(validatePositions(tile, positions, writer, error),
-                           function, error);
+  return succeededOrReport(
+      validatePositions(tile, positions, writer, use, error), function, error);
 }
 
 bool mlir::spectral::runtime::checkTileOffset(const char *function, int64_t dim,

@@ -11,7 +11,8 @@
 // calls and word every rejection the same way (only the function name in the
 // message differs). They read descriptors and compare addresses only, never
 // data, so they apply to device pointers too; the checks that need data
-// (top-k's candidate count, scatter's positions) take host arrays.
+// (top-k's candidate count, scatter's and gather's positions) take host
+// arrays.
 //
 //===----------------------------------------------------------------------===//
 
@@ -20,6 +21,7 @@
 
 #include "MemRefView.h"
 #include "Normalization.h"
+#include "TileSelection.h"
 #include "TileSpectrum.h"
 
 #include "mlir/ExecutionEngine/CRunnerUtils.h"
@@ -94,13 +96,28 @@ Checked checkScatter(const char *function,
                      MemRefView<int64_t> &shape, MemRefView<complex32> &output,
                      TileSpectrum &tile);
 
-/// Checks every position (a host view) before anything is written: in
-/// range, and no bin written twice by one tile (directly or as a conjugate
-/// partner), since the later write would silently win. `writer` is work
-/// space of S entries.
-bool checkScatterPositions(const char *function, const TileSpectrum &tile,
-                           const MemRefView<int64_t> &positions,
-                           int64_t *writer);
+/// Everything gather checks before it looks at the positions: scatter's
+/// checks with the spectrum read and coeffs written. Returns Empty if there
+/// are no tiles or K is 0.
+Checked checkGather(const char *function,
+                    ::StridedMemRefType<complex32, 2> *spectrum,
+                    ::StridedMemRefType<int64_t, 2> *positions,
+                    ::StridedMemRefType<int64_t, 1> *tileSpectrumShape,
+                    int64_t axesMask, int64_t halvedAxis, int64_t halvedLength,
+                    ::StridedMemRefType<complex32, 2> *coeffs,
+                    MemRefView<complex32> &input,
+                    MemRefView<int64_t> &inPositions,
+                    MemRefView<int64_t> &shape, MemRefView<complex32> &output,
+                    TileSpectrum &tile);
+
+/// Checks every position (a host view) of a scatter (`use` Write) or a
+/// gather (Read) before anything is written: in range, and no bin named
+/// twice by one tile (directly or as a conjugate partner), since a
+/// scatter's later write would silently win. `writer` is work space of S
+/// entries.
+bool checkPositions(const char *function, const TileSpectrum &tile,
+                    const MemRefView<int64_t> &positions, int64_t *writer,
+                    PositionUse use);
 
 /// The check of a dynamic spectral.decompress_tiles offset: `offset` along
 /// `dim` must be a non-negative multiple of `tile` and at most `limit`.

@@ -26,6 +26,7 @@ constexpr const char *kC2R = "spectral_fft_c2r";
 constexpr const char *kC2ROverwrite = "spectral_fft_c2r_overwrite_input";
 constexpr const char *kTopK = "spectral_topk";
 constexpr const char *kScatter = "spectral_scatter";
+constexpr const char *kGather = "spectral_gather";
 
 /// Makes `array`'s descriptor point `elements` elements into `other`'s
 /// buffer, to create aliasing arguments of any element types.
@@ -285,11 +286,12 @@ TEST_F(RuntimeErrorsFFT, DefaultHandlerPrintsAndAborts) {
 }
 
 //===----------------------------------------------------------------------===//
-// Top-k and scatter
+// Top-k, scatter and gather
 //===----------------------------------------------------------------------===//
 
 /// Valid arguments: 2 tiles of an 8x8 real tile (spectrum 8x5, 40 bins,
-/// 34 candidates), K = 3.
+/// 34 candidates), K = 3. Gather reads `spectrum` at `keptPositions` into
+/// `coeffs`.
 class RuntimeErrorsSparse : public RuntimeTest {
 protected:
   void SetUp() override {
@@ -325,6 +327,11 @@ protected:
     _mlir_ciface_spectral_scatter(keptCoeffsDesc, keptPositionsDesc, shapeDesc,
                                   mask, halvedAxis, halvedLength, denseDesc);
   }
+  void gather(int64_t mask = 0b11, int64_t halvedAxis = 1,
+              int64_t halvedLength = 8) {
+    _mlir_ciface_spectral_gather(spectrumDesc, keptPositionsDesc, shapeDesc,
+                                 mask, halvedAxis, halvedLength, coeffsDesc);
+  }
 
   void expectFailure(const char *function,
                      std::initializer_list<const char *> parts) {
@@ -355,6 +362,7 @@ protected:
 TEST_F(RuntimeErrorsSparse, ValidArgumentsPass) {
   topk();
   scatter();
+  gather();
   expectNoError();
 }
 
@@ -577,6 +585,71 @@ TEST_F(RuntimeErrorsSparse, ScatterPositions) {
   // The same pair is fine with the fft layout, where nothing is mirrored.
   scatter(0b11, -1, 0);
   expectNoError();
+}
+
+TEST_F(RuntimeErrorsSparse, GatherChecksLikeScatter) {
+  spectrumDesc = nullptr;
+  gather();
+  expectFailure(kGather, {"spectrum is a null pointer"});
+  keptPositionsDesc->strides[1] = -1;
+  gather();
+  expectFailure(kGather, {"positions dimension 1 has negative stride -1"});
+  gather(0b11, 0, 8);
+  expectFailure(kGather, {"tileSpectrumShape[0] is 8, expected 5"});
+  // Sizes follow positions, the first T x K argument.
+  TestArray<cf> wideCoeffs({2, 4});
+  wideCoeffs.fill(cf(7, 7));
+  coeffsDesc = wideCoeffs.ranked<2>();
+  gather();
+  expectFailure(kGather, {"coeffs has shape 2x4, expected 2x3 (as positions)"});
+  TestArray<cf> wrongSpectrum({2, 41});
+  spectrumDesc = wrongSpectrum.ranked<2>();
+  gather();
+  expectFailure(kGather, {"spectrum has shape 2x41, expected 2x40 (tiles of "
+                          "positions x product of tileSpectrumShape)"});
+  // Only the output, coeffs, must not overlap itself or an input.
+  coeffsDesc->strides[0] = 2;
+  gather();
+  expectFailure(kGather, {"coeffs has overlapping elements"});
+  spectrumDesc->strides[0] = 0;
+  gather();
+  expectNoError();
+  refresh();
+  pointInto(coeffs, spectrum, 30);
+  gather();
+  expectError(kGather, {"coeffs and spectrum overlap"});
+  refresh();
+  pointInto(coeffs, keptPositions, 0);
+  gather();
+  expectError(kGather, {"coeffs and positions overlap"});
+  refresh();
+  pointInto(coeffs, shape, 0);
+  gather();
+  expectError(kGather, {"coeffs and tileSpectrumShape overlap"});
+  refresh();
+}
+
+TEST_F(RuntimeErrorsSparse, GatherPositions) {
+  keptPositions.at(5) = -1;
+  gather();
+  expectFailure(kGather, {"positions[1][2] (tile 1, slot 2) is -1",
+                          "expected 0 <= position < 40"});
+  keptPositions.at(5) = 40;
+  gather();
+  expectFailure(kGather, {"(tile 1, slot 2) is 40"});
+  keptPositions.fromDense({0, 1, 2, 10, 20, 10});
+  gather();
+  expectFailure(kGather, {"positions[1][2] (tile 1, slot 2) is 10",
+                          "bin 10 already named by slot 0"});
+  // 5 = (j = 1, k = 0) and 35 = (j = 7, k = 0) are conjugate partners.
+  keptPositions.fromDense({5, 35, 2, 10, 20, 39});
+  gather();
+  expectFailure(kGather, {"positions[0][1] (tile 0, slot 1) is 35",
+                          "bin 35 already named by slot 0"});
+  // The same pair is fine with the fft layout, where nothing is mirrored.
+  gather(0b11, -1, 0);
+  expectNoError();
+  EXPECT_EQ(coeffs.at(1), spectrum.at(35));
 }
 
 //===----------------------------------------------------------------------===//

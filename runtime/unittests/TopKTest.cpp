@@ -1,4 +1,4 @@
-//===- TopKTest.cpp - Tests of top-k selection and scatter ----------------===//
+//===- TopKTest.cpp - Tests of top-k selection, scatter and gather --------===//
 //
 // Part of the spectral-dialect project, under the Apache License v2.0 with
 // LLVM Exceptions. See LICENSE for license information.
@@ -163,6 +163,8 @@ protected:
 
 class RuntimeScatter : public RuntimeTest {};
 
+class RuntimeGather : public RuntimeTest {};
+
 std::vector<cf> randomValues(int64_t count) {
   std::vector<cf> values(count);
   for (cf &value : values)
@@ -297,12 +299,14 @@ TEST_F(RuntimeScatter, ZeroKeptZeroesTheSpectrumWithoutAddressingRows) {
   // not be multiplied into a pointer (UBSan's pointer-overflow check).
   TestArray<cf> coeffs({3, 0}), spectrum({3, 10});
   TestArray<int64_t> positions({3, 0}), shape = shapeArray({10});
-  coeffs.ranked<2>()->strides[0] = INT64_MAX / 2;
-  positions.ranked<2>()->strides[0] = INT64_MAX / 2;
+  // Corrupted after ranked(), which would restore the strides.
+  StridedMemRefType<cf, 2> *coeffsDesc = coeffs.ranked<2>();
+  StridedMemRefType<int64_t, 2> *positionsDesc = positions.ranked<2>();
+  coeffsDesc->strides[0] = INT64_MAX / 2;
+  positionsDesc->strides[0] = INT64_MAX / 2;
   spectrum.fill(cf(99, 99));
-  _mlir_ciface_spectral_scatter(coeffs.ranked<2>(), positions.ranked<2>(),
-                                shape.ranked<1>(), 0b1, -1, 0,
-                                spectrum.ranked<2>());
+  _mlir_ciface_spectral_scatter(coeffsDesc, positionsDesc, shape.ranked<1>(),
+                                0b1, -1, 0, spectrum.ranked<2>());
   expectNoError();
   EXPECT_EQ(spectrum.toDense(), std::vector<cf>(30));
 }
@@ -429,5 +433,108 @@ TEST_F(RuntimeScatter, RoundTripOfExactlySparseSignalIsExact) {
                                   SPECTRAL_FFT_NORM_BACKWARD);
     EXPECT_LT(relativeError(decompressed.toDense(), signal.toDense()), 1e-5);
   }
+  expectNoError();
+}
+
+//===----------------------------------------------------------------------===//
+// Gather
+//===----------------------------------------------------------------------===//
+
+TEST_F(RuntimeGather, ReturnsTopKCoefficientsExactly) {
+  std::vector<Rule> rules = {{{50}, 0b1, -1, 0}, {{6, 9}, 0b11, -1, 0}};
+  rules.insert(rules.end(), std::begin(kHermitianRules),
+               std::end(kHermitianRules));
+  for (const Rule &rule : rules) {
+    SCOPED_TRACE(::testing::Message()
+                 << "mask " << rule.mask << " halved " << rule.halvedAxis);
+    const int64_t numTiles = 3, numBins = rule.numBins();
+    int64_t k = std::max<int64_t>(1, numBins / 4);
+    TestArray<cf> spectrum({numTiles, numBins}, LayoutSpec::strided(2));
+    spectrum.fromDense(randomValues(numTiles * numBins));
+    TestArray<int64_t> shape = shapeArray(rule.shape);
+    TestArray<cf> coeffs({numTiles, k});
+    TestArray<int64_t> positions({numTiles, k}, LayoutSpec::transposed(2));
+    _mlir_ciface_spectral_topk(spectrum.ranked<2>(), shape.ranked<1>(),
+                               rule.mask, rule.halvedAxis, rule.halvedLength,
+                               coeffs.ranked<2>(), positions.ranked<2>());
+    TestArray<cf> gathered({numTiles, k}, LayoutSpec::strided(3));
+    _mlir_ciface_spectral_gather(spectrum.ranked<2>(), positions.ranked<2>(),
+                                 shape.ranked<1>(), rule.mask, rule.halvedAxis,
+                                 rule.halvedLength, gathered.ranked<2>());
+    expectNoError();
+    std::vector<cf> expected = coeffs.toDense(), actual = gathered.toDense();
+    ASSERT_EQ(actual.size(), expected.size());
+    EXPECT_EQ(
+        std::memcmp(actual.data(), expected.data(), actual.size() * sizeof(cf)),
+        0);
+    EXPECT_TRUE(gathered.paddingIntact());
+  }
+}
+
+TEST_F(RuntimeGather, FftLayoutReadsHandChosenBins) {
+  // 2 tiles of a 5x4 fft layout; every operand strided or offset.
+  Rule rule{{5, 4}, 0b11, -1, 0};
+  TestArray<cf> spectrum({2, 20}, LayoutSpec::strided(2, 5));
+  for (int64_t i = 0; i < 40; ++i)
+    spectrum.at(i) = cf(static_cast<float>(i), static_cast<float>(-i));
+  TestArray<int64_t> positions({2, 3}, LayoutSpec::transposed(2, 2)),
+      shape = shapeArray(rule.shape);
+  positions.fromDense({19, 0, 7, 3, 2, 1});
+  TestArray<cf> coeffs({2, 3}, LayoutSpec::strided(3, 1));
+  coeffs.fill(cf(99, 99));
+  _mlir_ciface_spectral_gather(spectrum.ranked<2>(), positions.ranked<2>(),
+                               shape.ranked<1>(), rule.mask, -1, 0,
+                               coeffs.ranked<2>());
+  expectNoError();
+  std::vector<cf> expected = {{19, -19}, {0, 0},    {7, -7},
+                              {23, -23}, {22, -22}, {21, -21}};
+  EXPECT_EQ(coeffs.toDense(), expected);
+  EXPECT_TRUE(coeffs.paddingIntact());
+}
+
+TEST_F(RuntimeGather, RfftLayoutReadsWithoutConjugating) {
+  // 6x8 real tile, axis 1 halved: spectrum 6x5. The bins of
+  // RestoresConjugatePartners, plus the non-canonical partner of a plane
+  // bin: each is read as stored, imaginary part of a self-conjugate bin
+  // included.
+  Rule rule{{6, 5}, 0b11, 1, 8};
+  auto pos = [](int64_t j, int64_t k) { return j * 5 + k; };
+  TestArray<cf> spectrum({2, 30}, LayoutSpec::transposed(2, 4));
+  for (int64_t i = 0; i < 60; ++i)
+    spectrum.at(i) = cf(static_cast<float>(i) + 0.5f, static_cast<float>(i));
+  TestArray<int64_t> positions({2, 4}, LayoutSpec::strided(2)),
+      shape = shapeArray(rule.shape);
+  positions.fromDense({pos(1, 0), pos(3, 4), pos(2, 2), pos(0, 0), //
+                       pos(5, 0), pos(4, 4), pos(0, 4), pos(2, 1)});
+  TestArray<cf> coeffs({2, 4}, LayoutSpec::transposed(2, 3));
+  _mlir_ciface_spectral_gather(spectrum.ranked<2>(), positions.ranked<2>(),
+                               shape.ranked<1>(), rule.mask, 1, 8,
+                               coeffs.ranked<2>());
+  expectNoError();
+  // Bin p of tile t holds (30 t + p + 0.5, 30 t + p).
+  std::vector<cf> expected = {{5.5f, 5},   {19.5f, 19}, {12.5f, 12},
+                              {0.5f, 0},   {55.5f, 55}, {54.5f, 54},
+                              {34.5f, 34}, {41.5f, 41}};
+  EXPECT_EQ(coeffs.toDense(), expected);
+  EXPECT_TRUE(coeffs.paddingIntact());
+}
+
+TEST_F(RuntimeGather, ZeroKeptOrZeroTilesAddressesNothing) {
+  // An empty view's strides are arbitrary (see
+  // ZeroKeptZeroesTheSpectrumWithoutAddressingRows).
+  TestArray<cf> spectrum({3, 10}), coeffs({3, 0});
+  TestArray<int64_t> positions({3, 0}), shape = shapeArray({10});
+  // Corrupted after ranked(), which would restore the strides.
+  StridedMemRefType<cf, 2> *coeffsDesc = coeffs.ranked<2>();
+  StridedMemRefType<int64_t, 2> *positionsDesc = positions.ranked<2>();
+  coeffsDesc->strides[0] = INT64_MAX / 2;
+  positionsDesc->strides[0] = INT64_MAX / 2;
+  _mlir_ciface_spectral_gather(spectrum.ranked<2>(), positionsDesc,
+                               shape.ranked<1>(), 0b1, -1, 0, coeffsDesc);
+  TestArray<cf> noSpectrum({0, 40}), noCoeffs({0, 3});
+  TestArray<int64_t> noPositions({0, 3}), rfftShape = shapeArray({8, 5});
+  _mlir_ciface_spectral_gather(noSpectrum.ranked<2>(), noPositions.ranked<2>(),
+                               rfftShape.ranked<1>(), 0b11, 1, 8,
+                               noCoeffs.ranked<2>());
   expectNoError();
 }

@@ -6,9 +6,10 @@
 //
 //===----------------------------------------------------------------------===//
 //
-// Target (c): the bytes pick an entry point of libspectral_runtime.so and
-// every argument: ranks, sizes, strides, offsets, axes masks, norms, top-k
-// widths, positions and data. Shapes start consistent (what lowered code
+// Target (c): the bytes pick an entry point of libspectral_runtime.so (the
+// f32 and f64 transforms, top-k, scatter, gather, GEMMs, checks) and every
+// argument: ranks, sizes, strides, offsets, axes masks, norms, top-k widths,
+// positions and data. Shapes start consistent (what lowered code
 // passes) and are then perturbed, so that both the transforms and the
 // argument checks are reached.
 //
@@ -41,6 +42,7 @@ using namespace spectral_fuzz;
 namespace {
 
 using cf = std::complex<float>;
+using cd = std::complex<double>;
 
 /// Elements a buffer may have; larger valid descriptors are not called.
 constexpr int64_t kMaxBufferElements = 1 << 14;
@@ -81,12 +83,14 @@ public:
 
 private:
   static T nextValue(FuzzInput &input) {
-    if constexpr (std::is_same_v<T, cf>)
-      return cf(input.next<float>(), input.next<float>());
-    else if constexpr (std::is_same_v<T, int64_t>)
+    if constexpr (std::is_same_v<T, cf> || std::is_same_v<T, cd>) {
+      using Real = typename T::value_type;
+      return T(input.next<Real>(), input.next<Real>());
+    } else if constexpr (std::is_same_v<T, int64_t>) {
       return input.chance(70) ? input.inRange(-2, 40) : input.next<int64_t>();
-    else
+    } else {
       return input.next<T>();
+    }
   }
 
   void allocate(const std::vector<int64_t> &sizes,
@@ -252,10 +256,13 @@ bool allUsable(std::initializer_list<bool> flags) {
   return std::all_of(flags.begin(), flags.end(), [](bool f) { return f; });
 }
 
-void fuzzComplexTransform(FuzzInput &input) {
+/// For Real = float or double: the spectral_fft_* or spectral_fft_*_f64
+/// entry points.
+template <typename Real> void fuzzComplexTransform(FuzzInput &input) {
+  using Complex = std::complex<Real>;
   std::vector<int64_t> shape = fuzzShape(input);
-  auto in = make<cf>(perturb(input, shape, true));
-  auto out = make<cf>(perturb(input, shape, true));
+  auto in = make<Complex>(perturb(input, shape, true));
+  auto out = make<Complex>(perturb(input, shape, true));
   int64_t mask = fuzzAxesMask(input, static_cast<int64_t>(shape.size()));
   int32_t inverse =
       input.chance(95) ? input.inRange(0, 1) : input.next<int32_t>();
@@ -264,10 +271,14 @@ void fuzzComplexTransform(FuzzInput &input) {
     return;
   in->fill(input);
   auto inDesc = in->unranked(), outDesc = out->unranked();
-  _mlir_ciface_spectral_fft_c2c(&inDesc, &outDesc, mask, inverse, norm);
+  if constexpr (std::is_same_v<Real, float>)
+    _mlir_ciface_spectral_fft_c2c(&inDesc, &outDesc, mask, inverse, norm);
+  else
+    _mlir_ciface_spectral_fft_c2c_f64(&inDesc, &outDesc, mask, inverse, norm);
 }
 
-void fuzzRealTransform(FuzzInput &input, int kind) {
+template <typename Real> void fuzzRealTransform(FuzzInput &input, int kind) {
+  using Complex = std::complex<Real>;
   std::vector<int64_t> real = fuzzShape(input);
   int64_t rank = static_cast<int64_t>(real.size());
   int64_t mask = fuzzAxesMask(input, rank);
@@ -278,32 +289,44 @@ void fuzzRealTransform(FuzzInput &input, int kind) {
   if (halved >= 0 && halved < rank)
     spectrum[halved] = real[halved] / 2 + 1;
   int32_t norm = fuzzNorm(input);
+  constexpr bool isFloat = std::is_same_v<Real, float>;
   if (kind == 0) {
-    auto in = make<float>(perturb(input, real, true));
-    auto out = make<cf>(perturb(input, spectrum, true));
+    auto in = make<Real>(perturb(input, real, true));
+    auto out = make<Complex>(perturb(input, spectrum, true));
     if (!allUsable({in->usable(), out->usable()}))
       return;
     in->fill(input);
     auto inDesc = in->unranked();
     auto outDesc = out->unranked();
-    _mlir_ciface_spectral_fft_r2c(&inDesc, &outDesc, mask, halved, norm);
+    if constexpr (isFloat)
+      _mlir_ciface_spectral_fft_r2c(&inDesc, &outDesc, mask, halved, norm);
+    else
+      _mlir_ciface_spectral_fft_r2c_f64(&inDesc, &outDesc, mask, halved, norm);
     return;
   }
-  auto in = make<cf>(perturb(input, spectrum, true));
-  auto out = make<float>(perturb(input, real, true));
+  auto in = make<Complex>(perturb(input, spectrum, true));
+  auto out = make<Real>(perturb(input, real, true));
   if (!allUsable({in->usable(), out->usable()}))
     return;
   in->fill(input);
   auto inDesc = in->unranked();
   auto outDesc = out->unranked();
-  if (kind == 1)
-    _mlir_ciface_spectral_fft_c2r(&inDesc, &outDesc, mask, halved, norm);
-  else
-    _mlir_ciface_spectral_fft_c2r_overwrite_input(&inDesc, &outDesc, mask,
-                                                  halved, norm);
+  if constexpr (isFloat) {
+    if (kind == 1)
+      _mlir_ciface_spectral_fft_c2r(&inDesc, &outDesc, mask, halved, norm);
+    else
+      _mlir_ciface_spectral_fft_c2r_overwrite_input(&inDesc, &outDesc, mask,
+                                                    halved, norm);
+  } else {
+    if (kind == 1)
+      _mlir_ciface_spectral_fft_c2r_f64(&inDesc, &outDesc, mask, halved, norm);
+    else
+      _mlir_ciface_spectral_fft_c2r_overwrite_input_f64(&inDesc, &outDesc, mask,
+                                                        halved, norm);
+  }
 }
 
-/// The arguments spectral_topk and spectral_scatter share.
+/// The arguments spectral_topk, spectral_scatter and spectral_gather share.
 struct TileLayout {
   std::vector<int64_t> tileShape; // the tile spectrum's
   int64_t mask = 0, halvedAxis = -1, halvedLength = 0, tiles = 1, bins = 1,
@@ -383,6 +406,22 @@ void fuzzScatter(FuzzInput &input) {
       tiles.mask, tiles.halvedAxis, tiles.halvedLength, spectrum->ranked<2>());
 }
 
+void fuzzGather(FuzzInput &input) {
+  TileLayout tiles = fuzzTileLayout(input);
+  auto shape = makeShapeMemRef(input, tiles);
+  auto spectrum = make<cf>(perturb(input, {tiles.tiles, tiles.bins}));
+  auto positions = make<int64_t>(perturb(input, {tiles.tiles, tiles.keep}));
+  auto coeffs = make<cf>(perturb(input, {tiles.tiles, tiles.keep}));
+  if (!allUsable({shape->usable(), spectrum->usable(), coeffs->usable(),
+                  positions->usable()}))
+    return;
+  spectrum->fill(input);
+  positions->fill(input);
+  _mlir_ciface_spectral_gather(spectrum->ranked<2>(), positions->ranked<2>(),
+                               shape->ranked<1>(), tiles.mask, tiles.halvedAxis,
+                               tiles.halvedLength, coeffs->ranked<2>());
+}
+
 template <typename T> void fuzzGemm(FuzzInput &input) {
   int64_t m = input.inRange(0, 9), k = input.inRange(0, 9),
           n = input.inRange(0, 9);
@@ -441,15 +480,30 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   return 0;
 }
 
+/// Choices 0 to 8 were once the whole table, picked by the first byte
+/// modulo 9. Bytes below 162 (18 * 9) still pick them that way, so that the
+/// recorded regression inputs (test/Fuzz/runtime, all below it) reach the
+/// entry point they failed in; the other 94 bytes pick choices 9 to 13, so
+/// that each choice gets about 1/14 of the inputs.
+constexpr int kNumFirstChoices = 9, kNumLaterChoices = 5;
+constexpr int kFirstChoiceBytes = 18 * kNumFirstChoices;
+
+static int pickChoice(FuzzInput &input) {
+  int byte = input.next<uint8_t>();
+  if (byte < kFirstChoiceBytes)
+    return byte % kNumFirstChoices;
+  return kNumFirstChoices + (byte - kFirstChoiceBytes) % kNumLaterChoices;
+}
+
 static void runOneCall(FuzzInput &input) {
-  switch (input.inRange(0, 8)) {
+  switch (pickChoice(input)) {
   case 0:
-    fuzzComplexTransform(input);
+    fuzzComplexTransform<float>(input);
     break;
   case 1:
   case 2:
   case 3:
-    fuzzRealTransform(input, static_cast<int>(input.inRange(0, 2)));
+    fuzzRealTransform<float>(input, static_cast<int>(input.inRange(0, 2)));
     break;
   case 4:
     fuzzTopK(input);
@@ -463,7 +517,18 @@ static void runOneCall(FuzzInput &input) {
   case 7:
     fuzzGemm<double>(input);
     break;
-  default:
+  case 8:
     fuzzChecks(input);
+    break;
+  case 9:
+    fuzzComplexTransform<double>(input);
+    break;
+  case 10:
+  case 11:
+  case 12:
+    fuzzRealTransform<double>(input, static_cast<int>(input.inRange(0, 2)));
+    break;
+  default:
+    fuzzGather(input);
   }
 }

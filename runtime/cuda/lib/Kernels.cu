@@ -7,8 +7,9 @@
 //===----------------------------------------------------------------------===//
 //
 // Small element-wise kernels: strided copies (staging, conversion, scaling),
-// the energy keys and gathers of top-k, and scatter. Each thread handles a
-// grid-stride range of a linear index, decomposed into the view's index.
+// the energy keys and gathers of top-k, and scatter and gather. Each thread
+// handles a grid-stride range of a linear index, decomposed into the view's
+// index.
 //
 //===----------------------------------------------------------------------===//
 
@@ -180,6 +181,21 @@ __global__ void scatterKernel(Matrix<const complex32> coeffs,
   }
 }
 
+__global__ void gatherKernel(Matrix<const complex32> spectrum,
+                             Matrix<const int64_t> positions,
+                             Matrix<complex32> coeffs) {
+  int64_t k = coeffs.cols, total = coeffs.rows * k;
+  for (int64_t i = getThread(); i < total; i += getThreadCount()) {
+    int64_t t = i / k, slot = i % k;
+    int64_t p =
+        positions.data[t * positions.rowStride + slot * positions.colStride];
+    *reinterpret_cast<Complex *>(coeffs.data + t * coeffs.rowStride +
+                                 slot * coeffs.colStride) =
+        *reinterpret_cast<const Complex *>(
+            spectrum.data + t * spectrum.rowStride + p * spectrum.colStride);
+  }
+}
+
 } // namespace
 
 cudaError_t mlir::spectral::cuda::launchStridedCopy(const CopyShape &shape,
@@ -232,5 +248,15 @@ cudaError_t mlir::spectral::cuda::launchScatter(
     return result;
   scatterKernel<<<getBlocks(coeffs.rows * coeffs.cols), kThreads>>>(
       coeffs, positions, tile, spectrum);
+  return cudaGetLastError();
+}
+
+cudaError_t mlir::spectral::cuda::launchGather(Matrix<const complex32> spectrum,
+                                               Matrix<const int64_t> positions,
+                                               Matrix<complex32> coeffs) {
+  if (coeffs.rows == 0 || coeffs.cols == 0)
+    return cudaSuccess;
+  gatherKernel<<<getBlocks(coeffs.rows * coeffs.cols), kThreads>>>(
+      spectrum, positions, coeffs);
   return cudaGetLastError();
 }

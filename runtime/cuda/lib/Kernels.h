@@ -84,6 +84,12 @@ cudaError_t launchScatter(Matrix<const complex32> coeffs,
                           const runtime::TileSpectrum &tile,
                           Matrix<complex32> spectrum);
 
+/// coeffs[t][k] = spectrum[t][positions[t][k]]: scatter's transpose, without
+/// the conjugate-partner rule (a plain copy).
+cudaError_t launchGather(Matrix<const complex32> spectrum,
+                         Matrix<const int64_t> positions,
+                         Matrix<complex32> coeffs);
+
 } // namespace cuda
 } // namespace spectral
 } // namespace mlir

@@ -66,7 +66,8 @@ extern "C" void _mlir_ciface_spectral_cuda_scatter(
     return;
   MemRefView<int64_t> hostView = inPositions;
   hostView.data = hostPositions.data();
-  if (!checkScatterPositions(kScatter, tile, hostView, writer.data()))
+  if (!checkPositions(kScatter, tile, hostView, writer.data(),
+                      PositionUse::Write))
     return;
 
   Matrix<const complex32> kept = {input.data, input.sizes[0], input.sizes[1],

@@ -1,4 +1,4 @@
-//===- SelectionDeviceTest.cpp - Top-k and scatter against the CPU --------===//
+//===- SelectionDeviceTest.cpp - Top-k, scatter, gather against the CPU ---===//
 //
 // Part of the spectral-dialect project, under the Apache License v2.0 with
 // LLVM Exceptions. See LICENSE for license information.
@@ -8,8 +8,9 @@
 //
 // Needs a GPU (skipped otherwise). The selection rule is deterministic, so
 // the device must agree with the CPU runtime bit for bit: positions and
-// coefficients of top-k (with ties and a NaN), and the spectrum scatter
-// rebuilds, for `fft` and `rfft` layouts and strided outputs.
+// coefficients of top-k (with ties and a NaN), the spectrum scatter
+// rebuilds and the coefficients gather reads back, for `fft` and `rfft`
+// layouts and strided outputs.
 //
 //===----------------------------------------------------------------------===//
 
@@ -99,7 +100,42 @@ TEST_F(CUDARuntimeSelection, TopKAndScatterMatchTheCPUExactly) {
     std::vector<cf> a = rebuilt.toDense(), b = cpuRebuilt.toDense();
     EXPECT_EQ(std::memcmp(a.data(), b.data(), a.size() * sizeof(cf)), 0);
     EXPECT_TRUE(rebuilt.paddingIntact());
+
+    // Gather at the CPU's selection reads top-k's coefficients back.
+    TestArray<cf> gathered({numTiles, k}, LayoutSpec::strided(3));
+    DeviceArray<cf> deviceGathered(gathered);
+    _mlir_ciface_spectral_cuda_gather(
+        deviceSpectrum.ranked<2>(), deviceSlots.ranked<2>(), shape.ranked<1>(),
+        layout.mask, layout.halvedAxis, layout.halvedLength,
+        deviceGathered.ranked<2>());
+    deviceGathered.download();
+    expectNoError();
+    std::vector<cf> read = gathered.toDense();
+    EXPECT_EQ(std::memcmp(read.data(), cpu.data(), read.size() * sizeof(cf)),
+              0);
+    EXPECT_TRUE(gathered.paddingIntact());
   }
+}
+
+TEST_F(CUDARuntimeSelection, GatherChecksPositionsBeforeReading) {
+  TestArray<int64_t> shape({1});
+  shape.at(0) = 8;
+  TestArray<cf> spectrum({1, 8}), coeffs({1, 2});
+  TestArray<int64_t> positions({1, 2});
+  positions.at(0) = 3;
+  positions.at(1) = 8;
+  coeffs.fill(cf(9, 9));
+  DeviceArray<cf> deviceSpectrum(spectrum), deviceCoeffs(coeffs);
+  DeviceArray<int64_t> devicePositions(positions);
+  _mlir_ciface_spectral_cuda_gather(
+      deviceSpectrum.ranked<2>(), devicePositions.ranked<2>(),
+      shape.ranked<1>(), 0b1, -1, 0, deviceCoeffs.ranked<2>());
+  expectError("spectral_cuda_gather",
+              {"positions[0][1] (tile 0, slot 1) is 8; expected 0 <= "
+               "position < 8"});
+  deviceCoeffs.download();
+  for (int64_t i = 0; i < 2; ++i)
+    EXPECT_EQ(coeffs.at(i), cf(9, 9)) << "coeffs written";
 }
 
 TEST_F(CUDARuntimeSelection, ScatterChecksPositionsBeforeWriting) {

@@ -25,6 +25,7 @@ constexpr const char *kR2C = "spectral_cuda_fft_r2c";
 constexpr const char *kC2R = "spectral_cuda_fft_c2r";
 constexpr const char *kTopK = "spectral_cuda_topk";
 constexpr const char *kScatter = "spectral_cuda_scatter";
+constexpr const char *kGather = "spectral_cuda_gather";
 constexpr const char *kGemm = "spectral_cuda_gemm_f32";
 
 using CUDARuntimeValidation = CUDARuntimeTest;
@@ -87,6 +88,23 @@ TEST_F(CUDARuntimeValidation, ScatterAndGemmShapes) {
   _mlir_ciface_spectral_cuda_gemm_f32(a.ranked<2>(), b.ranked<2>(),
                                       c.ranked<2>());
   expectError(kGemm, {"B has shape 4x2, expected 5 rows"});
+}
+
+TEST_F(CUDARuntimeValidation, GatherChecksLikeTheCPURuntime) {
+  TestArray<cf> spectrum({2, 8}), coeffs({2, 4});
+  TestArray<int64_t> shape({1}), positions({2, 3});
+  shape.at(0) = 8;
+  _mlir_ciface_spectral_cuda_gather(spectrum.ranked<2>(), positions.ranked<2>(),
+                                    shape.ranked<1>(), 0b1, -1, 0,
+                                    coeffs.ranked<2>());
+  expectError(kGather, {"coeffs has shape 2x4, expected 2x3 (as positions)"});
+  // K = 0: nothing to read or write, so no device is needed.
+  TestArray<cf> noCoeffs({2, 0});
+  TestArray<int64_t> noPositions({2, 0});
+  _mlir_ciface_spectral_cuda_gather(spectrum.ranked<2>(),
+                                    noPositions.ranked<2>(), shape.ranked<1>(),
+                                    0b1, -1, 0, noCoeffs.ranked<2>());
+  expectNoError();
 }
 
 /// Valid calls on a machine without a device report the driver problem.

@@ -160,6 +160,18 @@ SPECTRAL_RUNTIME_EXPORT void _mlir_ciface_spectral_scatter(
     spectral_memref_i64_1d *tileSpectrumShape, int64_t axesMask,
     int64_t halvedAxis, int64_t halvedLength, spectral_memref_c32_2d *spectrum);
 
+/// The read of spectral_scatter's layout, which the adjoint of decompression
+/// calls: coeffs[t, k] = spectrum[t, positions[t, k]] for `spectrum` (T x S)
+/// and `positions` and `coeffs` (T x K). A plain copy: nothing is conjugated
+/// or weighed. The arguments are checked as spectral_scatter's, with
+/// `coeffs` the output, and the positions must be valid for it (in [0, S),
+/// no two slots of a tile naming the same bin or the two members of one
+/// conjugate pair). With T = 0 or K = 0 nothing is read or written.
+SPECTRAL_RUNTIME_EXPORT void _mlir_ciface_spectral_gather(
+    spectral_memref_c32_2d *spectrum, spectral_memref_i64_2d *positions,
+    spectral_memref_i64_1d *tileSpectrumShape, int64_t axesMask,
+    int64_t halvedAxis, int64_t halvedLength, spectral_memref_c32_2d *coeffs);
+
 //===----------------------------------------------------------------------===//
 // Dense linear algebra
 //===----------------------------------------------------------------------===//
@@ -188,10 +200,10 @@ _mlir_ciface_spectral_gemm_f64(spectral_memref_f64_2d *a,
 // Memory accounting
 //===----------------------------------------------------------------------===//
 //
-// Every buffer the runtime allocates for itself (c2r input copies, top-k and
-// scatter work arrays, FFTW_MEASURE planning arrays, GEMM operand copies) is
-// counted. The internal allocations of FFTW (plans, twiddle tables) and of
-// OpenBLAS are not.
+// Every buffer the runtime allocates for itself (c2r input copies, top-k,
+// scatter and gather work arrays, FFTW_MEASURE planning arrays, GEMM operand
+// copies) is counted. The internal allocations of FFTW (plans, twiddle tables)
+// and of OpenBLAS are not.
 
 /// Allocation functions of lowered code: spectral-cpu-pipeline lowers
 /// memref.alloc/dealloc to these (MLIR's `use-generic-functions`). Freed

@@ -31,8 +31,8 @@
 //
 // Memory. Data pointers in the memref descriptors of the compute entry
 // points are device pointers (or managed memory); `tileSpectrumShape` of
-// top-k and scatter is a small *host* array. Every device byte handed out by
-// mgpuMemAlloc is counted as program memory, and every device byte the
+// top-k, scatter and gather is a small *host* array. Every device byte handed
+// out by mgpuMemAlloc is counted as program memory, and every device byte the
 // runtime allocates for itself (cuFFT work areas, staging copies, sort
 // buffers) as runtime memory.
 //
@@ -227,10 +227,10 @@ _mlir_ciface_spectral_cuda_fft_c2r_overwrite_input(
 // Sparse spectral storage
 //===----------------------------------------------------------------------===//
 //
-// Same arguments, checks and results as spectral_topk / spectral_scatter:
-// the selection rule (energy, Hermitian candidates, ties to the lower
-// position, ascending output) is bit-for-bit the CPU's. `tileSpectrumShape`
-// is a host array, everything else device memory.
+// Same arguments, checks and results as spectral_topk / spectral_scatter /
+// spectral_gather: the selection rule (energy, Hermitian candidates, ties to
+// the lower position, ascending output) is bit-for-bit the CPU's.
+// `tileSpectrumShape` is a host array, everything else device memory.
 
 SPECTRAL_CUDA_RUNTIME_EXPORT void
 _mlir_ciface_spectral_cuda_topk(spectral_cuda_memref_c32_2d *spectrum,
@@ -241,13 +241,23 @@ _mlir_ciface_spectral_cuda_topk(spectral_cuda_memref_c32_2d *spectrum,
                                 spectral_cuda_memref_i64_2d *positions);
 
 /// Copies `positions` to the host and checks them there (same messages as
-/// the CPU runtime) before the spectrum is written: the one entry point
-/// that waits for the device.
+/// the CPU runtime) before the spectrum is written: one of the two entry
+/// points (with spectral_cuda_gather) that wait for the device mid-call.
 SPECTRAL_CUDA_RUNTIME_EXPORT void _mlir_ciface_spectral_cuda_scatter(
     spectral_cuda_memref_c32_2d *coeffs, spectral_cuda_memref_i64_2d *positions,
     spectral_cuda_memref_i64_1d *tileSpectrumShape, int64_t axesMask,
     int64_t halvedAxis, int64_t halvedLength,
     spectral_cuda_memref_c32_2d *spectrum);
+
+/// spectral_gather on the device (the adjoint of decompression): checks the
+/// positions on the host as spectral_cuda_scatter does, then
+/// coeffs[t, k] = spectrum[t, positions[t, k]].
+SPECTRAL_CUDA_RUNTIME_EXPORT void _mlir_ciface_spectral_cuda_gather(
+    spectral_cuda_memref_c32_2d *spectrum,
+    spectral_cuda_memref_i64_2d *positions,
+    spectral_cuda_memref_i64_1d *tileSpectrumShape, int64_t axesMask,
+    int64_t halvedAxis, int64_t halvedLength,
+    spectral_cuda_memref_c32_2d *coeffs);
 
 //===----------------------------------------------------------------------===//
 // Dense linear algebra (cuBLAS)
