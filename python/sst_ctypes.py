@@ -24,6 +24,9 @@ _C_TYPES = {
     np.dtype(np.float64): ctypes.c_double,
     np.dtype(np.complex64): ctypes.c_float * 2,
     np.dtype(np.complex128): ctypes.c_double * 2,
+    # Positions of sparse spectral tensors.
+    np.dtype(np.int32): ctypes.c_int32,
+    np.dtype(np.int64): ctypes.c_int64,
 }
 
 

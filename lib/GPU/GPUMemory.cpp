@@ -58,8 +58,8 @@ static bool isReturned(Value buffer) {
   return false;
 }
 
-/// Whether `use` is the tile spectrum shape of a CUDA runtime top-k or
-/// scatter, which the runtime reads on the host (SpectralCUDARuntime.h).
+/// Whether `use` is the tile spectrum shape of a CUDA runtime top-k, scatter
+/// or gather, which the runtime reads on the host (SpectralCUDARuntime.h).
 static bool isHostArgumentOfRuntime(OpOperand &use) {
   auto call = dyn_cast<func::CallOp>(use.getOwner());
   if (!call)
@@ -68,7 +68,9 @@ static bool isHostArgumentOfRuntime(OpOperand &use) {
       lookupRuntimeFunction(RuntimeTarget::CUDA, call.getCallee());
   unsigned index = use.getOperandNumber();
   return (function == RuntimeFunction::TopK && index == 1) ||
-         (function == RuntimeFunction::Scatter && index == 2);
+         ((function == RuntimeFunction::Scatter ||
+           function == RuntimeFunction::Gather) &&
+          index == 2);
 }
 
 static bool isDeviceReachable(Value buffer) {

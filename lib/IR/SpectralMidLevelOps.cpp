@@ -106,7 +106,7 @@ void DFTOp::getEffects(
 }
 
 //===----------------------------------------------------------------------===//
-// TopKOp and ScatterOp
+// TopKOp, ScatterOp and GatherOp
 //===----------------------------------------------------------------------===//
 
 /// The layout of one tile as an `!spectral.sst` type, or a diagnostic.
@@ -121,9 +121,9 @@ static SparseSpectralType getTileLayout(Operation *op, ArrayRef<int64_t> tile,
       IntegerType::get(ctx, 64));
 }
 
-/// Checks the storage operands of top-k and scatter against their layout:
-/// spectrum T x S complex<f32>, coeffs T x K complex<f32>, positions T x K
-/// i64, all tensors or all memrefs.
+/// Checks the storage operands of top-k, scatter and gather against their
+/// layout: spectrum T x S complex<f32>, coeffs T x K complex<f32>, positions T
+/// x K i64, all tensors or all memrefs.
 static LogicalResult verifyTileStorage(Operation *op, SparseSpectralType layout,
                                        Value spectrum, Value coeffs,
                                        Value positions) {
@@ -176,6 +176,10 @@ SparseSpectralType ScatterOp::getLayoutType() {
   return getTileLayout(getOperation(), getTile(), getAxes(), getTransform());
 }
 
+SparseSpectralType GatherOp::getLayoutType() {
+  return getTileLayout(getOperation(), getTile(), getAxes(), getTransform());
+}
+
 LogicalResult TopKOp::verify() {
   SparseSpectralType layout = getLayoutType();
   if (!layout || failed(verifyTileStorage(*this, layout, getSpectrum(),
@@ -200,6 +204,19 @@ LogicalResult ScatterOp::verify() {
   if (tensors != static_cast<bool>(getResult()) ||
       (tensors && getResult().getType() != getSpectrum().getType()))
     return emitOpError() << "must return the spectrum type on tensors and "
+                            "nothing on memrefs";
+  return success();
+}
+
+LogicalResult GatherOp::verify() {
+  SparseSpectralType layout = getLayoutType();
+  if (!layout || failed(verifyTileStorage(*this, layout, getSpectrum(),
+                                          getCoeffs(), getPositions())))
+    return failure();
+  bool tensors = isa<RankedTensorType>(getSpectrum().getType());
+  if (tensors != static_cast<bool>(getResult()) ||
+      (tensors && getResult().getType() != getCoeffs().getType()))
+    return emitOpError() << "must return the coeffs type on tensors and "
                             "nothing on memrefs";
   return success();
 }
@@ -285,4 +302,17 @@ LogicalResult CheckSizeOp::verify() {
     return emitOpError() << "dim " << dim << " is not a dimension (0 to "
                          << kMaxRank - 1 << ")";
   return success();
+}
+
+void GatherOp::getEffects(
+    SmallVectorImpl<SideEffects::EffectInstance<MemoryEffects::Effect>>
+        &effects) {
+  if (!isa<MemRefType>(getSpectrum().getType()))
+    return;
+  effects.emplace_back(MemoryEffects::Read::get(), &getSpectrumMutable(),
+                       SideEffects::DefaultResource::get());
+  effects.emplace_back(MemoryEffects::Read::get(), &getPositionsMutable(),
+                       SideEffects::DefaultResource::get());
+  effects.emplace_back(MemoryEffects::Write::get(), &getCoeffsMutable(),
+                       SideEffects::DefaultResource::get());
 }

@@ -115,7 +115,7 @@ LogicalResult CompressOp::verify() {
 }
 
 //===----------------------------------------------------------------------===//
-// DecompressOp and DecompressTilesOp
+// DecompressOp, DecompressAdjointOp and DecompressTilesOp
 //===----------------------------------------------------------------------===//
 
 LogicalResult DecompressOp::inferReturnTypes(
@@ -127,6 +127,25 @@ LogicalResult DecompressOp::inferReturnTypes(
   if (failed(type))
     return failure();
   inferredReturnTypes.push_back(type->getDenseType());
+  return success();
+}
+
+LogicalResult DecompressAdjointOp::inferReturnTypes(
+    MLIRContext *context, std::optional<Location> location, Adaptor adaptor,
+    SmallVectorImpl<Type> &inferredReturnTypes) {
+  InferDiagnostics emitError(location, getOperationName());
+  FailureOr<SparseSpectralType> type =
+      getSSTOperandType(emitError, adaptor.getInput(), "input");
+  FailureOr<RankedTensorType> cotangent =
+      getTensorOperandType(emitError, adaptor.getCotangent(), "cotangent");
+  if (failed(type) || failed(cotangent))
+    return failure();
+  // The cotangent of decompress's result has that result's type.
+  if (*cotangent != type->getDenseType())
+    return emitError() << "cotangent type " << *cotangent
+                       << " must be the dense type " << type->getDenseType()
+                       << " of the input";
+  inferredReturnTypes.push_back(*type);
   return success();
 }
 

@@ -488,6 +488,57 @@ struct ResampleAdjoint
                       resample.getInput().getType(), /*adjoint=*/true)};
   }
 };
+
+/// The cotangent of a `!spectral.sst` value is a `!spectral.sst` of the same
+/// type and positions whose coefficients are the cotangents of the
+/// primal's coefficients: it stays as sparse as the primal.
+struct DecompressAdjoint
+    : AdjointOpInterface::ExternalModel<DecompressAdjoint, DecompressOp> {
+  FailureOr<SmallVector<Value>> buildAdjoint(Operation *op, OpBuilder &b,
+                                             ValueRange cotangents) const {
+    auto decompress = cast<DecompressOp>(op);
+    return SmallVector<Value>{DecompressAdjointOp::create(
+        b, op->getLoc(), cotangents[0], decompress.getInput())};
+  }
+};
+
+struct CoefficientsAdjoint
+    : AdjointOpInterface::ExternalModel<CoefficientsAdjoint, CoefficientsOp> {
+  FailureOr<SmallVector<Value>> buildAdjoint(Operation *op, OpBuilder &b,
+                                             ValueRange cotangents) const {
+    auto coefficients = cast<CoefficientsOp>(op);
+    Location loc = op->getLoc();
+    Value input = coefficients.getInput();
+    Value positions = PositionsOp::create(b, loc, input);
+    return SmallVector<Value>{
+        AssembleOp::create(b, loc, input.getType(), cotangents[0], positions)};
+  }
+};
+
+struct AssembleAdjoint
+    : AdjointOpInterface::ExternalModel<AssembleAdjoint, AssembleOp> {
+  FailureOr<SmallVector<Value>> buildAdjoint(Operation *op, OpBuilder &b,
+                                             ValueRange cotangents) const {
+    // Positions are integers: no cotangent.
+    return SmallVector<Value>{
+        CoefficientsOp::create(b, op->getLoc(), cotangents[0]), Value()};
+  }
+};
+
+/// scale(s, a) is complex-linear in s: its adjoint scales by conj(a). The
+/// factor is a scalar, which spectral-differentiate does not differentiate.
+struct ScaleAdjoint : AdjointOpInterface::ExternalModel<ScaleAdjoint, ScaleOp> {
+  FailureOr<SmallVector<Value>> buildAdjoint(Operation *op, OpBuilder &b,
+                                             ValueRange cotangents) const {
+    auto scale = cast<ScaleOp>(op);
+    Location loc = op->getLoc();
+    Value factor = scale.getFactor();
+    if (isa<ComplexType>(factor.getType()))
+      factor = createConjugate(b, loc, factor);
+    return SmallVector<Value>{ScaleOp::create(b, loc, cotangents[0], factor),
+                              Value()};
+  }
+};
 } // namespace
 
 void mlir::spectral::registerAdjointOpInterfaceModels(
@@ -501,5 +552,9 @@ void mlir::spectral::registerAdjointOpInterfaceModels(
     ModeMixOp::attachInterface<ModeMixAdjoint>(*ctx);
     ResampleOp::attachInterface<ResampleAdjoint>(*ctx);
     ConvOp::attachInterface<ConvAdjoint>(*ctx);
+    DecompressOp::attachInterface<DecompressAdjoint>(*ctx);
+    CoefficientsOp::attachInterface<CoefficientsAdjoint>(*ctx);
+    AssembleOp::attachInterface<AssembleAdjoint>(*ctx);
+    ScaleOp::attachInterface<ScaleAdjoint>(*ctx);
   });
 }

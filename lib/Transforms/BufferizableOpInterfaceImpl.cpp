@@ -74,5 +74,6 @@ void mlir::spectral::registerBufferizableOpInterfaceExternalModels(
     TopKOp::attachInterface<WriteOnlyDestinationOpInterface<TopKOp>>(*ctx);
     ScatterOp::attachInterface<WriteOnlyDestinationOpInterface<ScatterOp>>(
         *ctx);
+    GatherOp::attachInterface<WriteOnlyDestinationOpInterface<GatherOp>>(*ctx);
   });
 }

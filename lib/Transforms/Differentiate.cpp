@@ -38,7 +38,7 @@ static constexpr StringLiteral kGradientAttr = "spectral.gradient";
 static constexpr StringLiteral kCInterfaceAttr = "llvm.emit_c_interface";
 
 /// Tensors of floats or complex numbers have cotangents; nothing else does.
-static bool isDifferentiable(Type type) {
+static bool isDifferentiableTensor(Type type) {
   auto tensor = dyn_cast<RankedTensorType>(type);
   if (!tensor)
     return false;
@@ -48,12 +48,26 @@ static bool isDifferentiable(Type type) {
   return isa<FloatType>(element);
 }
 
+/// Dense tensors and sparse spectral tensors, whose cotangent is a sparse
+/// spectral tensor of the same type and positions (the cotangents of the
+/// kept coefficients).
+static bool isDifferentiable(Type type) {
+  return isDifferentiableTensor(type) || isa<SparseSpectralType>(type);
+}
+
 static bool isComplexTensor(Value value) {
   return isa<ComplexType>(
       cast<RankedTensorType>(value.getType()).getElementType());
 }
 
 static Value add(OpBuilder &b, Location loc, Value lhs, Value rhs) {
+  // Two cotangents of one sparse value share its positions.
+  if (isa<SparseSpectralType>(lhs.getType())) {
+    Value sum = add(b, loc, CoefficientsOp::create(b, loc, lhs),
+                    CoefficientsOp::create(b, loc, rhs));
+    return AssembleOp::create(b, loc, lhs.getType(), sum,
+                              PositionsOp::create(b, loc, lhs));
+  }
   bool complex = isComplexTensor(lhs);
   return mapElementwise(
       b, loc, {lhs, rhs},
@@ -90,6 +104,13 @@ static Value multiplyByConjugate(OpBuilder &b, Location loc, Value g,
 }
 
 static Value zerosLike(OpBuilder &b, Location loc, Value value) {
+  if (auto sst = dyn_cast<SparseSpectralType>(value.getType())) {
+    RankedTensorType coeffs = sst.getCoefficientsType();
+    return AssembleOp::create(
+        b, loc, sst,
+        createZeros(b, loc, coeffs.getShape(), coeffs.getElementType()),
+        PositionsOp::create(b, loc, value));
+  }
   auto type = cast<RankedTensorType>(value.getType());
   return createZerosOfSizes(b, loc, tensor::getMixedSizes(b, loc, value),
                             type.getElementType());
@@ -138,7 +159,7 @@ static LogicalResult differentiate(func::FuncOp func, StringRef name) {
                               << " blocks; spectral-differentiate needs one";
   FunctionType type = func.getFunctionType();
   for (auto [index, result] : llvm::enumerate(type.getResults()))
-    if (!isDifferentiable(result))
+    if (!isDifferentiableTensor(result))
       return func.emitOpError()
              << "result " << index << " of type " << result
              << " cannot be differentiated: results must be tensors of "

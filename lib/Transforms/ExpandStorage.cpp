@@ -99,8 +99,8 @@ struct SpectralExpandStoragePass
 
     ConversionTarget target(*ctx);
     target.addIllegalDialect<SpectralDialect>();
-    target
-        .addLegalOp<DFTOp, TopKOp, ScatterOp, CheckTileOffsetOp, CheckSizeOp>();
+    target.addLegalOp<DFTOp, TopKOp, ScatterOp, GatherOp, CheckTileOffsetOp,
+                      CheckSizeOp>();
     target.addDynamicallyLegalOp<func::FuncOp>([&](func::FuncOp func) {
       return converter.isSignatureLegal(func.getFunctionType()) &&
              converter.isLegal(&func.getBody());

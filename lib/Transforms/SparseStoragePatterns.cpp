@@ -13,6 +13,7 @@
 //   compress    dense -> tile-major (T, tile...) -> dft -> (T, S) -> topk
 //   decompress  scatter -> (T, S) -> (T, spectrum...) -> inverse dft
 //               -> dense
+//   decompress_adjoint  per tile: dft -> (1, S) -> gather -> bin weights
 //
 // All transforms and selections compute in f32 / complex<f32> (the
 // runtime's types); storage and element types are converted around them.
@@ -27,6 +28,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Complex/IR/Complex.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "llvm/ADT/STLExtras.h"
@@ -217,13 +219,14 @@ SmallVector<int64_t> getTileMajorSpectrumShape(SparseSpectralType type) {
 // Compression and decompression
 //===----------------------------------------------------------------------===//
 
-/// Per-tile forward transforms of `dense`, as T x S complex<f32>.
-Value computeTileSpectra(OpBuilder &b, Location loc, Value dense,
-                         SparseSpectralType type) {
-  Value tiles = denseToTiles(b, loc, toF32(b, loc, dense), type);
+/// Forward transforms of tile-major f32 / complex<f32> tiles (n, tile...),
+/// as n x S complex<f32>.
+Value transformTiles(OpBuilder &b, Location loc, Value tiles,
+                     SparseSpectralType type) {
   int64_t rank = type.getRank();
-  auto spectrumType =
-      RankedTensorType::get(getTileMajorSpectrumShape(type), getC32(b));
+  SmallVector<int64_t> spectrumShape = getTileMajorSpectrumShape(type);
+  spectrumShape[0] = cast<RankedTensorType>(tiles.getType()).getDimSize(0);
+  auto spectrumType = RankedTensorType::get(spectrumShape, getC32(b));
   Value spectrum;
   if (type.isRealTransform()) {
     spectrum = createDFT(b, loc, DFTKind::r2c, tiles, spectrumType,
@@ -244,6 +247,13 @@ Value computeTileSpectra(OpBuilder &b, Location loc, Value dense,
   }
   return tensor::CollapseShapeOp::create(b, loc, spectrum,
                                          tileAndSpectrum(rank));
+}
+
+/// Per-tile forward transforms of `dense`, as T x S complex<f32>.
+Value computeTileSpectra(OpBuilder &b, Location loc, Value dense,
+                         SparseSpectralType type) {
+  return transformTiles(b, loc,
+                        denseToTiles(b, loc, toF32(b, loc, dense), type), type);
 }
 
 /// Top-k of T x S spectra into compute storage of `keep` per tile.
@@ -360,6 +370,84 @@ Value computeBinWeight(OpBuilder &b, Location loc, Value position,
                                  constant(2.0));
 }
 
+/// The cotangent of decompress's coefficients (DecompressAdjointOp): per
+/// tile, w(p) / N times the forward transform of the cotangent's tile at
+/// each kept position p. The loop transforms one tile per step, so the
+/// working spectrum is one tile's, never the whole tensor's.
+Storage decompressAdjoint(OpBuilder &b, Location loc, Value cotangent,
+                          Storage storage, SparseSpectralType type) {
+  Storage compute = toCompute(b, loc, storage);
+  Value tiles = denseToTiles(b, loc, toF32(b, loc, cotangent), type);
+  auto tilesType = cast<RankedTensorType>(tiles.getType());
+  int64_t rank = tilesType.getRank(), keep = type.getKeep();
+  int64_t transformed = 1;
+  for (int64_t axis : type.getAxes())
+    transformed *= type.getTile()[axis];
+
+  Value zero = arith::ConstantIndexOp::create(b, loc, 0);
+  Value one = arith::ConstantIndexOp::create(b, loc, 1);
+  Value numTiles = arith::ConstantIndexOp::create(b, loc, type.getNumTiles());
+  Value init =
+      tensor::EmptyOp::create(b, loc, {type.getNumTiles(), keep}, getC32(b));
+  auto loop = scf::ForOp::create(
+      b, loc, zero, numTiles, one, ValueRange{init},
+      [&](OpBuilder &nb, Location nl, Value t, ValueRange iterArgs) {
+        // One tile (1, tile...) and its kept positions (1, K).
+        SmallVector<OpFoldResult> offsets(rank, nb.getIndexAttr(0));
+        offsets[0] = t;
+        SmallVector<OpFoldResult> sizes = {nb.getIndexAttr(1)};
+        for (int64_t size : type.getTile())
+          sizes.push_back(nb.getIndexAttr(size));
+        SmallVector<OpFoldResult> unitStrides(rank, nb.getIndexAttr(1));
+        Value tile = tensor::ExtractSliceOp::create(nb, nl, tiles, offsets,
+                                                    sizes, unitStrides);
+        SmallVector<OpFoldResult> rowOffsets = {t, nb.getIndexAttr(0)};
+        SmallVector<OpFoldResult> rowSizes = {nb.getIndexAttr(1),
+                                              nb.getIndexAttr(keep)};
+        SmallVector<OpFoldResult> rowStrides(2, nb.getIndexAttr(1));
+        Value positions = tensor::ExtractSliceOp::create(
+            nb, nl, compute.positions, rowOffsets, rowSizes, rowStrides);
+
+        Value spectrum = transformTiles(nb, nl, tile, type);
+        Value gatherInit =
+            tensor::EmptyOp::create(nb, nl, {1, keep}, getC32(nb));
+        Value gathered =
+            GatherOp::create(nb, nl, gatherInit.getType(), spectrum, positions,
+                             gatherInit, type.getTile(), type.getAxes(),
+                             type.getTransform())
+                .getResult();
+        AffineMap identity = nb.getMultiDimIdentityMap(2);
+        SmallVector<utils::IteratorType> parallel(
+            2, utils::IteratorType::parallel);
+        Value weighted =
+            linalg::GenericOp::create(
+                nb, nl, gatherInit.getType(), ValueRange{gathered, positions},
+                ValueRange{gatherInit},
+                ArrayRef<AffineMap>{identity, identity, identity}, parallel,
+                [&](OpBuilder &gb, Location gl, ValueRange args) {
+                  Value scale = arith::DivFOp::create(
+                      gb, gl, computeBinWeight(gb, gl, args[1], type),
+                      arith::ConstantOp::create(
+                          gb, gl,
+                          gb.getF32FloatAttr(static_cast<float>(transformed))));
+                  Value re = arith::MulFOp::create(
+                      gb, gl, complex::ReOp::create(gb, gl, args[0]), scale);
+                  Value im = arith::MulFOp::create(
+                      gb, gl, complex::ImOp::create(gb, gl, args[0]), scale);
+                  linalg::YieldOp::create(
+                      gb, gl,
+                      complex::CreateOp::create(gb, gl, getC32(gb), re, im)
+                          .getResult());
+                })
+                .getResult(0);
+        Value updated = tensor::InsertSliceOp::create(
+            nb, nl, weighted, iterArgs[0], rowOffsets, rowSizes, rowStrides);
+        scf::YieldOp::create(nb, nl, updated);
+      });
+  return {fromF32(b, loc, loop.getResult(0), type.getCoeffType()),
+          storage.positions};
+}
+
 /// sum |x|^2 of the decompressed tensor, from the storage alone.
 Value computeEnergy(OpBuilder &b, Location loc, Storage storage,
                     SparseSpectralType type) {
@@ -467,6 +555,20 @@ struct LowerDecompress : SSTPattern<DecompressOp> {
     rewriter.replaceOp(op, decompress(rewriter, op.getLoc(),
                                       getStorage(adaptor.getInput()),
                                       op.getInput().getType()));
+    return success();
+  }
+};
+
+struct LowerDecompressAdjoint : SSTPattern<DecompressAdjointOp> {
+  using SSTPattern::SSTPattern;
+  LogicalResult
+  matchAndRewrite(DecompressAdjointOp op, OneToNOpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Storage cotangent = decompressAdjoint(
+        rewriter, op.getLoc(), adaptor.getCotangent().front(),
+        getStorage(adaptor.getInput()), op.getInput().getType());
+    rewriter.replaceOpWithMultiple(
+        op, {ValueRange{cotangent.coeffs, cotangent.positions}});
     return success();
   }
 };
@@ -702,6 +804,7 @@ void mlir::spectral::populateSparseStoragePatterns(
         return success();
       });
   patterns.add<LowerAdd, LowerAssemble, LowerCoefficients, LowerCompress,
-               LowerDecompress, LowerDecompressTiles, LowerEnergy, LowerMatmul,
-               LowerPositions, LowerScale>(converter, patterns.getContext());
+               LowerDecompress, LowerDecompressAdjoint, LowerDecompressTiles,
+               LowerEnergy, LowerMatmul, LowerPositions, LowerScale>(
+      converter, patterns.getContext());
 }

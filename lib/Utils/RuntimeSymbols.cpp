@@ -52,6 +52,7 @@ constexpr Entry kEntries[] = {
      kCPUOnly},
     {RuntimeFunction::TopK, "topk", kBoth},
     {RuntimeFunction::Scatter, "scatter", kBoth},
+    {RuntimeFunction::Gather, "gather", kBoth},
     {RuntimeFunction::CheckTileOffset, "check_tile_offset", kBoth},
     {RuntimeFunction::CheckSize, "check_size", kBoth},
     {RuntimeFunction::GemmF32, "gemm_f32", kBoth},

@@ -406,13 +406,28 @@ def storage_reference(attrs, x):
     return np.array(coeffs), np.array(positions)
 
 
+def decompress_adjoint_reference(attrs, x, g):
+    """The cotangent of the coefficients numpy keeps for `x`: per tile,
+    w(p) / N times the forward transform of `g`'s tile at each kept p."""
+    layout = Layout(attrs)
+    transformed = int(np.prod([layout.tile[a] for a in layout.axes]))
+    rows = []
+    for tile in layout.tiles(x.shape):
+        spectrum = layout.forward(x[tile])
+        g_spectrum = layout.forward(g[tile])
+        chosen = layout.select(spectrum, layout.keep)
+        rows.append([layout.weight(np.unravel_index(p, g_spectrum.shape))
+                     / transformed * g_spectrum.flat[p] for p in chosen])
+    return np.array(rows)
+
+
 # Printed operands and results of each case, in print order.
 OPERANDS = {"fft": 1, "ifft": 1, "rfft": 1, "irfft": 1, "mix": 2, "conv": 2,
             "mode_mix": 2, "resample": 1,
             "roundtrip": 1, "storage": 1, "scale": 1, "matmul": 2, "add": 2,
             "energy": 1, "slice": 1, "dense_matmul": 2, "close": 1,
             "tosa_rfft2d": 1, "tosa_fft2d": 2, "linalg_conv": 3, "tosa_depthwise": 3,
-            "tosa_conv2d": 3}
+            "tosa_conv2d": 3, "decompress_adjoint": 2}
 RESULTS = {"storage": 2, "tosa_rfft2d": 2, "tosa_fft2d": 2}
 
 
@@ -440,6 +455,8 @@ def main():
                 failures += 1
                 continue
             pairs = [(results[0], want_coeffs)]
+        elif op == "decompress_adjoint":
+            pairs = [(results[0], decompress_adjoint_reference(attrs, *operands))]
         elif op in ("tosa_rfft2d", "tosa_fft2d"):
             if results[0].shape != results[1].shape:
                 print(f"FAIL {name}: real part {results[0].shape}, imaginary "

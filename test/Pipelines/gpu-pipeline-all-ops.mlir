@@ -9,6 +9,7 @@
 // RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/CPU/compress-constants.mlir | %{host-ir} -o %t.ll && %{check-ir}
 // RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/CPU/complex-matmul.mlir | %{host-ir} -o %t.ll && %{check-ir}
 // RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/CPU/conv.mlir | %{host-ir} -o %t.ll && %{check-ir}
+// RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/CPU/decompress-adjoint.mlir | %{host-ir} -o %t.ll && %{check-ir}
 // RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/CPU/decompress-tiles-bounds.mlir | %{host-ir} -o %t.ll && %{check-ir}
 // RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/CPU/decompress-tiles-constant-offset.mlir | %{host-ir} -o %t.ll && %{check-ir}
 // RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/CPU/dynamic-sizes.mlir | %{host-ir} -o %t.ll && %{check-ir}

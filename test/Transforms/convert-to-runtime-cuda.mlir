@@ -22,15 +22,19 @@
 
 // TILES-DAG: func.func private @spectral_cuda_topk(memref<?x?xcomplex<f32>, strided<[?, ?], offset: ?>>, memref<?xi64, strided<[?], offset: ?>>, i64, i64, i64, memref<?x?xcomplex<f32>, strided<[?, ?], offset: ?>>, memref<?x?xi64, strided<[?, ?], offset: ?>>) attributes {llvm.emit_c_interface}
 // TILES-DAG: func.func private @spectral_cuda_scatter(memref<?x?xcomplex<f32>, strided<[?, ?], offset: ?>>, memref<?x?xi64, strided<[?, ?], offset: ?>>, memref<?xi64, strided<[?], offset: ?>>, i64, i64, i64, memref<?x?xcomplex<f32>, strided<[?, ?], offset: ?>>) attributes {llvm.emit_c_interface}
+// TILES-DAG: func.func private @spectral_cuda_gather(memref<?x?xcomplex<f32>, strided<[?, ?], offset: ?>>, memref<?x?xi64, strided<[?, ?], offset: ?>>, memref<?xi64, strided<[?], offset: ?>>, i64, i64, i64, memref<?x?xcomplex<f32>, strided<[?, ?], offset: ?>>) attributes {llvm.emit_c_interface}
 // TILES-LABEL: func @tiles
 //       TILES: %[[SHAPE:.*]] = memref.alloca() : memref<2xi64>
 //       TILES: call @spectral_cuda_topk(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}})
 //       TILES: call @spectral_cuda_scatter(
+//       TILES: call @spectral_cuda_gather(
 func.func @tiles(%s: memref<4x16xcomplex<f32>>, %c: memref<4x5xcomplex<f32>>, %p: memref<4x5xi64>) {
   spectral.topk %s into %c, %p tile [4, 4] axes [1] transform fft
     : memref<4x16xcomplex<f32>>, memref<4x5xcomplex<f32>>, memref<4x5xi64>
   spectral.scatter %c, %p into %s tile [4, 4] axes [1] transform fft
     : memref<4x5xcomplex<f32>>, memref<4x5xi64>, memref<4x16xcomplex<f32>>
+  spectral.gather %s[%p] into %c tile [4, 4] axes [1] transform fft
+    : memref<4x16xcomplex<f32>>, memref<4x5xi64>, memref<4x5xcomplex<f32>>
   return
 }
 

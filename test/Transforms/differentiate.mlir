@@ -141,3 +141,76 @@ func.func @dynamic_conv(%x: tensor<4x?xf32>, %k: tensor<4x3xf32>) -> tensor<4x?x
   %y = spectral.conv %x, %k axes [1] mode causal : tensor<4x?xf32>, tensor<4x3xf32>
   return %y : tensor<4x?xf32>
 }
+
+// -----
+
+// A sparse spectral tensor's cotangent is a sparse spectral tensor of the
+// same type and positions: decompress's adjoint keeps it sparse, scale's
+// scales it, and the two cotangents of %s are summed on their coefficients
+// at the positions of %s.
+// CHECK-LABEL: func.func @sparse_vjp(
+// CHECK-SAME: %[[S:.*]]: !spectral.sst<8x16xf32, keep = 5, tile = [4, 16]>, %[[X:.*]]: tensor<8x16xf32>, %[[DZ:.*]]: tensor<8x16xf32>)
+// CHECK-SAME: -> (tensor<8x16xf32>, !spectral.sst<8x16xf32, keep = 5, tile = [4, 16]>, tensor<8x16xf32>)
+// CHECK: %[[HALF:.*]] = arith.constant 5.000000e-01 : f32
+// CHECK: %[[SCALED:.*]] = spectral.scale %[[S]], %[[HALF]]
+// CHECK: %[[DS2:.*]] = spectral.decompress_adjoint %{{.*}}, %[[SCALED]] : tensor<8x16xf32>, !spectral.sst<8x16xf32, keep = 5, tile = [4, 16]>
+// CHECK: %[[DS1:.*]] = spectral.scale %[[DS2]], %[[HALF]]
+// CHECK: %[[DS0:.*]] = spectral.decompress_adjoint %{{.*}}, %[[S]]
+// CHECK-DAG: %[[C1:.*]] = spectral.coefficients %[[DS1]]
+// CHECK-DAG: %[[C0:.*]] = spectral.coefficients %[[DS0]]
+// CHECK: %[[SUM:.*]] = linalg.generic {{.*}} ins(%[[C1]], %[[C0]] :
+// CHECK: %[[P:.*]] = spectral.positions %[[DS1]]
+// CHECK: %[[DS:.*]] = spectral.assemble %[[SUM]], %[[P]]
+// CHECK: return %{{.*}}, %[[DS]], %{{.*}} : tensor<8x16xf32>, !spectral.sst<8x16xf32, keep = 5, tile = [4, 16]>, tensor<8x16xf32>
+func.func @sparse(%s: !spectral.sst<8x16xf32, keep = 5, tile = [4, 16]>, %x: tensor<8x16xf32>) -> tensor<8x16xf32>
+    attributes {spectral.gradient = @sparse_vjp} {
+  %half = arith.constant 0.5 : f32
+  %d = spectral.decompress %s : !spectral.sst<8x16xf32, keep = 5, tile = [4, 16]>
+  %t = spectral.scale %s, %half : !spectral.sst<8x16xf32, keep = 5, tile = [4, 16]>, f32
+  %u = spectral.decompress %t : !spectral.sst<8x16xf32, keep = 5, tile = [4, 16]>
+  %e = tensor.empty() : tensor<8x16xf32>
+  %v = linalg.add ins(%d, %u : tensor<8x16xf32>, tensor<8x16xf32>) outs(%e : tensor<8x16xf32>) -> tensor<8x16xf32>
+  %z = linalg.mul ins(%v, %x : tensor<8x16xf32>, tensor<8x16xf32>) outs(%e : tensor<8x16xf32>) -> tensor<8x16xf32>
+  return %z : tensor<8x16xf32>
+}
+
+// -----
+
+// Coefficients taken out of an SST and put back: the adjoints of
+// coefficients and assemble move the cotangent between the two forms. A
+// sparse argument that no result depends on gets zero coefficients at its
+// positions.
+// CHECK-LABEL: func.func @storage_vjp(
+// CHECK-SAME: %[[S:[^:]*]]: !spectral.sst<64xf32, keep = 4, transform = fft>, %[[U:[^:]*]]: !spectral.sst<64xf32, keep = 4, transform = fft>, %[[P:[^:]*]]: tensor<1x4xi32>, %[[DY:[^:]*]]: tensor<64xf32>)
+// CHECK: %[[DT:.*]] = spectral.decompress_adjoint %[[DY]], %{{.*}}
+// CHECK: %[[DC:.*]] = spectral.coefficients %[[DT]]
+// CHECK: %[[PS:.*]] = spectral.positions %[[S]]
+// CHECK: %[[DS:.*]] = spectral.assemble %[[DC]], %[[PS]]
+// CHECK: %[[PU:.*]] = spectral.positions %[[U]]
+// CHECK: %[[ZEROS:.*]] = linalg.fill {{.*}} -> tensor<1x4xcomplex<f32>>
+// CHECK: %[[DU:.*]] = spectral.assemble %[[ZEROS]], %[[PU]]
+// CHECK: return %{{.*}}, %[[DS]], %[[DU]] :
+func.func @storage(%s: !spectral.sst<64xf32, keep = 4, transform = fft>, %u: !spectral.sst<64xf32, keep = 4, transform = fft>, %p: tensor<1x4xi32>) -> tensor<64xf32>
+    attributes {spectral.gradient = @storage_vjp} {
+  %c = spectral.coefficients %s : !spectral.sst<64xf32, keep = 4, transform = fft>
+  %t = spectral.assemble %c, %p : tensor<1x4xcomplex<f32>>, tensor<1x4xi32> -> !spectral.sst<64xf32, keep = 4, transform = fft>
+  %y = spectral.decompress %t : !spectral.sst<64xf32, keep = 4, transform = fft>
+  return %y : tensor<64xf32>
+}
+
+// -----
+
+// The product with a compressed weight has no adjoint yet.
+func.func @matmul(%x: tensor<4x8xf32>, %w: !spectral.sst<8x8xf32, keep = 4>) -> tensor<4x8xf32>
+    attributes {spectral.gradient = @matmul_vjp} {
+  // expected-error @+1 {{'spectral.matmul' op cannot be differentiated by spectral-differentiate: it has no adjoint (AdjointOpInterface) and is on the path from the arguments to a result}}
+  %y = spectral.matmul %x, %w : tensor<4x8xf32>, !spectral.sst<8x8xf32, keep = 4>
+  return %y : tensor<4x8xf32>
+}
+
+// -----
+
+// expected-error @+1 {{'func.func' op result 0 of type '!spectral.sst<8xf32, keep = 2>' cannot be differentiated: results must be tensors of floats or complex numbers}}
+func.func @sparse_result(%s: !spectral.sst<8xf32, keep = 2>) -> !spectral.sst<8xf32, keep = 2> attributes {spectral.gradient = @sparse_result_vjp} {
+  return %s : !spectral.sst<8xf32, keep = 2>
+}

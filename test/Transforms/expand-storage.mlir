@@ -251,3 +251,30 @@ func.func @rfft_of_cast(%x: tensor<10xf32>) -> tensor<?xcomplex<f32>> {
   %y = spectral.rfft %d axes [0] : tensor<?xf32>
   return %y : tensor<?xcomplex<f32>>
 }
+
+// -----
+
+// decompress_adjoint transforms one tile per step of a loop over the tiles
+// (the working spectrum is one tile's, 1 x 36 bins, never all tiles'
+// 2 x 36), reads the kept bins with spectral.gather, and weights them by
+// w(p) / N (N = 64; w = 2 except self-conjugate bins). The positions pass
+// through unchanged.
+// CHECK-LABEL: func.func @decompress_adjoint(
+// CHECK-SAME: %[[G:.*]]: tensor<8x16xf32>, %[[C:.*]]: tensor<2x5xcomplex<f32>>, %[[P:.*]]: tensor<2x5xi32>)
+// CHECK-NOT: tensor<2x36xcomplex<f32>>
+// CHECK: %[[TILES:.*]] = tensor.expand_shape %{{.*}} output_shape [2, 4, 16]
+// CHECK: %[[LOOP:.*]] = scf.for %[[T:.*]] = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%[[ACC:.*]] = %{{.*}}) -> (tensor<2x5xcomplex<f32>>)
+// CHECK:   %[[TILE:.*]] = tensor.extract_slice %[[TILES]][%[[T]], 0, 0] [1, 4, 16] [1, 1, 1]
+// CHECK:   %[[POS:.*]] = tensor.extract_slice %{{.*}}[%[[T]], 0] [1, 5] [1, 1] : tensor<2x5xi64> to tensor<1x5xi64>
+// CHECK:   %[[SPEC:.*]] = spectral.dft r2c %[[TILE]] into %{{.*}} axes [1, 2] norm backward : tensor<1x4x16xf32>, tensor<1x4x9xcomplex<f32>>
+// CHECK:   %[[FLAT:.*]] = tensor.collapse_shape %[[SPEC]] {{\[}}[0], [1, 2]] : tensor<1x4x9xcomplex<f32>> into tensor<1x36xcomplex<f32>>
+// CHECK:   %[[KEPT:.*]] = spectral.gather %[[FLAT]][%[[POS]]] into %{{.*}} tile [4, 16] axes [0, 1] transform rfft
+// CHECK:   %[[W:.*]] = linalg.generic {{.*}} ins(%[[KEPT]], %[[POS]] : tensor<1x5xcomplex<f32>>, tensor<1x5xi64>)
+// CHECK:     arith.constant 6.400000e+01 : f32
+// CHECK:   tensor.insert_slice %[[W]] into %[[ACC]][%[[T]], 0] [1, 5] [1, 1]
+// CHECK: return %[[LOOP]], %[[P]] : tensor<2x5xcomplex<f32>>, tensor<2x5xi32>
+func.func @decompress_adjoint(%g: tensor<8x16xf32>, %s: !spectral.sst<8x16xf32, keep = 5, tile = [4, 16]>)
+    -> !spectral.sst<8x16xf32, keep = 5, tile = [4, 16]> {
+  %d = spectral.decompress_adjoint %g, %s : tensor<8x16xf32>, !spectral.sst<8x16xf32, keep = 5, tile = [4, 16]>
+  return %d : !spectral.sst<8x16xf32, keep = 5, tile = [4, 16]>
+}

@@ -74,7 +74,7 @@ def Spectral_DFTOp : Spectral_Op<"dft", [
   }];
 }
 
-// The per-tile layout attributes shared by top-k and scatter: the dense tile
+// The per-tile layout attributes shared by top-k, scatter and gather: the dense tile
 // shape, the transformed axes (the last one halved for rfft) and the
 // transform. They fix the tile spectrum and the Hermitian selection rule.
 class Spectral_TileSpectrumOp<string mnemonic> : Spectral_Op<mnemonic, [
@@ -155,6 +155,41 @@ def Spectral_ScatterOp : Spectral_TileSpectrumOp<"scatter"> {
   let extraClassDeclaration = tileSpectrumDeclarations # [{
     ::mlir::MutableOperandRange getDpsInitsMutable() {
       return getSpectrumMutable();
+    }
+  }];
+}
+
+def Spectral_GatherOp : Spectral_TileSpectrumOp<"gather"> {
+  let summary = "reads tile spectra at kept positions";
+  let description = [{
+    Writes `spectrum[t, positions[t, k]]` to `coeffs[t, k]` (T x K) for
+    every tile t and slot k: the read of the layout that `spectral.scatter`
+    writes, with the positions checked by the same rules. Mid-level op of
+    `spectral.decompress_adjoint`, which applies the bin weights itself.
+
+    Example:
+
+    ```mlir
+    %c = spectral.gather %spectrum[%p] into %c0 tile [8, 8] axes [0, 1] transform rfft
+      : tensor<4x40xcomplex<f32>>, tensor<4x6xi64>, tensor<4x6xcomplex<f32>>
+      -> tensor<4x6xcomplex<f32>>
+    ```
+  }];
+  let arguments = (ins AnyTypeOf<[AnyRankedTensor, AnyMemRef]>:$spectrum,
+                       AnyTypeOf<[AnyRankedTensor, AnyMemRef]>:$positions,
+                       AnyTypeOf<[AnyRankedTensor, AnyMemRef]>:$coeffs,
+                       DenseI64ArrayAttr:$tile, DenseI64ArrayAttr:$axes,
+                       Spectral_TransformKind:$transform);
+  let results = (outs Optional<AnyRankedTensor>:$result);
+  let assemblyFormat = [{
+    $spectrum `[` $positions `]` `into` $coeffs `tile` $tile `axes` $axes
+    `transform` $transform attr-dict `:` type($spectrum) `,`
+    type($positions) `,` type($coeffs) (`->` type($result)^)?
+  }];
+  let hasVerifier = 1;
+  let extraClassDeclaration = tileSpectrumDeclarations # [{
+    ::mlir::MutableOperandRange getDpsInitsMutable() {
+      return getCoeffsMutable();
     }
   }];
 }

@@ -124,6 +124,42 @@ def Spectral_DecompressTilesOp : Spectral_InferredOp<"decompress_tiles"> {
   }];
 }
 
+def Spectral_DecompressAdjointOp : Spectral_InferredOp<"decompress_adjoint"> {
+  let summary = "cotangent of the kept coefficients of a decompression";
+  let description = [{
+    The vector-Jacobian product of `spectral.decompress` with respect to the
+    coefficients of `input`: given the cotangent of the dense result, the
+    cotangent of every kept coefficient, stored at the same positions. The
+    result has the type and the positions of `input`; only its coefficients
+    are new. Positions have no cotangent.
+
+    Per tile, with F the tile's unnormalised forward transform (`rfft` or
+    `fft` over the layout's axes), N the number of transformed elements and
+    w the bin weight of the layout (2 for a stored `rfft` bin that stands
+    for two dense bins, 1 otherwise), the coefficient at position p is
+    `w(p) / N * F(cotangent tile)[p]`. This is the adjoint of decompression
+    as a real-linear map of the coefficients, in PyTorch's convention (see
+    `AdjointOpInterface`): gradient descent subtracts it as it is.
+
+    The cotangent stays sparse: nothing the size of the dense spectrum is
+    kept. The lowering transforms one tile at a time and reads the kept
+    positions of its spectrum.
+
+    Example:
+
+    ```mlir
+    %ds = spectral.decompress_adjoint %g, %s
+            : tensor<256x512xf32>, !spectral.sst<256x512xf32, keep = 64, tile = [16, 512]>
+    ```
+  }];
+  let arguments = (ins Spectral_Tensor:$cotangent, Spectral_SST:$input);
+  let results = (outs Spectral_SST:$result);
+  let assemblyFormat = [{
+    $cotangent `,` $input attr-dict `:` type($cotangent) `,`
+    qualified(type($input))
+  }];
+}
+
 //===----------------------------------------------------------------------===//
 // Storage access
 //===----------------------------------------------------------------------===//

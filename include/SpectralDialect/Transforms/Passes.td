@@ -253,7 +253,10 @@ def SpectralDifferentiate : Pass<"spectral-differentiate", "ModuleOp"> {
 
     `%dri` is the cotangent of result i (the seed, e.g. dL/dr for a loss L),
     and `da...` the cotangents of the arguments that are tensors of floats
-    or complex numbers, in order (others get none). The results of `@f` are
+    or complex numbers or `!spectral.sst` values, in order (others get
+    none). The cotangent of a `!spectral.sst` is a `!spectral.sst` of the
+    same type and positions holding the cotangents of its coefficients, so
+    it stays as sparse as the value. The results of `@f` are
     returned too, so one call gives a loss and its gradient. `@name` has
     `@f`'s visibility and, if `@f` has it, `llvm.emit_c_interface` (so
     `sst-compile --export=f` exports both). Cotangents of
@@ -262,7 +265,8 @@ def SpectralDifferentiate : Pass<"spectral-differentiate", "ModuleOp"> {
 
     Differentiated ops: those implementing `AdjointOpInterface`
     (`spectral.fft`, `ifft`, `rfft`, `irfft`, `mix`, `conv`, `mode_mix`,
-    `resample`), the elementwise `linalg.add`, `linalg.sub` and
+    `resample`, `decompress`, `assemble`, `coefficients`, `scale`), the
+    elementwise `linalg.add`, `linalg.sub` and
     `linalg.mul` on tensors, and `tensor.cast`. Ops none of whose results
     reach a returned value need no adjoint; any other op on the path is an
     error naming it. The function must have one block.
@@ -340,6 +344,7 @@ def SpectralExpandStorage : Pass<"spectral-expand-storage", "ModuleOp"> {
     "::mlir::arith::ArithDialect",
     "::mlir::complex::ComplexDialect",
     "::mlir::linalg::LinalgDialect",
+    "::mlir::scf::SCFDialect",
     "::mlir::tensor::TensorDialect"
   ];
   let options = [

@@ -47,6 +47,7 @@ enum class RuntimeFunction {
   FFTC2ROverwriteInputF64,
   TopK,
   Scatter,
+  Gather,
   CheckTileOffset,
   CheckSize,
   GemmF32,

@@ -154,7 +154,8 @@ static Value createShapeBuffer(OpBuilder &b, Location loc,
   return castToDynamicStrided(b, loc, buffer);
 }
 
-/// Replaces a bufferized `spectral.topk` or `spectral.scatter` with its
+/// Replaces a bufferized `spectral.topk`, `spectral.scatter` or
+/// `spectral.gather` with its
 /// runtime call. The runtime describes the tile layout by the tile spectrum
 /// shape, a mask of transformed axes, the halved axis (-1 for fft) and its
 /// dense length.
@@ -181,6 +182,8 @@ static LogicalResult lowerTileSpectrumOp(OpTy op, ModuleOp module,
   SmallVector<Value> args;
   if (std::is_same_v<OpTy, TopKOp>)
     args = {spectrum, shape, mask, halved, length, coeffs, positions};
+  else if (std::is_same_v<OpTy, GatherOp>)
+    args = {spectrum, positions, shape, mask, halved, length, coeffs};
   else
     args = {coeffs, positions, shape, mask, halved, length, spectrum};
   return replaceWithRuntimeCall(op, module, callee, args);
@@ -282,7 +285,8 @@ struct ConvertSpectralToRuntimePass
     RuntimeNames names{target};
     SmallVector<Operation *> ops;
     module.walk([&](Operation *op) {
-      if (isa<DFTOp, TopKOp, ScatterOp, CheckTileOffsetOp, CheckSizeOp>(op))
+      if (isa<DFTOp, TopKOp, ScatterOp, GatherOp, CheckTileOffsetOp,
+              CheckSizeOp>(op))
         ops.push_back(op);
       else if (auto matmul = dyn_cast<linalg::MatmulOp>(op))
         if (blasGemm && isRuntimeGemm(matmul))
@@ -299,6 +303,10 @@ struct ConvertSpectralToRuntimePass
               .Case([&](ScatterOp scatter) {
                 return lowerTileSpectrumOp(scatter, module,
                                            names.get(RuntimeFunction::Scatter));
+              })
+              .Case([&](GatherOp gather) {
+                return lowerTileSpectrumOp(gather, module,
+                                           names.get(RuntimeFunction::Gather));
               })
               .Case([&](CheckTileOffsetOp check) {
                 return lowerCheckTileOffset(check, module, names);

@@ -749,6 +749,57 @@ func.func @scatter_result(%c: tensor<4x5xcomplex<f32>>, %p: tensor<4x5xi64>, %s:
 
 // -----
 
+func.func @gather_result(%s: tensor<4x16xcomplex<f32>>, %p: tensor<4x5xi64>, %c: tensor<4x5xcomplex<f32>>) {
+  // expected-error @+1 {{'spectral.gather' op must return the coeffs type on tensors and nothing on memrefs}}
+  spectral.gather %s[%p] into %c tile [4, 6] axes [0, 1] transform rfft
+    : tensor<4x16xcomplex<f32>>, tensor<4x5xi64>, tensor<4x5xcomplex<f32>>
+  return
+}
+
+// -----
+
+func.func @gather_bins(%s: memref<4x15xcomplex<f32>>, %p: memref<4x5xi64>, %c: memref<4x5xcomplex<f32>>) {
+  // expected-error @+1 {{'spectral.gather' op spectrum has 15 bins per tile but the tile spectrum has 16}}
+  spectral.gather %s[%p] into %c tile [4, 6] axes [0, 1] transform rfft
+    : memref<4x15xcomplex<f32>>, memref<4x5xi64>, memref<4x5xcomplex<f32>>
+  return
+}
+
+// -----
+
+func.func @gather_layout(%s: memref<4x16xcomplex<f32>>, %p: memref<4x5xi64>, %c: memref<4x5xcomplex<f32>>) {
+  // expected-error @+1 {{'spectral.gather' op has an invalid tile layout: sst dimension 1 must be a positive static size, got 0}}
+  spectral.gather %s[%p] into %c tile [4, 0] axes [0, 1] transform rfft
+    : memref<4x16xcomplex<f32>>, memref<4x5xi64>, memref<4x5xcomplex<f32>>
+  return
+}
+
+// -----
+
+func.func @decompress_adjoint_cotangent(%g: tensor<8x8xf32>, %s: !spectral.sst<8x16xf32, keep = 5, tile = [4, 16]>) {
+  // expected-error @+1 {{'spectral.decompress_adjoint' op cotangent type 'tensor<8x8xf32>' must be the dense type 'tensor<8x16xf32>' of the input}}
+  %d = spectral.decompress_adjoint %g, %s : tensor<8x8xf32>, !spectral.sst<8x16xf32, keep = 5, tile = [4, 16]>
+  return
+}
+
+// -----
+
+func.func @decompress_adjoint_element(%g: tensor<8x16xf64>, %s: !spectral.sst<8x16xf32, keep = 5, tile = [4, 16]>) {
+  // expected-error @+1 {{'spectral.decompress_adjoint' op cotangent type 'tensor<8x16xf64>' must be the dense type 'tensor<8x16xf32>' of the input}}
+  %d = spectral.decompress_adjoint %g, %s : tensor<8x16xf64>, !spectral.sst<8x16xf32, keep = 5, tile = [4, 16]>
+  return
+}
+
+// -----
+
+func.func @decompress_adjoint_not_sst(%g: tensor<8x16xf32>, %s: tensor<8x16xf32>) {
+  // expected-error @+1 {{'spectral.decompress_adjoint' op input must be a !spectral.sst value, got 'tensor<8x16xf32>'}}
+  %d = spectral.decompress_adjoint %g, %s : tensor<8x16xf32>, tensor<8x16xf32>
+  return
+}
+
+// -----
+
 func.func @scatter_layout(%c: memref<4x5xcomplex<f32>>, %p: memref<4x5xi64>, %s: memref<4x16xcomplex<f32>>) {
   // expected-error @+1 {{'spectral.scatter' op has an invalid tile layout: sst dimension 1 must be a positive static size, got 0}}
   spectral.scatter %c, %p into %s tile [4, 0] axes [0, 1] transform rfft

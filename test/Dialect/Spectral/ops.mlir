@@ -242,7 +242,24 @@ func.func @topk_scatter(%s: tensor<4x16xcomplex<f32>>, %c: tensor<4x5xcomplex<f3
   // CHECK: spectral.scatter %{{.*}}, %{{.*}} into %{{.*}} tile [4, 4] axes [1] transform fft : memref<4x5xcomplex<f32>>, memref<4x5xi64>, memref<4x16xcomplex<f32>>
   spectral.scatter %mc, %mp into %m tile [4, 4] axes [1] transform fft
     : memref<4x5xcomplex<f32>>, memref<4x5xi64>, memref<4x16xcomplex<f32>>
+  // CHECK: spectral.gather %{{.*}}[%{{.*}}] into %{{.*}} tile [4, 6] axes [0, 1] transform rfft : tensor<4x16xcomplex<f32>>, tensor<4x5xi64>, tensor<4x5xcomplex<f32>> -> tensor<4x5xcomplex<f32>>
+  %g = spectral.gather %s[%p] into %c tile [4, 6] axes [0, 1] transform rfft
+    : tensor<4x16xcomplex<f32>>, tensor<4x5xi64>, tensor<4x5xcomplex<f32>> -> tensor<4x5xcomplex<f32>>
+  // CHECK: spectral.gather %{{.*}}[%{{.*}}] into %{{.*}} tile [4, 4] axes [1] transform fft : memref<4x16xcomplex<f32>>, memref<4x5xi64>, memref<4x5xcomplex<f32>>{{$}}
+  spectral.gather %m[%mp] into %mc tile [4, 4] axes [1] transform fft
+    : memref<4x16xcomplex<f32>>, memref<4x5xi64>, memref<4x5xcomplex<f32>>
   return
+}
+
+// -----
+
+// CHECK-LABEL: func @decompress_adjoint
+func.func @decompress_adjoint(%g: tensor<8x16xf32>, %s: !spectral.sst<8x16xf32, keep = 5, tile = [4, 16]>)
+    -> !spectral.sst<8x16xf32, keep = 5, tile = [4, 16]> {
+  // CHECK: %[[D:.*]] = spectral.decompress_adjoint %{{.*}}, %{{.*}} : tensor<8x16xf32>, !spectral.sst<8x16xf32, keep = 5, tile = [4, 16]>
+  // CHECK: return %[[D]] : !spectral.sst<8x16xf32, keep = 5, tile = [4, 16]>
+  %d = spectral.decompress_adjoint %g, %s : tensor<8x16xf32>, !spectral.sst<8x16xf32, keep = 5, tile = [4, 16]>
+  return %d : !spectral.sst<8x16xf32, keep = 5, tile = [4, 16]>
 }
 
 // -----
