@@ -20,9 +20,11 @@ import random
 import sys
 
 # Kept equal to kNumPipelines - 1 in tools/spectral-fuzz/FuzzPasses.cpp.
-CPU_PIPELINE_CHOICE = 16
+CPU_PIPELINE_CHOICE = 19
 # kGeneratedProgramMarker in tools/spectral-fuzz/ProgramGenerator.h.
 GENERATED_PROGRAM_MARKER = 0
+# kExtendedProgramMarker.
+EXTENDED_PROGRAM_MARKER = 1
 GENERATED_SEEDS = 128
 
 
@@ -72,6 +74,13 @@ def main() -> int:
     for index in range(GENERATED_SEEDS):
         write(ir, bytes([GENERATED_PROGRAM_MARKER]) + random_bytes(4, 256))
         write(passes, bytes([index % 256, GENERATED_PROGRAM_MARKER]) +
+              random_bytes(4, 256))
+    # The extended generator (neural-operator ops, adjoints, gradients) has
+    # its own marker; its seeds come after, so the earlier ones stay as they
+    # were.
+    for index in range(GENERATED_SEEDS):
+        write(ir, bytes([EXTENDED_PROGRAM_MARKER]) + random_bytes(4, 256))
+        write(passes, bytes([(index * 7) % 256, EXTENDED_PROGRAM_MARKER]) +
               random_bytes(4, 256))
     print(f"make-seeds: {count} IR chunks, {GENERATED_SEEDS} generated "
           f"programs, 256 runtime seeds in {output}")

@@ -68,6 +68,24 @@ static const char *const kPipelines[] = {
 };
 static constexpr size_t kNumPipelines = std::size(kPipelines);
 
+/// Pipelines added later, picked by the first bytes that kPipelines leaves
+/// over (kNumPipelines * (256 / kNumPipelines) and up), so that the inputs
+/// recorded in test/Fuzz keep running the pipeline they were recorded with.
+static const char *const kLaterPipelines[] = {
+    "spectral-differentiate",
+    "spectral-differentiate,spectral-expand-storage",
+};
+static constexpr size_t kFirstLaterChoice =
+    kNumPipelines * (256 / kNumPipelines);
+static_assert(kFirstLaterChoice < 256, "no first byte is left over");
+
+static const char *getPipeline(uint8_t choice) {
+  if (choice < kFirstLaterChoice)
+    return kPipelines[choice % kNumPipelines];
+  return kLaterPipelines[(choice - kFirstLaterChoice) %
+                         std::size(kLaterPipelines)];
+}
+
 /// Larger tensors are skipped (see exceedsElementLimit).
 static constexpr int64_t kMaxElements = 1 << 16;
 
@@ -100,8 +118,8 @@ extern "C" int LLVMFuzzerInitialize(int *, char ***) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (size == 0)
     return 0;
-  size_t choice = data[0] % kNumPipelines;
-  bool isCPUPipeline = choice == kNumPipelines - 1;
+  const char *pipeline = getPipeline(data[0]);
+  bool isCPUPipeline = pipeline == kPipelines[kNumPipelines - 1];
   std::string text = getProgramText(data + 1, size - 1);
 
   // Symbols named llvm.* are LLVM intrinsics once translated, so a function
@@ -125,14 +143,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
 
   PassManager pm(&context, ModuleOp::getOperationName());
   pm.enableVerifier(false);
-  if (failed(parsePassPipeline(kPipelines[choice], pm)))
+  if (failed(parsePassPipeline(pipeline, pm)))
     fuzz.reportDefect(std::string("the target's pipeline does not parse: ") +
-                      kPipelines[choice]);
+                      pipeline);
   if (failed(pm.run(*module)))
     return 0;
   countStage(isCPUPipeline ? "CPU pipeline succeeded" : "pass succeeded");
   if (failed(verify(*module)))
-    fuzz.reportDefect(std::string("'") + kPipelines[choice] +
+    fuzz.reportDefect(std::string("'") + pipeline +
                       "' succeeded but its output does not verify");
   if (!isCPUPipeline)
     return 0;

@@ -19,9 +19,9 @@
 #include "ProgramGenerator.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -79,7 +79,10 @@ public:
     text += ") -> (";
     for (size_t i = 0; i < results.size(); ++i)
       text += (i ? ", " : "") + results[i].second;
-    text += ") {\n" + body + "  return";
+    text += ")";
+    if (gradient)
+      text += " attributes {spectral.gradient = @main_vjp}";
+    text += " {\n" + body + "  return";
     for (size_t i = 0; i < results.size(); ++i)
       text += (i ? ", " : " ") + results[i].first;
     if (!results.empty())
@@ -89,7 +92,11 @@ public:
     return text + "\n}\n";
   }
 
+  /// Marks the function for spectral-differentiate.
+  void markForGradient() { gradient = true; }
+
 private:
+  bool gradient = false;
   std::vector<std::string> arguments;
   std::vector<std::pair<std::string, std::string>> results;
   std::string body;
@@ -239,7 +246,7 @@ std::string realElement(const SSTParams &params) {
   return element;
 }
 
-void sstOps(FunctionBuilder &fn, FuzzInput &input) {
+void sstOps(FunctionBuilder &fn, FuzzInput &input, bool extended) {
   Shape shape = shapeOf(input, 1, 3);
   SSTParams params = sstParams(input, shape);
   std::string x = fn.addArgument(params.denseType());
@@ -251,6 +258,17 @@ void sstOps(FunctionBuilder &fn, FuzzInput &input) {
     switch (input.inRange(0, 6)) {
     case 0:
       fn.emit("spectral.decompress " + s + " : " + sst, params.denseType());
+      if (extended && input.chance(50)) {
+        // Its adjoint, with a cotangent mostly of the dense type.
+        Shape cotangentShape = shape;
+        for (int64_t &size : cotangentShape)
+          size = nearby(input, size);
+        std::string cotangentType = tensorType(cotangentShape, params.element);
+        std::string g = fn.addArgument(cotangentType);
+        s = fn.emit("spectral.decompress_adjoint " + g + ", " + s + " : " +
+                        cotangentType + ", " + sst,
+                    sst);
+      }
       break;
     case 1: {
       // Whole tiles, at static or dynamic offsets.
@@ -422,24 +440,93 @@ void denseOps(FunctionBuilder &fn, FuzzInput &input) {
   }
 }
 
+/// spectral.resample along some axes, or spectral.mode_mix over 1 or 2
+/// spatial axes with the channels first or last.
+void neuralOperatorOps(FunctionBuilder &fn, FuzzInput &input) {
+  std::string element = input.chance(80) ? "f32" : "f64";
+  std::string complexElement = "complex<" + element + ">";
+  if (input.chance(40)) {
+    Shape shape = shapeOf(input, 1, 3);
+    if (input.chance(20))
+      element = complexElement;
+    Shape axes = axesOf(input, static_cast<int64_t>(shape.size()));
+    std::sort(axes.begin(), axes.end());
+    Shape result = shape;
+    for (int64_t axis : axes)
+      if (axis < static_cast<int64_t>(result.size()))
+        result[axis] = input.inRange(0, 14);
+    std::string x = fn.addArgument(tensorType(shape, element));
+    fn.emit("spectral.resample " + x + " axes [" + join(axes, ", ") +
+                "] : " + tensorType(shape, element) + " -> " +
+                tensorType(result, element),
+            tensorType(result, element));
+    return;
+  }
+  int64_t spatial = input.inRange(1, 2);
+  bool channelsLast = input.chance(30);
+  int64_t batch = input.inRange(1, 3);
+  int64_t in = input.inRange(1, 4), out = input.inRange(1, 4);
+  Shape sizes, outSizes, modes;
+  for (int64_t d = 0; d < spatial; ++d) {
+    int64_t n = input.inRange(1, 12);
+    sizes.push_back(n);
+    outSizes.push_back(input.chance(70) ? n : input.inRange(1, 14));
+    // Kept bins: up to n/2+1 on the halved (last) axis, up to n on others.
+    int64_t limit = d + 1 == spatial ? n / 2 + 1 : n;
+    modes.push_back(nearby(input, input.inRange(1, limit)));
+  }
+  Shape axes, xShape = {batch}, yShape = {batch};
+  if (!channelsLast) {
+    xShape.push_back(in);
+    yShape.push_back(out);
+  }
+  for (int64_t d = 0; d < spatial; ++d) {
+    axes.push_back(static_cast<int64_t>(xShape.size()));
+    xShape.push_back(sizes[d]);
+    yShape.push_back(outSizes[d]);
+  }
+  int64_t channel = channelsLast ? static_cast<int64_t>(xShape.size()) : 1;
+  if (channelsLast) {
+    xShape.push_back(in);
+    yShape.push_back(out);
+  }
+  Shape wShape = {nearby(input, in), out};
+  wShape.insert(wShape.end(), modes.begin(), modes.end());
+  std::string xType = tensorType(xShape, element);
+  std::string wType = tensorType(wShape, complexElement);
+  std::string x = fn.addArgument(xType);
+  std::string w = fn.addArgument(wType);
+  const char *norm = pick(input, {"backward", "forward", "ortho"});
+  fn.emit("spectral.mode_mix " + x + ", " + w + " axes [" + join(axes, ", ") +
+              "] channel " + std::to_string(channel) + " modes [" +
+              join(modes, ", ") + "] norm " + norm + " : " + xType + ", " +
+              wType + " -> " + tensorType(yShape, element),
+          tensorType(yShape, element));
+}
+
 } // namespace
 
-std::string spectral_fuzz::generateProgram(FuzzInput &input) {
+std::string spectral_fuzz::generateProgram(FuzzInput &input, bool extended) {
   FunctionBuilder fn;
   for (int64_t parts = input.inRange(1, 2); parts > 0; --parts) {
-    if (input.chance(60))
-      sstOps(fn, input);
+    if (extended && input.chance(30))
+      neuralOperatorOps(fn, input);
+    else if (input.chance(60))
+      sstOps(fn, input, extended);
     else
       denseOps(fn, input);
   }
+  if (extended && input.chance(50))
+    fn.markForGradient();
   return fn.str();
 }
 
 std::string spectral_fuzz::getProgramText(const uint8_t *data, size_t size) {
-  if (size == 0 || data[0] != kGeneratedProgramMarker)
+  if (size == 0 ||
+      (data[0] != kGeneratedProgramMarker && data[0] != kExtendedProgramMarker))
     return std::string(reinterpret_cast<const char *>(data), size);
   FuzzInput input(data + 1, size - 1);
-  std::string text = generateProgram(input);
+  std::string text = generateProgram(input, data[0] == kExtendedProgramMarker);
   // To turn a generated input into a readable .mlir reproducer.
   static const bool print = std::getenv("SPECTRAL_FUZZ_PRINT") != nullptr;
   if (print)

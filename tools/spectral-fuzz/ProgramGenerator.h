@@ -24,13 +24,18 @@
 
 namespace spectral_fuzz {
 
-/// The first byte of an input that the generator reads.
+/// The first byte of an input that the generator reads, and of one that the
+/// extended generator reads (neural-operator ops, decompress_adjoint,
+/// functions marked for spectral-differentiate). The extension has a marker
+/// of its own so that the inputs recorded in test/Fuzz keep generating the
+/// programs they were recorded with.
 constexpr uint8_t kGeneratedProgramMarker = 0;
+constexpr uint8_t kExtendedProgramMarker = 1;
 
 /// A module of spectral ops whose types and attributes the bytes choose.
-std::string generateProgram(FuzzInput &input);
+std::string generateProgram(FuzzInput &input, bool extended = false);
 
-/// The program an input stands for: generated after the marker byte, the
+/// The program an input stands for: generated after a marker byte, the
 /// input itself (as text) otherwise. With SPECTRAL_FUZZ_PRINT set, generated
 /// programs are printed to stderr.
 std::string getProgramText(const uint8_t *data, size_t size);
