@@ -347,62 +347,23 @@ struct ModeMixAdjoint
     if (specialBin >= modes.back())
       specialBin = -1;
 
-    // W'[o, i, k...] = conj(W[i, o, k...]) * factor(k_last).
-    SmallVector<int64_t> transposedShape(weightType.getShape());
-    std::swap(transposedShape[0], transposedShape[1]);
-    SmallVector<OpFoldResult> transposedSizes =
-        tensor::getMixedSizes(b, loc, modeMix.getWeight());
-    std::swap(transposedSizes[0], transposedSizes[1]);
-    Value init = tensor::EmptyOp::create(b, loc, transposedSizes,
-                                         weightType.getElementType());
-    SmallVector<AffineExpr> readExprs;
-    readExprs.push_back(b.getAffineDimExpr(1));
-    readExprs.push_back(b.getAffineDimExpr(0));
-    for (int64_t index = 0; index < spatial; ++index)
-      readExprs.push_back(b.getAffineDimExpr(index + 2));
-    int64_t weightRank = spatial + 2;
-    auto transposed = linalg::GenericOp::create(
-        b, loc, init.getType(), ValueRange{modeMix.getWeight()},
-        ValueRange{init},
-        ArrayRef<AffineMap>{AffineMap::get(weightRank, 0, readExprs, ctx),
-                            b.getMultiDimIdentityMap(weightRank)},
-        getParallelIterators(weightRank),
-        [&](OpBuilder &nested, Location nestedLoc, ValueRange args) {
-          Value conj = createConjugate(nested, nestedLoc, args[0]);
-          if (specialBin < 0) {
-            linalg::YieldOp::create(nested, nestedLoc, conj);
-            return;
-          }
-          auto complexType = cast<ComplexType>(conj.getType());
-          Value k = linalg::IndexOp::create(nested, nestedLoc, weightRank - 1);
-          Value bin =
-              arith::ConstantIndexOp::create(nested, nestedLoc, specialBin);
-          Value isSpecial = arith::CmpIOp::create(
-              nested, nestedLoc, arith::CmpIPredicate::eq, k, bin);
-          Value factor = arith::ConstantOp::create(
-              nested, nestedLoc,
-              nested.getFloatAttr(complexType.getElementType(), specialFactor));
-          Value re = arith::MulFOp::create(
-              nested, nestedLoc, complex::ReOp::create(nested, nestedLoc, conj),
-              factor);
-          Value im = arith::MulFOp::create(
-              nested, nestedLoc, complex::ImOp::create(nested, nestedLoc, conj),
-              factor);
-          Value scaled =
-              complex::CreateOp::create(nested, nestedLoc, complexType, re, im);
-          Value selected = arith::SelectOp::create(nested, nestedLoc, isSpecial,
-                                                   scaled, conj);
-          linalg::YieldOp::create(nested, nestedLoc, selected);
-        });
+    // The input: the kept modes of g mixed by W'[o, i, k...] =
+    // conj(W[i, o, k...]) * factor(k_last), read from W in place (no
+    // transposed copy of a possibly large weight), synthesized with the
+    // dual norm.
+    Value gKept = computeKeptModes(b, loc, g, axes, modes, dual);
+    Value inputModes =
+        mixChannels(b, loc, gKept, modeMix.getWeight(), channel, axes,
+                    /*conjugateTranspose=*/true, specialBin, specialFactor);
     Value inputCotangent =
-        ModeMixOp::create(b, loc, inputType, g, transposed.getResult(0),
-                          modeMix.getAxesAttr(), modeMix.getChannelAttr(),
-                          modeMix.getModesAttr(), FFTNormAttr::get(ctx, dual));
+        synthesizeFromModes(b, loc, inputModes, axes, inputType, dual);
+    if (inputCotangent.getType() != inputType)
+      inputCotangent =
+          tensor::CastOp::create(b, loc, inputType, inputCotangent);
 
     // The weight: sum over batch dims of Gy[.., o, k] * conj(Xg[.., i, k]).
-    Value gModes = computeKeptModes(b, loc, g, axes, modes, dual);
-    gModes = scaleInteriorBins(b, loc, gModes, axes.back(),
-                               b.getIndexAttr(outLength), 2.0);
+    Value gModes = scaleInteriorBins(b, loc, gKept, axes.back(),
+                                     b.getIndexAttr(outLength), 2.0);
     Value xModes = computeKeptModes(b, loc, modeMix.getInput(), axes, modes,
                                     modeMix.getNorm());
     int64_t rank = inputType.getRank();

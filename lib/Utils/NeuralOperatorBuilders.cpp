@@ -183,13 +183,85 @@ Value mlir::spectral::synthesizeFromModes(OpBuilder &b, Location loc,
                          b.getI64IntegerAttr(outLength), normAttr);
 }
 
+Value mlir::spectral::mixChannels(OpBuilder &b, Location loc, Value modeTensor,
+                                  Value weight, int64_t channel,
+                                  ArrayRef<int64_t> axes,
+                                  bool conjugateTranspose, int64_t scaledBin,
+                                  double binFactor) {
+  MLIRContext *ctx = b.getContext();
+  auto modesType = cast<RankedTensorType>(modeTensor.getType());
+  auto weightType = cast<RankedTensorType>(weight.getType());
+  int64_t rank = modesType.getRank();
+  // The weight dimension that the result's channels come from.
+  int64_t resultChannelDim = conjugateTranspose ? 0 : 1;
+
+  // Loop d of the result's dimension d, except that the reduced channel
+  // comes just before the result's channel, so that the innermost loops
+  // stream contiguous modes on the CPU; spectral-map-to-gpu moves
+  // reductions innermost for the GPU.
+  SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(b, loc, modeTensor);
+  sizes[channel] = tensor::getMixedSize(b, loc, weight, resultChannelDim);
+  auto complexType = cast<ComplexType>(weightType.getElementType());
+  Value init = createZerosOfSizes(b, loc, sizes, complexType);
+  auto loopOf = [&](int64_t dim) {
+    return b.getAffineDimExpr(dim < channel ? dim : dim + 1);
+  };
+  AffineExpr reduced = b.getAffineDimExpr(channel);
+  SmallVector<AffineExpr> inputExprs, weightExprs, outputExprs;
+  for (int64_t dim = 0; dim < rank; ++dim) {
+    outputExprs.push_back(loopOf(dim));
+    inputExprs.push_back(dim == channel ? reduced : loopOf(dim));
+  }
+  if (conjugateTranspose)
+    weightExprs.append({loopOf(channel), reduced});
+  else
+    weightExprs.append({reduced, loopOf(channel)});
+  for (int64_t axis : axes)
+    weightExprs.push_back(loopOf(axis));
+  SmallVector<utils::IteratorType> iterators = getParallelIterators(rank + 1);
+  iterators[channel] = utils::IteratorType::reduction;
+  int64_t lastModeLoop = axes.back() < channel ? axes.back() : axes.back() + 1;
+  auto contraction = linalg::GenericOp::create(
+      b, loc, init.getType(), ValueRange{modeTensor, weight}, ValueRange{init},
+      ArrayRef<AffineMap>{AffineMap::get(rank + 1, 0, inputExprs, ctx),
+                          AffineMap::get(rank + 1, 0, weightExprs, ctx),
+                          AffineMap::get(rank + 1, 0, outputExprs, ctx)},
+      iterators, [&](OpBuilder &nested, Location nestedLoc, ValueRange args) {
+        Value w = args[1];
+        if (conjugateTranspose)
+          w = createConjugate(nested, nestedLoc, w);
+        Value term = complex::MulOp::create(nested, nestedLoc, args[0], w);
+        if (scaledBin >= 0) {
+          Value k = linalg::IndexOp::create(nested, nestedLoc, lastModeLoop);
+          Value bin =
+              arith::ConstantIndexOp::create(nested, nestedLoc, scaledBin);
+          Value isScaled = arith::CmpIOp::create(
+              nested, nestedLoc, arith::CmpIPredicate::eq, k, bin);
+          Value factor = arith::ConstantOp::create(
+              nested, nestedLoc,
+              nested.getFloatAttr(complexType.getElementType(), binFactor));
+          Value scaled = complex::CreateOp::create(
+              nested, nestedLoc, complexType,
+              arith::MulFOp::create(
+                  nested, nestedLoc,
+                  complex::ReOp::create(nested, nestedLoc, term), factor),
+              arith::MulFOp::create(
+                  nested, nestedLoc,
+                  complex::ImOp::create(nested, nestedLoc, term), factor));
+          term = arith::SelectOp::create(nested, nestedLoc, isScaled, scaled,
+                                         term);
+        }
+        Value sum = complex::AddOp::create(nested, nestedLoc, args[2], term);
+        linalg::YieldOp::create(nested, nestedLoc, sum);
+      });
+  return contraction.getResult(0);
+}
+
 Value mlir::spectral::buildModeMix(OpBuilder &b, Location loc, ModeMixOp op,
                                    Value input, Value weight, FFTNorm norm,
                                    RankedTensorType resultType) {
-  MLIRContext *ctx = b.getContext();
   ArrayRef<int64_t> axes = op.getAxes(), modes = op.getModes();
   int64_t channel = op.getChannel();
-  int64_t rank = resultType.getRank();
 
   // The weight's channel counts must be the input's and, where the result
   // has a static count, the result's; dynamic sizes are checked here.
@@ -203,45 +275,9 @@ Value mlir::spectral::buildModeMix(OpBuilder &b, Location loc, ModeMixOp op,
                        b.getIndexAttr(resultType.getDimSize(channel)));
 
   Value gathered = computeKeptModes(b, loc, input, axes, modes, norm);
-
-  // Per kept mode, the product of the [.., in] input modes and the
-  // [in, out] weight. Loop d of the result's dimension d, except that the
-  // input channel (the reduction) comes just before the output channel, so
-  // that the innermost loops stream contiguous modes on the CPU;
-  // spectral-map-to-gpu moves reductions innermost for the GPU.
-  SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(b, loc, gathered);
-  sizes[channel] = tensor::getMixedSize(b, loc, weight, 1);
-  auto complexType = cast<ComplexType>(weightType.getElementType());
-  Value init = createZerosOfSizes(b, loc, sizes, complexType);
-  auto loopOf = [&](int64_t dim) {
-    return b.getAffineDimExpr(dim < channel ? dim : dim + 1);
-  };
-  AffineExpr inChannel = b.getAffineDimExpr(channel);
-  SmallVector<AffineExpr> inputExprs, weightExprs, outputExprs;
-  for (int64_t dim = 0; dim < rank; ++dim) {
-    outputExprs.push_back(loopOf(dim));
-    inputExprs.push_back(dim == channel ? inChannel : loopOf(dim));
-  }
-  weightExprs.push_back(inChannel);
-  weightExprs.push_back(loopOf(channel));
-  for (int64_t axis : axes)
-    weightExprs.push_back(loopOf(axis));
-  SmallVector<utils::IteratorType> iterators = getParallelIterators(rank + 1);
-  iterators[channel] = utils::IteratorType::reduction;
-  auto contraction = linalg::GenericOp::create(
-      b, loc, init.getType(), ValueRange{gathered, weight}, ValueRange{init},
-      ArrayRef<AffineMap>{AffineMap::get(rank + 1, 0, inputExprs, ctx),
-                          AffineMap::get(rank + 1, 0, weightExprs, ctx),
-                          AffineMap::get(rank + 1, 0, outputExprs, ctx)},
-      iterators, [](OpBuilder &nested, Location nestedLoc, ValueRange args) {
-        Value term =
-            complex::MulOp::create(nested, nestedLoc, args[0], args[1]);
-        Value sum = complex::AddOp::create(nested, nestedLoc, args[2], term);
-        linalg::YieldOp::create(nested, nestedLoc, sum);
-      });
-
-  Value result = synthesizeFromModes(b, loc, contraction.getResult(0), axes,
-                                     resultType, norm);
+  Value mixed = mixChannels(b, loc, gathered, weight, channel, axes,
+                            /*conjugateTranspose=*/false);
+  Value result = synthesizeFromModes(b, loc, mixed, axes, resultType, norm);
   if (result.getType() != resultType)
     result = tensor::CastOp::create(b, loc, resultType, result);
   return result;

@@ -384,6 +384,10 @@ CASES = FUNCTION_CASES + [
     # limit of the halved axis, ortho, f64.
     ModeMixCase("mm_1d_last", [2, 17, 3], 5, [1], 2, [9], out_sizes=[40],
                 norm="ortho", dtype=np.float64),
+    # 1-D, an even length to a longer output with its Nyquist bin kept (the
+    # bin that stands for two frequencies in the output only), f64.
+    ModeMixCase("mm_1d_up_even", [2, 2, 8], 3, [2], 1, [5], out_sizes=[12],
+                dtype=np.float64),
     # 2-D, an odd mode count on the full axis, dynamic batch.
     ModeMixCase("mm_2d", [2, 3, 12, 10], 2, [2, 3], 1, [7, 4],
                 dynamic_batch=True),

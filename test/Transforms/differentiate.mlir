@@ -2,9 +2,10 @@
 
 // The gradient takes the arguments and one cotangent per result, and
 // returns the results and the cotangents of the float and complex tensor
-// arguments. mode_mix's input adjoint is a mode_mix with the dual norm of
-// the conjugate transposed weight; its weight adjoint a contraction over
-// the batch of the kept modes.
+// arguments. mode_mix's input adjoint mixes the kept modes of the cotangent
+// by the conjugate transposed weight, read in place (no copy of the
+// weight), and synthesizes them with the dual norm; its weight adjoint is a
+// contraction over the batch of the kept modes, sharing the cotangent's.
 // CHECK-LABEL: func.func @layer(
 // CHECK-NOT: spectral.gradient
 // CHECK-LABEL: func.func @layer_vjp(
@@ -12,9 +13,11 @@
 // CHECK-SAME: -> (tensor<2x4x16xf32>, tensor<2x3x16xf32>, tensor<3x4x5xcomplex<f32>>)
 // CHECK-SAME: attributes {llvm.emit_c_interface}
 // CHECK: %[[Y:.*]] = spectral.mode_mix %[[X]], %[[W]] axes [2] channel 1 modes [5] norm ortho
-// CHECK: %[[WT:.*]] = linalg.generic {{.*}} ins(%[[W]] : tensor<3x4x5xcomplex<f32>>) outs(%{{.*}} : tensor<4x3x5xcomplex<f32>>)
-// CHECK: %[[DX:.*]] = spectral.mode_mix %[[DY]], %[[WT]] axes [2] channel 1 modes [5] norm ortho : tensor<2x4x16xf32>, tensor<4x3x5xcomplex<f32>> -> tensor<2x3x16xf32>
 // CHECK: spectral.rfft %[[DY]] axes [2] norm ortho
+// CHECK: %[[GK:.*]] = tensor.insert_slice %{{.*}} : tensor<2x4x5xcomplex<f32>> into tensor<2x4x5xcomplex<f32>>
+// CHECK-NOT: tensor<4x3x5xcomplex<f32>>
+// CHECK: %[[MIXED:.*]] = linalg.generic {{.*}}iterator_types = ["parallel", "reduction", "parallel", "parallel"]} ins(%[[GK]], %[[W]] : tensor<2x4x5xcomplex<f32>>, tensor<3x4x5xcomplex<f32>>) outs(%{{.*}} : tensor<2x3x5xcomplex<f32>>)
+// CHECK: %[[DX:.*]] = spectral.irfft %{{.*}} axes [2] n 16 norm ortho : tensor<2x3x9xcomplex<f32>>
 // CHECK: spectral.rfft %[[X]] axes [2] norm ortho
 // CHECK: %[[DW:.*]] = linalg.generic {{.*}}iterator_types = ["reduction", "parallel", "parallel", "parallel"]
 // CHECK: return %[[Y]], %[[DX]], %[[DW]]

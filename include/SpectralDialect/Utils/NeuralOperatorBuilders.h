@@ -50,6 +50,19 @@ Value synthesizeFromModes(OpBuilder &b, Location loc, Value modeTensor,
                           ArrayRef<int64_t> axes, RankedTensorType resultType,
                           FFTNorm norm);
 
+/// Per kept mode, the channel mixing of spectral.mode_mix:
+///   out[.., o, k] = sum_i modes[.., i, k] * W[i, o, k],
+/// or, with `conjugateTranspose`, its adjoint
+///   out[.., i, k] = sum_o modes[.., o, k] * conj(W[i, o, k]),
+/// which reads W in place rather than from a transposed copy. `channel` is
+/// the channel dimension of `modeTensor`, `axes` its mode dimensions. When
+/// `scaledBin` >= 0, the terms of bin `scaledBin` of the last mode axis are
+/// multiplied by `binFactor`.
+Value mixChannels(OpBuilder &b, Location loc, Value modeTensor, Value weight,
+                  int64_t channel, ArrayRef<int64_t> axes,
+                  bool conjugateTranspose, int64_t scaledBin = -1,
+                  double binFactor = 1.0);
+
 /// The IR of spectral.mode_mix (see its description) for `op`'s operands,
 /// attributes and result type; the mode tensors stay the size of the
 /// kept modes. `weight` replaces the op's weight and `norm` its norm, so
