@@ -149,8 +149,11 @@ buildUpstreamAdjoint(Operation *op, OpBuilder &b, ValueRange cotangents) {
             "arguments to a result";
 }
 
-/// Builds the VJP of `func` as `name`, after `func`.
-static LogicalResult differentiate(func::FuncOp func, StringRef name) {
+/// Builds the VJP of `func` as `name`, after `func`. A declaration of
+/// `name` (so that the module can call the gradient) is replaced by it when
+/// its type is the gradient's.
+static LogicalResult differentiate(func::FuncOp func, StringRef name,
+                                   func::FuncOp declaration) {
   Location loc = func.getLoc();
   if (func.isExternal())
     return func.emitOpError() << "has no body to differentiate";
@@ -175,11 +178,17 @@ static LogicalResult differentiate(func::FuncOp func, StringRef name) {
       differentiated.push_back(index);
     }
 
+  auto gradientType = FunctionType::get(func.getContext(), inputs, outputs);
+  if (declaration && declaration.getFunctionType() != gradientType)
+    return declaration.emitOpError()
+           << "declares the gradient of @" << func.getSymName()
+           << " with type " << declaration.getFunctionType()
+           << ", but the gradient has type " << gradientType;
   OpBuilder b(func);
   b.setInsertionPointAfter(func);
-  auto gradient = func::FuncOp::create(
-      b, loc, name, FunctionType::get(func.getContext(), inputs, outputs));
-  gradient.setVisibility(func.getVisibility());
+  auto gradient = func::FuncOp::create(b, loc, name, gradientType);
+  gradient.setVisibility(declaration ? declaration.getVisibility()
+                                     : func.getVisibility());
   // A function exported with a C entry point gets one for its gradient too.
   if (Attribute cInterface = func->getAttr(kCInterfaceAttr))
     gradient->setAttr(kCInterfaceAttr, cInterface);
@@ -238,6 +247,8 @@ static LogicalResult differentiate(func::FuncOp func, StringRef name) {
     results.push_back(cotangent ? cotangent : zerosLike(b, loc, argument));
   }
   func::ReturnOp::create(b, loc, results);
+  if (declaration)
+    declaration.erase();
   return success();
 }
 
@@ -261,12 +272,15 @@ struct SpectralDifferentiatePass
                               "@f_vjp";
         return signalPassFailure();
       }
-      if (symbols.lookup(name.getValue())) {
+      Operation *existing = symbols.lookup(name.getValue());
+      auto declaration = dyn_cast_or_null<func::FuncOp>(existing);
+      if (existing && !(declaration && declaration.isExternal())) {
         func.emitOpError() << "cannot create its gradient @" << name.getValue()
-                           << ": the module already has a symbol of that name";
+                           << ": the module already has a symbol of that name "
+                              "that is not a function declaration";
         return signalPassFailure();
       }
-      if (failed(differentiate(func, name.getValue())))
+      if (failed(differentiate(func, name.getValue(), declaration)))
         return signalPassFailure();
       func->removeAttr(kGradientAttr);
       ++numDifferentiated;

@@ -427,7 +427,7 @@ OPERANDS = {"fft": 1, "ifft": 1, "rfft": 1, "irfft": 1, "mix": 2, "conv": 2,
             "roundtrip": 1, "storage": 1, "scale": 1, "matmul": 2, "add": 2,
             "energy": 1, "slice": 1, "dense_matmul": 2, "close": 1,
             "tosa_rfft2d": 1, "tosa_fft2d": 2, "linalg_conv": 3, "tosa_depthwise": 3,
-            "tosa_conv2d": 3, "decompress_adjoint": 2}
+            "tosa_conv2d": 3, "decompress_adjoint": 2, "adjoint": 3}
 RESULTS = {"storage": 2, "tosa_rfft2d": 2, "tosa_fft2d": 2}
 
 
@@ -455,6 +455,23 @@ def main():
                 failures += 1
                 continue
             pairs = [(results[0], want_coeffs)]
+        elif op == "adjoint":
+            # A dot-product test of a gradient: for f linear in the operand,
+            # <g, f(d)> = Re <grad, d> for the cotangent g, any direction d
+            # and grad the gradient at g (PyTorch's convention).
+            g, f_d, d = operands
+            lhs = np.real(np.vdot(g.ravel(), f_d.ravel()))
+            rhs = np.real(np.vdot(results[0].ravel(), d.ravel()))
+            scale = np.linalg.norm(g) * np.linalg.norm(f_d)
+            if scale == 0:
+                sys.exit(f"{name}: the cotangent or f(d) is all zeros; the "
+                         "test data is too weak")
+            error = abs(lhs - rhs) / scale
+            status = "PASS" if error <= float(attrs.get("tol", REL_TOL)) else "FAIL"
+            failures += status == "FAIL"
+            print(f"{status} {name} <g, f(d)>={lhs:.6g} <grad, d>={rhs:.6g} "
+                  f"rel_error={error:.2e}")
+            continue
         elif op == "decompress_adjoint":
             pairs = [(results[0], decompress_adjoint_reference(attrs, *operands))]
         elif op in ("tosa_rfft2d", "tosa_fft2d"):

@@ -13,6 +13,7 @@
 // RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/CPU/decompress-tiles-bounds.mlir | %{host-ir} -o %t.ll && %{check-ir}
 // RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/CPU/decompress-tiles-constant-offset.mlir | %{host-ir} -o %t.ll && %{check-ir}
 // RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/CPU/dynamic-sizes.mlir | %{host-ir} -o %t.ll && %{check-ir}
+// RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/CPU/gradients.mlir | %{host-ir} -o %t.ll && %{check-ir}
 // RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/CPU/fft-ifft.mlir | %{host-ir} -o %t.ll && %{check-ir}
 // RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/CPU/mix.mlir | %{host-ir} -o %t.ll && %{check-ir}
 // RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/CPU/mix-dynamic-filter.mlir | %{host-ir} -o %t.ll && %{check-ir}

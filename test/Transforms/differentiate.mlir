@@ -84,7 +84,7 @@ func.func @taken(%x: tensor<4xf32>) -> tensor<4xf32> {
   return %x : tensor<4xf32>
 }
 
-// expected-error @+1 {{'func.func' op cannot create its gradient @taken: the module already has a symbol of that name}}
+// expected-error @+1 {{'func.func' op cannot create its gradient @taken: the module already has a symbol of that name that is not a function declaration}}
 func.func @f(%x: tensor<4xf32>) -> tensor<4xf32> attributes {spectral.gradient = @taken} {
   return %x : tensor<4xf32>
 }
@@ -216,4 +216,34 @@ func.func @matmul(%x: tensor<4x8xf32>, %w: !spectral.sst<8x8xf32, keep = 4>) -> 
 // expected-error @+1 {{'func.func' op result 0 of type '!spectral.sst<8xf32, keep = 2>' cannot be differentiated: results must be tensors of floats or complex numbers}}
 func.func @sparse_result(%s: !spectral.sst<8xf32, keep = 2>) -> !spectral.sst<8xf32, keep = 2> attributes {spectral.gradient = @sparse_result_vjp} {
   return %s : !spectral.sst<8xf32, keep = 2>
+}
+
+// -----
+
+// A declaration of the gradient lets the module call it; the pass defines
+// it, with the declaration's visibility.
+// CHECK-LABEL: func.func @declared(
+// CHECK-LABEL: func.func private @declared_vjp(
+// CHECK-SAME: %{{.*}}: tensor<4xf32>, %{{.*}}: tensor<4xf32>) -> (tensor<4xf32>, tensor<4xf32>)
+// CHECK: spectral.irfft
+// CHECK-LABEL: func.func @caller(
+// CHECK: call @declared_vjp(
+// CHECK-NOT: func.func private @declared_vjp
+func.func private @declared_vjp(tensor<4xf32>, tensor<4xf32>) -> (tensor<4xf32>, tensor<4xf32>)
+func.func @declared(%x: tensor<4xf32>) -> tensor<4xf32> attributes {spectral.gradient = @declared_vjp} {
+  %c = spectral.rfft %x axes [0] : tensor<4xf32>
+  %y = spectral.irfft %c axes [0] n 4 : tensor<3xcomplex<f32>>
+  return %y : tensor<4xf32>
+}
+func.func @caller(%x: tensor<4xf32>, %g: tensor<4xf32>) -> tensor<4xf32> {
+  %r:2 = func.call @declared_vjp(%x, %g) : (tensor<4xf32>, tensor<4xf32>) -> (tensor<4xf32>, tensor<4xf32>)
+  return %r#1 : tensor<4xf32>
+}
+
+// -----
+
+// expected-error @+1 {{'func.func' op declares the gradient of @mistyped with type '(tensor<4xf32>) -> tensor<4xf32>', but the gradient has type '(tensor<4xf32>, tensor<4xf32>) -> (tensor<4xf32>, tensor<4xf32>)'}}
+func.func private @mistyped_vjp(tensor<4xf32>) -> tensor<4xf32>
+func.func @mistyped(%x: tensor<4xf32>) -> tensor<4xf32> attributes {spectral.gradient = @mistyped_vjp} {
+  return %x : tensor<4xf32>
 }

@@ -259,7 +259,10 @@ def SpectralDifferentiate : Pass<"spectral-differentiate", "ModuleOp"> {
     it stays as sparse as the value. The results of `@f` are
     returned too, so one call gives a loss and its gradient. `@name` has
     `@f`'s visibility and, if `@f` has it, `llvm.emit_c_interface` (so
-    `sst-compile --export=f` exports both). Cotangents of
+    `sst-compile --export=f` exports both). A declaration of `@name` with
+    the gradient's type (so that the module can call it before the pass
+    runs) is replaced by the definition, keeping its visibility; another
+    type is an error that gives the expected one. Cotangents of
     complex values follow PyTorch's convention (dL/dRe + i dL/dIm); see
     `docs/dialect.md`, "Adjoints".
 
