@@ -181,9 +181,9 @@ static LogicalResult differentiate(func::FuncOp func, StringRef name,
   auto gradientType = FunctionType::get(func.getContext(), inputs, outputs);
   if (declaration && declaration.getFunctionType() != gradientType)
     return declaration.emitOpError()
-           << "declares the gradient of @" << func.getSymName()
-           << " with type " << declaration.getFunctionType()
-           << ", but the gradient has type " << gradientType;
+           << "declares the gradient of @" << func.getSymName() << " with type "
+           << declaration.getFunctionType() << ", but the gradient has type "
+           << gradientType;
   OpBuilder b(func);
   b.setInsertionPointAfter(func);
   auto gradient = func::FuncOp::create(b, loc, name, gradientType);
