@@ -3,6 +3,10 @@
 // RUN: not sst-compile %s --emit=obj -o %t.o --export=missing 2>&1 | FileCheck %s --check-prefix=MISSING
 // MISSING: error: cannot export 'missing': no function of that name
 
+// RUN: not sst-compile %s --emit=obj -o %t.o --export= 2>&1 | FileCheck %s --check-prefix=EMPTY
+// RUN: not sst-compile %s --emit=obj -o %t.o --export=f,,g 2>&1 | FileCheck %s --check-prefix=EMPTY
+// EMPTY: sst-compile: error: --export takes function names separated by commas, with none empty
+
 // RUN: not sst-compile %s --emit=obj -o %t.o --export=declared 2>&1 | FileCheck %s --check-prefix=DECLARED
 // DECLARED: errors.mlir:{{[0-9]+}}:1: error: cannot export 'declared': only public function definitions can be exported
 

@@ -297,6 +297,12 @@ int main(int argc, char **argv) {
 
   if (runtimeDir.empty())
     runtimeDir = defaultRuntimeDir(argv[0]);
+  // A list such as --export= or --export=f,,g has an empty entry, which no
+  // function can be named.
+  if (exports.getNumOccurrences() &&
+      (exports.empty() || llvm::is_contained(exports, std::string())))
+    return fail("--export takes function names separated by commas, with "
+                "none empty");
   if (optLevel < '0' || optLevel > '3')
     return fail("-O" + llvm::Twine(optLevel.getValue()) +
                 " is not an optimisation level (-O0 to -O3)");
