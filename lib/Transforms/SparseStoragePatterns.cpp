@@ -430,14 +430,8 @@ Storage decompressAdjoint(OpBuilder &b, Location loc, Value cotangent,
                       arith::ConstantOp::create(
                           gb, gl,
                           gb.getF32FloatAttr(static_cast<float>(transformed))));
-                  Value re = arith::MulFOp::create(
-                      gb, gl, complex::ReOp::create(gb, gl, args[0]), scale);
-                  Value im = arith::MulFOp::create(
-                      gb, gl, complex::ImOp::create(gb, gl, args[0]), scale);
                   linalg::YieldOp::create(
-                      gb, gl,
-                      complex::CreateOp::create(gb, gl, getC32(gb), re, im)
-                          .getResult());
+                      gb, gl, createRealScaling(gb, gl, args[0], scale));
                 })
                 .getResult(0);
         Value updated = tensor::InsertSliceOp::create(

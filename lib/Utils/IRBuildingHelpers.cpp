@@ -283,6 +283,15 @@ Value mlir::spectral::createNegation(OpBuilder &b, Location loc, Value value) {
                                    arith::NegFOp::create(b, loc, im));
 }
 
+Value mlir::spectral::createRealScaling(OpBuilder &b, Location loc, Value value,
+                                        Value factor) {
+  Value re = complex::ReOp::create(b, loc, value);
+  Value im = complex::ImOp::create(b, loc, value);
+  return complex::CreateOp::create(b, loc, value.getType(),
+                                   arith::MulFOp::create(b, loc, re, factor),
+                                   arith::MulFOp::create(b, loc, im, factor));
+}
+
 Value mlir::spectral::reverseAlongAxes(OpBuilder &b, Location loc, Value value,
                                        ArrayRef<int64_t> axes) {
   auto type = cast<RankedTensorType>(value.getType());

@@ -183,6 +183,16 @@ Value mlir::spectral::synthesizeFromModes(OpBuilder &b, Location loc,
                          b.getI64IntegerAttr(outLength), normAttr);
 }
 
+/// `value * factor` for complex `value` and a real constant `factor`.
+static Value scaleComplex(OpBuilder &b, Location loc, Value value,
+                          double factor) {
+  auto floatType =
+      cast<FloatType>(cast<ComplexType>(value.getType()).getElementType());
+  Value scale =
+      arith::ConstantOp::create(b, loc, b.getFloatAttr(floatType, factor));
+  return createRealScaling(b, loc, value, scale);
+}
+
 Value mlir::spectral::mixChannels(OpBuilder &b, Location loc, Value modeTensor,
                                   Value weight, int64_t channel,
                                   ArrayRef<int64_t> axes,
@@ -237,17 +247,7 @@ Value mlir::spectral::mixChannels(OpBuilder &b, Location loc, Value modeTensor,
               arith::ConstantIndexOp::create(nested, nestedLoc, scaledBin);
           Value isScaled = arith::CmpIOp::create(
               nested, nestedLoc, arith::CmpIPredicate::eq, k, bin);
-          Value factor = arith::ConstantOp::create(
-              nested, nestedLoc,
-              nested.getFloatAttr(complexType.getElementType(), binFactor));
-          Value scaled = complex::CreateOp::create(
-              nested, nestedLoc, complexType,
-              arith::MulFOp::create(
-                  nested, nestedLoc,
-                  complex::ReOp::create(nested, nestedLoc, term), factor),
-              arith::MulFOp::create(
-                  nested, nestedLoc,
-                  complex::ImOp::create(nested, nestedLoc, term), factor));
+          Value scaled = scaleComplex(nested, nestedLoc, term, binFactor);
           term = arith::SelectOp::create(nested, nestedLoc, isScaled, scaled,
                                          term);
         }
@@ -281,20 +281,6 @@ Value mlir::spectral::buildModeMix(OpBuilder &b, Location loc, ModeMixOp op,
   if (result.getType() != resultType)
     result = tensor::CastOp::create(b, loc, resultType, result);
   return result;
-}
-
-/// `value * factor` for complex `value` and a real constant `factor`.
-static Value scaleComplex(OpBuilder &b, Location loc, Value value,
-                          double factor) {
-  auto complexType = cast<ComplexType>(value.getType());
-  auto floatType = cast<FloatType>(complexType.getElementType());
-  Value re = complex::ReOp::create(b, loc, value);
-  Value im = complex::ImOp::create(b, loc, value);
-  Value scale =
-      arith::ConstantOp::create(b, loc, b.getFloatAttr(floatType, factor));
-  return complex::CreateOp::create(b, loc, complexType,
-                                   arith::MulFOp::create(b, loc, re, scale),
-                                   arith::MulFOp::create(b, loc, im, scale));
 }
 
 /// `factor * (a + b)`, or `factor * a` without `second`, element by element.

@@ -84,6 +84,8 @@ Value reverseAlongAxes(OpBuilder &b, Location loc, Value value,
 /// complex.conj and complex.neg.
 Value createConjugate(OpBuilder &b, Location loc, Value value);
 Value createNegation(OpBuilder &b, Location loc, Value value);
+/// A complex scalar times a real scalar of its element type.
+Value createRealScaling(OpBuilder &b, Location loc, Value value, Value factor);
 
 /// Converts a float or complex-of-float scalar to the float type `to` (or to
 /// complex of it), by extension or truncation.
