@@ -180,71 +180,74 @@ SparseSpectralType GatherOp::getLayoutType() {
   return getTileLayout(getOperation(), getTile(), getAxes(), getTransform());
 }
 
-LogicalResult TopKOp::verify() {
-  SparseSpectralType layout = getLayoutType();
-  if (!layout || failed(verifyTileStorage(*this, layout, getSpectrum(),
-                                          getCoeffs(), getPositions())))
+/// The common checks of top-k, scatter and gather: the layout, the storage
+/// operands, and the results, which are the inits' types on tensors
+/// (`inits` names them in the message) and nothing on memrefs.
+static LogicalResult verifyTileSpectrumOp(Operation *op,
+                                          SparseSpectralType layout,
+                                          Value spectrum, Value coeffs,
+                                          Value positions, StringRef inits) {
+  if (!layout ||
+      failed(verifyTileStorage(op, layout, spectrum, coeffs, positions)))
     return failure();
-  bool tensors = isa<RankedTensorType>(getSpectrum().getType());
   SmallVector<Type> expected;
-  if (tensors)
-    expected = {getCoeffs().getType(), getPositions().getType()};
-  if (TypeRange(getResults().getTypes()) != TypeRange(expected))
-    return emitOpError() << "must return the coeffs and positions types on "
-                            "tensors and nothing on memrefs";
+  if (isa<RankedTensorType>(spectrum.getType()))
+    for (Value init : cast<DestinationStyleOpInterface>(op).getDpsInits())
+      expected.push_back(init.getType());
+  if (TypeRange(op->getResultTypes()) != TypeRange(expected))
+    return op->emitOpError()
+           << "must return " << inits << " on tensors and nothing on memrefs";
   return success();
+}
+
+LogicalResult TopKOp::verify() {
+  return verifyTileSpectrumOp(*this, getLayoutType(), getSpectrum(),
+                              getCoeffs(), getPositions(),
+                              "the coeffs and positions types");
 }
 
 LogicalResult ScatterOp::verify() {
-  SparseSpectralType layout = getLayoutType();
-  if (!layout || failed(verifyTileStorage(*this, layout, getSpectrum(),
-                                          getCoeffs(), getPositions())))
-    return failure();
-  bool tensors = isa<RankedTensorType>(getSpectrum().getType());
-  if (tensors != static_cast<bool>(getResult()) ||
-      (tensors && getResult().getType() != getSpectrum().getType()))
-    return emitOpError() << "must return the spectrum type on tensors and "
-                            "nothing on memrefs";
-  return success();
+  return verifyTileSpectrumOp(*this, getLayoutType(), getSpectrum(),
+                              getCoeffs(), getPositions(), "the spectrum type");
 }
 
 LogicalResult GatherOp::verify() {
-  SparseSpectralType layout = getLayoutType();
-  if (!layout || failed(verifyTileStorage(*this, layout, getSpectrum(),
-                                          getCoeffs(), getPositions())))
-    return failure();
-  bool tensors = isa<RankedTensorType>(getSpectrum().getType());
-  if (tensors != static_cast<bool>(getResult()) ||
-      (tensors && getResult().getType() != getCoeffs().getType()))
-    return emitOpError() << "must return the coeffs type on tensors and "
-                            "nothing on memrefs";
-  return success();
+  return verifyTileSpectrumOp(*this, getLayoutType(), getSpectrum(),
+                              getCoeffs(), getPositions(), "the coeffs type");
+}
+
+/// On buffers, a tile spectrum op reads its other operands and writes its
+/// inits.
+static void getTileSpectrumEffects(
+    DestinationStyleOpInterface op,
+    SmallVectorImpl<SideEffects::EffectInstance<MemoryEffects::Effect>>
+        &effects) {
+  if (!op.hasPureBufferSemantics())
+    return;
+  for (OpOperand &operand : op->getOpOperands())
+    effects.emplace_back(
+        op.isDpsInit(&operand)
+            ? static_cast<MemoryEffects::Effect *>(MemoryEffects::Write::get())
+            : MemoryEffects::Read::get(),
+        &operand, SideEffects::DefaultResource::get());
 }
 
 void TopKOp::getEffects(
     SmallVectorImpl<SideEffects::EffectInstance<MemoryEffects::Effect>>
         &effects) {
-  if (!isa<MemRefType>(getSpectrum().getType()))
-    return;
-  effects.emplace_back(MemoryEffects::Read::get(), &getSpectrumMutable(),
-                       SideEffects::DefaultResource::get());
-  effects.emplace_back(MemoryEffects::Write::get(), &getCoeffsMutable(),
-                       SideEffects::DefaultResource::get());
-  effects.emplace_back(MemoryEffects::Write::get(), &getPositionsMutable(),
-                       SideEffects::DefaultResource::get());
+  getTileSpectrumEffects(*this, effects);
 }
 
 void ScatterOp::getEffects(
     SmallVectorImpl<SideEffects::EffectInstance<MemoryEffects::Effect>>
         &effects) {
-  if (!isa<MemRefType>(getSpectrum().getType()))
-    return;
-  effects.emplace_back(MemoryEffects::Read::get(), &getCoeffsMutable(),
-                       SideEffects::DefaultResource::get());
-  effects.emplace_back(MemoryEffects::Read::get(), &getPositionsMutable(),
-                       SideEffects::DefaultResource::get());
-  effects.emplace_back(MemoryEffects::Write::get(), &getSpectrumMutable(),
-                       SideEffects::DefaultResource::get());
+  getTileSpectrumEffects(*this, effects);
+}
+
+void GatherOp::getEffects(
+    SmallVectorImpl<SideEffects::EffectInstance<MemoryEffects::Effect>>
+        &effects) {
+  getTileSpectrumEffects(*this, effects);
 }
 
 //===----------------------------------------------------------------------===//
@@ -302,17 +305,4 @@ LogicalResult CheckSizeOp::verify() {
     return emitOpError() << "dim " << dim << " is not a dimension (0 to "
                          << kMaxRank - 1 << ")";
   return success();
-}
-
-void GatherOp::getEffects(
-    SmallVectorImpl<SideEffects::EffectInstance<MemoryEffects::Effect>>
-        &effects) {
-  if (!isa<MemRefType>(getSpectrum().getType()))
-    return;
-  effects.emplace_back(MemoryEffects::Read::get(), &getSpectrumMutable(),
-                       SideEffects::DefaultResource::get());
-  effects.emplace_back(MemoryEffects::Read::get(), &getPositionsMutable(),
-                       SideEffects::DefaultResource::get());
-  effects.emplace_back(MemoryEffects::Write::get(), &getCoeffsMutable(),
-                       SideEffects::DefaultResource::get());
 }
