@@ -165,14 +165,20 @@ bool mlir::spectral::runtime::selectTopK(const TileSpectrum &tile,
   return true;
 }
 
+/// validatePositions with a work space of its own.
+static bool validatePositionsInWorkspace(const TileSpectrum &tile,
+                                         const MemRefView<int64_t> &positions,
+                                         PositionUse use, ErrorMessage &error) {
+  TrackedBuffer<int64_t> writer;
+  return writer.allocate(static_cast<size_t>(tile.getNumBins()), error) &&
+         validatePositions(tile, positions, writer.data(), use, error);
+}
+
 bool mlir::spectral::runtime::scatterTiles(
     const TileSpectrum &tile, const MemRefView<complex32> &coeffs,
     const MemRefView<int64_t> &positions, const MemRefView<complex32> &spectrum,
     ErrorMessage &error) {
-  TrackedBuffer<int64_t> writer;
-  if (!writer.allocate(static_cast<size_t>(tile.getNumBins()), error) ||
-      !validatePositions(tile, positions, writer.data(), PositionUse::Write,
-                         error))
+  if (!validatePositionsInWorkspace(tile, positions, PositionUse::Write, error))
     return false;
 
   int64_t numTiles = coeffs.sizes[0], k = coeffs.sizes[1];
@@ -212,10 +218,7 @@ bool mlir::spectral::runtime::gatherTiles(const TileSpectrum &tile,
                                           const MemRefView<int64_t> &positions,
                                           const MemRefView<complex32> &coeffs,
                                           ErrorMessage &error) {
-  TrackedBuffer<int64_t> writer;
-  if (!writer.allocate(static_cast<size_t>(tile.getNumBins()), error) ||
-      !validatePositions(tile, positions, writer.data(), PositionUse::Read,
-                         error))
+  if (!validatePositionsInWorkspace(tile, positions, PositionUse::Read, error))
     return false;
 
   int64_t numTiles = coeffs.sizes[0], k = coeffs.sizes[1];

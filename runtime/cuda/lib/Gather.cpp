@@ -14,7 +14,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "CuFFTDevice.h"
-#include "DeviceMemory.h"
+#include "DevicePositions.h"
 #include "EntryPointChecks.h"
 #include "Kernels.h"
 
@@ -45,35 +45,12 @@ extern "C" void _mlir_ciface_spectral_cuda_gather(
   if (!driver)
     return;
   CompleteOnReturn complete(*driver, kGather);
-
-  // The positions' whole span (not empty: Run means T, K >= 1), read back
-  // once earlier work on the legacy stream has written it.
-  int64_t extent = inPositions.extent();
-  HostBuffer<int64_t> hostPositions, writer;
-  if (!hostPositions.allocate(static_cast<size_t>(extent), kGather) ||
-      !writer.allocate(static_cast<size_t>(tile.getNumBins()), kGather))
-    return;
-  if (!checkDriver(kGather, "cuMemcpyAsync",
-                   driver->cuMemcpyAsync(
-                       reinterpret_cast<CUdeviceptr>(hostPositions.data()),
-                       reinterpret_cast<CUdeviceptr>(inPositions.data),
-                       static_cast<size_t>(extent) * sizeof(int64_t),
-                       /*hStream=*/0)) ||
-      !checkDriver(kGather, "cuStreamSynchronize",
-                   driver->cuStreamSynchronize(/*hStream=*/0)))
-    return;
-  MemRefView<int64_t> hostView = inPositions;
-  hostView.data = hostPositions.data();
-  if (!checkPositions(kGather, tile, hostView, writer.data(),
-                      PositionUse::Read))
+  if (!checkDevicePositions(kGather, *driver, tile, inPositions,
+                            PositionUse::Read))
     return;
 
-  Matrix<const complex32> in = {input.data, input.sizes[0], input.sizes[1],
-                                input.strides[0], input.strides[1]};
-  Matrix<const int64_t> slots = {inPositions.data, inPositions.sizes[0],
-                                 inPositions.sizes[1], inPositions.strides[0],
-                                 inPositions.strides[1]};
-  Matrix<complex32> out = {output.data, output.sizes[0], output.sizes[1],
-                           output.strides[0], output.strides[1]};
+  Matrix<const complex32> in = asMatrix<const complex32>(input);
+  Matrix<const int64_t> slots = asMatrix<const int64_t>(inPositions);
+  Matrix<complex32> out = asMatrix<complex32>(output);
   checkLaunch(kGather, "gather", launchGather(in, slots, out));
 }

@@ -15,7 +15,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "CuFFTDevice.h"
-#include "DeviceMemory.h"
+#include "DevicePositions.h"
 #include "EntryPointChecks.h"
 #include "Kernels.h"
 
@@ -46,36 +46,12 @@ extern "C" void _mlir_ciface_spectral_cuda_scatter(
   if (!driver)
     return;
   CompleteOnReturn complete(*driver, kScatter);
-
-  // The positions' whole span, read back once earlier work on the legacy
-  // stream (which waits for blocking streams) has written it.
-  int64_t extent = inPositions.extent();
-  HostBuffer<int64_t> hostPositions, writer;
-  if (!hostPositions.allocate(static_cast<size_t>(extent), kScatter) ||
-      !writer.allocate(static_cast<size_t>(tile.getNumBins()), kScatter))
-    return;
-  if (extent > 0 &&
-      (!checkDriver(kScatter, "cuMemcpyAsync",
-                    driver->cuMemcpyAsync(
-                        reinterpret_cast<CUdeviceptr>(hostPositions.data()),
-                        reinterpret_cast<CUdeviceptr>(inPositions.data),
-                        static_cast<size_t>(extent) * sizeof(int64_t),
-                        /*hStream=*/0)) ||
-       !checkDriver(kScatter, "cuStreamSynchronize",
-                    driver->cuStreamSynchronize(/*hStream=*/0))))
-    return;
-  MemRefView<int64_t> hostView = inPositions;
-  hostView.data = hostPositions.data();
-  if (!checkPositions(kScatter, tile, hostView, writer.data(),
-                      PositionUse::Write))
+  if (!checkDevicePositions(kScatter, *driver, tile, inPositions,
+                            PositionUse::Write))
     return;
 
-  Matrix<const complex32> kept = {input.data, input.sizes[0], input.sizes[1],
-                                  input.strides[0], input.strides[1]};
-  Matrix<const int64_t> slots = {inPositions.data, inPositions.sizes[0],
-                                 inPositions.sizes[1], inPositions.strides[0],
-                                 inPositions.strides[1]};
-  Matrix<complex32> out = {output.data, output.sizes[0], output.sizes[1],
-                           output.strides[0], output.strides[1]};
+  Matrix<const complex32> kept = asMatrix<const complex32>(input);
+  Matrix<const int64_t> slots = asMatrix<const int64_t>(inPositions);
+  Matrix<complex32> out = asMatrix<complex32>(output);
   checkLaunch(kScatter, "scatter", launchScatter(kept, slots, tile, out));
 }
