@@ -502,15 +502,17 @@ def check_cases(cases, workdir, sst_compile, seed=7):
     return failures
 
 
-def main():
+def main(cases):
+    """The command line of this script and of the others that check cases
+    with check_cases."""
     parser = argparse.ArgumentParser()
     parser.add_argument("workdir")
     parser.add_argument("--sst-compile", default="sst-compile")
     args = parser.parse_args()
-    failures = check_cases(CASES, args.workdir, args.sst_compile)
+    failures = check_cases(cases, args.workdir, args.sst_compile)
     if failures:
         sys.exit(f"{failures} check(s) failed")
 
 
 if __name__ == "__main__":
-    main()
+    main(CASES)

@@ -14,7 +14,6 @@ forward (neural_operator_check.check_cases).
 
 usage: sparse_adjoint_check.py WORKDIR [--sst-compile PATH]
 """
-import argparse
 import os
 import sys
 import zlib
@@ -22,46 +21,30 @@ import zlib
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(__file__))
-from neural_operator_check import check_cases, mlir_type, torch  # noqa: E402
+from neural_operator_check import main, mlir_type, torch  # noqa: E402
+from check_numpy import Layout as SSTLayout  # noqa: E402
 
 
-class Layout:
-    """The tile layout of a !spectral.sst type (docs/dialect.md)."""
+class Layout(SSTLayout):
+    """check_numpy.py's tile layout (conjugate partners, candidate bins) of
+    a dense shape, and what scatter writes."""
 
     def __init__(self, shape, tile, axes, transform):
-        self.shape, self.tile, self.axes = list(shape), list(tile), list(axes)
-        self.transform = transform
+        super().__init__({"tile": ",".join(map(str, tile)),
+                          "axes": ",".join(map(str, axes)),
+                          "transform": transform, "keep": "0"})
+        self.shape, self.transform = list(shape), transform
         self.grid = [s // t for s, t in zip(shape, tile)]
-        self.halved = axes[-1] if transform == "rfft" else None
-        self.spectrum = list(tile)
-        if self.halved is not None:
-            self.spectrum[self.halved] = tile[self.halved] // 2 + 1
+        self.spectrum = list(self.forward(np.zeros(tile)).shape)
 
     @property
     def num_tiles(self):
         return int(np.prod(self.grid))
 
-    def partner(self, index):
-        """The conjugate partner of a bin on a Hermitian plane, or None."""
-        if self.halved is None:
-            return None
-        h, n = index[self.halved], self.tile[self.halved]
-        if h != 0 and not (n % 2 == 0 and 2 * h == n):
-            return None
-        p = list(index)
-        for a in self.axes[:-1]:
-            p[a] = (-index[a]) % self.tile[a]
-        return tuple(p)
-
     def candidates(self):
         """Positions that a tile may keep: for rfft, one of each pair."""
-        out = []
-        others = self.axes[:-1] if self.halved is not None else []
-        for flat, index in enumerate(np.ndindex(*self.spectrum)):
-            p = self.partner(index)
-            if p is None or [index[a] for a in others] <= [p[a] for a in others]:
-                out.append(flat)
-        return out
+        return [flat for flat, index in enumerate(np.ndindex(*self.spectrum))
+                if self.weight(index)]
 
     def entries(self, flat, c, real, conj):
         """(flat position, value) pairs that scatter writes for `c`."""
@@ -202,17 +185,17 @@ func.func @{self.name}({params}) -> {y_t}
                                    backend.permute)
         return dense * (self.scale if self.scale is not None else 1.0)
 
-    def reference(self, coeffs, *rest):
+    def _apply(self, backend, coeffs, rest):
         if self.positions_argument:
             rest = rest[1:]
-        y = self._dense(coeffs.astype(np.complex128), NumpyBackend)
+        y = self._dense(coeffs, backend)
         return y * rest[0] if self.times_dense else y
 
+    def reference(self, coeffs, *rest):
+        return self._apply(NumpyBackend, coeffs.astype(np.complex128), rest)
+
     def _torch(self, coeffs, *rest):
-        if self.positions_argument:
-            rest = rest[1:]
-        y = self._dense(coeffs, TorchBackend)
-        return y * rest[0] if self.times_dense else y
+        return self._apply(TorchBackend, coeffs, rest)
 
 
 class NumpyBackend:
@@ -281,15 +264,5 @@ CASES = [
 ]
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("workdir")
-    parser.add_argument("--sst-compile", default="sst-compile")
-    args = parser.parse_args()
-    failures = check_cases(CASES, args.workdir, args.sst_compile)
-    if failures:
-        sys.exit(f"{failures} check(s) failed")
-
-
 if __name__ == "__main__":
-    main()
+    main(CASES)
