@@ -9,6 +9,8 @@ packages=(
   llvm-22-dev llvm-22-tools libmlir-22-dev mlir-22-tools
   libgtest-dev
   libfftw3-dev libopenblas-dev pkg-config python3-numpy python3-matplotlib
+  # The OpenMP runtime that the runtime and lowered code share.
+  libomp-22-dev
   # The references of the neural-operator tests and benchmarks (resampling,
   # autograd).
   python3-scipy python3-torch

@@ -25,6 +25,7 @@
 
 #include "SpectralDialect/Runtime/RuntimeEnums.h"
 
+#include <cstddef>
 #include <cstdint>
 
 namespace mlir {
@@ -58,7 +59,31 @@ struct FFTProblem {
   /// Batch dimensions, in any order.
   int32_t batchRank = 0;
   FFTDim batch[kMaxDescriptorRank] = {};
+  /// Threads one execution of the plan may use.
+  int32_t threads = 1;
 };
+
+/// Length of transformed dimension `dim` of `problem` on its input side
+/// (`input`) or its output side: the complex side of a real transform holds
+/// n/2+1 bins of the halved (last) dimension.
+inline int64_t getSideLength(const FFTProblem &problem, int32_t dim,
+                             bool input) {
+  int64_t length = problem.dims[dim].length;
+  bool halved = dim == problem.rank - 1 &&
+                ((problem.kind == TransformKind::R2C && !input) ||
+                 (problem.kind == TransformKind::C2R && input));
+  return halved ? length / 2 + 1 : length;
+}
+
+/// Element sizes in bytes of the input and output arrays of `problem`.
+inline void getElementSizes(const FFTProblem &problem, size_t &in,
+                            size_t &out) {
+  size_t real =
+      problem.precision == Precision::F64 ? sizeof(double) : sizeof(float);
+  size_t complex = 2 * real;
+  in = problem.kind == TransformKind::R2C ? real : complex;
+  out = problem.kind == TransformKind::C2R ? real : complex;
+}
 
 /// A backend-specific plan.
 class FFTPlan {

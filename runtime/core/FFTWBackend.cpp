@@ -13,12 +13,15 @@
 //===----------------------------------------------------------------------===//
 
 #include "FFTBackend.h"
+#include "FFTWInterface.h"
+#include "FFTWWisdom.h"
 #include "Memory.h"
+#include "Parallel.h"
 
-#include <fftw3.h>
-
+#include <algorithm>
 #include <climits>
 #include <complex>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <type_traits>
@@ -29,90 +32,38 @@ namespace {
 
 enum PlanningMode : int32_t { Estimate = 0, Measure = 1 };
 
-/// FFTW's single- and double-precision interfaces under one name.
-template <typename Real> struct FFTW;
+/// FFTW's threads run as jobs of the runtime's pool (Parallel.h), so that
+/// FFTW, the runtime and lowered code never run more threads than asked.
+void runFFTWJobs(void *(*work)(char *), char *jobData, size_t jobSize,
+                 int jobCount, void *) {
+  parallelForRanges(jobCount, 1, [&](int64_t begin, int64_t end) {
+    for (int64_t job = begin; job < end; ++job)
+      work(jobData + static_cast<size_t>(job) * jobSize);
+  });
+}
 
-template <> struct FFTW<float> {
-  using Plan = fftwf_plan;
-  using Complex = fftwf_complex;
-  using IODim = fftwf_iodim;
-  static int alignmentOf(void *ptr) {
-    return fftwf_alignment_of(static_cast<float *>(ptr));
+/// SPECTRAL_FFTW_PLANNING (estimate or measure), or the older
+/// SPECTRAL_FFTW_MEASURE (1 or 0); measured plans by default, made once per
+/// machine thanks to the wisdom file (FFTWWisdom.h).
+PlanningMode readPlanningMode() {
+  if (const char *setting = std::getenv("SPECTRAL_FFTW_PLANNING")) {
+    if (std::strcmp(setting, "estimate") == 0)
+      return Estimate;
+    if (std::strcmp(setting, "measure") != 0) {
+      static bool warned = false;
+      if (!warned)
+        std::fprintf(stderr,
+                     "spectral runtime: ignoring SPECTRAL_FFTW_PLANNING='%s' "
+                     "(expected 'estimate' or 'measure')\n",
+                     setting);
+      warned = true;
+    }
+    return Measure;
   }
-  static Plan planC2C(int rank, const IODim *dims, int batchRank,
-                      const IODim *batch, void *in, void *out, int sign,
-                      unsigned flags) {
-    return fftwf_plan_guru_dft(rank, dims, batchRank, batch,
-                               static_cast<Complex *>(in),
-                               static_cast<Complex *>(out), sign, flags);
-  }
-  static Plan planR2C(int rank, const IODim *dims, int batchRank,
-                      const IODim *batch, void *in, void *out, unsigned flags) {
-    return fftwf_plan_guru_dft_r2c(rank, dims, batchRank, batch,
-                                   static_cast<float *>(in),
-                                   static_cast<Complex *>(out), flags);
-  }
-  static Plan planC2R(int rank, const IODim *dims, int batchRank,
-                      const IODim *batch, void *in, void *out, unsigned flags) {
-    return fftwf_plan_guru_dft_c2r(rank, dims, batchRank, batch,
-                                   static_cast<Complex *>(in),
-                                   static_cast<float *>(out), flags);
-  }
-  static void executeC2C(Plan plan, void *in, void *out) {
-    fftwf_execute_dft(plan, static_cast<Complex *>(in),
-                      static_cast<Complex *>(out));
-  }
-  static void executeR2C(Plan plan, void *in, void *out) {
-    fftwf_execute_dft_r2c(plan, static_cast<float *>(in),
-                          static_cast<Complex *>(out));
-  }
-  static void executeC2R(Plan plan, void *in, void *out) {
-    fftwf_execute_dft_c2r(plan, static_cast<Complex *>(in),
-                          static_cast<float *>(out));
-  }
-  static void destroy(Plan plan) { fftwf_destroy_plan(plan); }
-};
-
-template <> struct FFTW<double> {
-  using Plan = fftw_plan;
-  using Complex = fftw_complex;
-  using IODim = fftw_iodim;
-  static int alignmentOf(void *ptr) {
-    return fftw_alignment_of(static_cast<double *>(ptr));
-  }
-  static Plan planC2C(int rank, const IODim *dims, int batchRank,
-                      const IODim *batch, void *in, void *out, int sign,
-                      unsigned flags) {
-    return fftw_plan_guru_dft(rank, dims, batchRank, batch,
-                              static_cast<Complex *>(in),
-                              static_cast<Complex *>(out), sign, flags);
-  }
-  static Plan planR2C(int rank, const IODim *dims, int batchRank,
-                      const IODim *batch, void *in, void *out, unsigned flags) {
-    return fftw_plan_guru_dft_r2c(rank, dims, batchRank, batch,
-                                  static_cast<double *>(in),
-                                  static_cast<Complex *>(out), flags);
-  }
-  static Plan planC2R(int rank, const IODim *dims, int batchRank,
-                      const IODim *batch, void *in, void *out, unsigned flags) {
-    return fftw_plan_guru_dft_c2r(rank, dims, batchRank, batch,
-                                  static_cast<Complex *>(in),
-                                  static_cast<double *>(out), flags);
-  }
-  static void executeC2C(Plan plan, void *in, void *out) {
-    fftw_execute_dft(plan, static_cast<Complex *>(in),
-                     static_cast<Complex *>(out));
-  }
-  static void executeR2C(Plan plan, void *in, void *out) {
-    fftw_execute_dft_r2c(plan, static_cast<double *>(in),
-                         static_cast<Complex *>(out));
-  }
-  static void executeC2R(Plan plan, void *in, void *out) {
-    fftw_execute_dft_c2r(plan, static_cast<Complex *>(in),
-                         static_cast<double *>(out));
-  }
-  static void destroy(Plan plan) { fftw_destroy_plan(plan); }
-};
+  if (const char *legacy = std::getenv("SPECTRAL_FFTW_MEASURE"))
+    return std::strcmp(legacy, "0") == 0 ? Estimate : Measure;
+  return Measure;
+}
 
 /// A plan of either precision: exactly one handle is set.
 class FFTWPlan final : public FFTPlan {
@@ -131,29 +82,13 @@ public:
   }
 };
 
-/// Element sizes of the input and output arrays of `problem`.
-void getElementSizes(const FFTProblem &problem, size_t &in, size_t &out) {
-  size_t real =
-      problem.precision == Precision::F64 ? sizeof(double) : sizeof(float);
-  size_t complex = 2 * real;
-  in = problem.kind == TransformKind::R2C ? real : complex;
-  out = problem.kind == TransformKind::C2R ? real : complex;
-}
-
 /// Offset of the last element plus one of the input (or output) array.
 int64_t getExtent(const FFTProblem &problem, bool input) {
   int64_t last = 0;
   for (int32_t i = 0; i < problem.rank; ++i) {
     const FFTDim &dim = problem.dims[i];
-    int64_t length = dim.length;
-    // The complex side of a real transform holds n/2+1 bins of the halved
-    // (last) dimension.
-    bool halved = i == problem.rank - 1 &&
-                  ((problem.kind == TransformKind::R2C && !input) ||
-                   (problem.kind == TransformKind::C2R && input));
-    if (halved)
-      length = length / 2 + 1;
-    last += (length - 1) * (input ? dim.inStride : dim.outStride);
+    last += (getSideLength(problem, i, input) - 1) *
+            (input ? dim.inStride : dim.outStride);
   }
   for (int32_t i = 0; i < problem.batchRank; ++i) {
     const FFTDim &dim = problem.batch[i];
@@ -208,10 +143,12 @@ private:
 
 class FFTWBackend final : public FFTBackend {
 public:
-  int32_t planningMode() const override {
-    const char *measure = std::getenv("SPECTRAL_FFTW_MEASURE");
-    return measure && std::strcmp(measure, "1") == 0 ? Measure : Estimate;
+  FFTWBackend() {
+    FFTW<float>::initThreads(runFFTWJobs);
+    FFTW<double>::initThreads(runFFTWJobs);
   }
+
+  int32_t planningMode() const override { return readPlanningMode(); }
 
   int32_t alignmentOf(const void *ptr, Precision precision) const override {
     void *data = const_cast<void *>(ptr);
@@ -265,43 +202,38 @@ private:
       int64_t outBytes = getExtent(problem, false) * outSize;
       int32_t inAlignment = alignmentOf(in, problem.precision);
       int32_t outAlignment = alignmentOf(out, problem.precision);
-      if (inPlace) {
-        if (!planningIn.allocate(inBytes > outBytes ? inBytes : outBytes,
-                                 inAlignment, error))
-          return nullptr;
-        in = out = planningIn.get();
-      } else {
-        if (!planningIn.allocate(inBytes, inAlignment, error) ||
-            !planningOut.allocate(outBytes, outAlignment, error))
-          return nullptr;
+      // Measuring is an optimisation: where its arrays do not fit (the
+      // memory limit), the plan is estimated on the user's arrays instead.
+      ErrorMessage ignored;
+      bool allocated =
+          inPlace ? planningIn.allocate(std::max(inBytes, outBytes),
+                                        inAlignment, ignored)
+                  : planningIn.allocate(inBytes, inAlignment, ignored) &&
+                        planningOut.allocate(outBytes, outAlignment, ignored);
+      if (allocated) {
         in = planningIn.get();
-        out = planningOut.get();
+        out = inPlace ? in : planningOut.get();
+      } else {
+        mode = Estimate;
       }
     }
 
+    loadWisdom(problem.precision);
+    API::planWithThreads(problem.threads);
     unsigned flags = mode == Measure ? FFTW_MEASURE : FFTW_ESTIMATE;
+    // A measured plan the wisdom already holds costs nothing; one it does
+    // not is measured and then saved for the next process.
     typename API::Plan handle = nullptr;
-    switch (problem.kind) {
-    case TransformKind::C2C:
-      if (!inPlace)
-        flags |= FFTW_PRESERVE_INPUT;
-      handle =
-          API::planC2C(problem.rank, dims, problem.batchRank, batch, in, out,
-                       problem.sign < 0 ? FFTW_FORWARD : FFTW_BACKWARD, flags);
-      break;
-    case TransformKind::R2C:
-      if (!inPlace)
-        flags |= FFTW_PRESERVE_INPUT;
-      handle = API::planR2C(problem.rank, dims, problem.batchRank, batch, in,
-                            out, flags);
-      break;
-    case TransformKind::C2R:
-      // Multi-dimensional c2r cannot preserve its input; callers hand it a
-      // copy they own.
-      flags |= FFTW_DESTROY_INPUT;
-      handle = API::planC2R(problem.rank, dims, problem.batchRank, batch, in,
-                            out, flags);
-      break;
+    if (mode == Measure) {
+      handle = makePlan<Real>(problem, dims, batch, in, out, inPlace,
+                              flags | FFTW_WISDOM_ONLY);
+      if (!handle) {
+        handle = makePlan<Real>(problem, dims, batch, in, out, inPlace, flags);
+        if (handle)
+          saveWisdom(problem.precision);
+      }
+    } else {
+      handle = makePlan<Real>(problem, dims, batch, in, out, inPlace, flags);
     }
     if (!handle) {
       error.set("FFTW could not plan a rank-%d transform with %d batch "
@@ -313,6 +245,34 @@ private:
       return new FFTWPlan(handle, nullptr, problem.kind);
     else
       return new FFTWPlan(nullptr, handle, problem.kind);
+  }
+
+  template <typename Real>
+  static typename FFTW<Real>::Plan
+  makePlan(const FFTProblem &problem, const typename FFTW<Real>::IODim *dims,
+           const typename FFTW<Real>::IODim *batch, void *in, void *out,
+           bool inPlace, unsigned flags) {
+    using API = FFTW<Real>;
+    switch (problem.kind) {
+    case TransformKind::C2C:
+      if (!inPlace)
+        flags |= FFTW_PRESERVE_INPUT;
+      return API::planC2C(problem.rank, dims, problem.batchRank, batch, in, out,
+                          problem.sign < 0 ? FFTW_FORWARD : FFTW_BACKWARD,
+                          flags);
+    case TransformKind::R2C:
+      if (!inPlace)
+        flags |= FFTW_PRESERVE_INPUT;
+      return API::planR2C(problem.rank, dims, problem.batchRank, batch, in, out,
+                          flags);
+    case TransformKind::C2R:
+      // Multi-dimensional c2r cannot preserve its input; callers hand it a
+      // copy they own.
+      flags |= FFTW_DESTROY_INPUT;
+      return API::planC2R(problem.rank, dims, problem.batchRank, batch, in, out,
+                          flags);
+    }
+    return nullptr;
   }
 
   template <typename Real>

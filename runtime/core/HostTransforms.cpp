@@ -8,10 +8,13 @@
 
 #include "HostTransforms.h"
 #include "FFTBackend.h"
+#include "GatheredTransforms.h"
 #include "Memory.h"
 #include "Normalization.h"
+#include "Parallel.h"
 #include "PlanCache.h"
 
+#include <algorithm>
 #include <type_traits>
 #include <utility>
 
@@ -50,23 +53,36 @@ FFTProblem makeProblem(TransformKind kind, int32_t sign, int64_t rank,
   return problem;
 }
 
-/// Plans (or finds) and runs `problem`, then scales `out`. `lengths` are the
-/// real-side lengths, for the normalisation.
+/// The scale `norm` gives a transform of `lengths` over `axesMask`.
+double getScale(int64_t rank, const int64_t *lengths, int64_t axesMask,
+                int32_t norm, bool inverse) {
+  double count = 1;
+  for (int64_t d = 0; d < rank; ++d)
+    if (isTransformed(axesMask, d))
+      count *= static_cast<double>(lengths[d]);
+  return getNormScale(norm, inverse, count);
+}
+
+/// Runs `problem` as one (cached) plan on the user's arrays, then scales
+/// `out`.
 template <typename InT, typename OutT>
-bool run(const FFTProblem &problem, InT *in, const MemRefView<OutT> &out,
-         const int64_t *lengths, int64_t axesMask, int32_t norm, bool inverse,
-         ErrorMessage &error) {
+bool runDirect(FFTProblem problem, InT *in, const MemRefView<OutT> &out,
+               double scale, ErrorMessage &error) {
+  // FFTW splits large problems over the runtime's threads; small ones are
+  // not worth waking them.
+  constexpr double kPointsPerThread = 16384;
+  double points = 1;
+  for (int32_t i = 0; i < problem.rank; ++i)
+    points *= static_cast<double>(problem.dims[i].length);
+  for (int32_t i = 0; i < problem.batchRank; ++i)
+    points *= static_cast<double>(problem.batch[i].length);
+  problem.threads = static_cast<int32_t>(std::max(
+      1.0, std::min<double>(getNumThreads(), points / kPointsPerThread)));
   PlanCache &cache = getHostPlanCache();
   const FFTPlan *plan = cache.getPlan(problem, in, out.data, error);
   if (!plan)
     return false;
   cache.getBackend().execute(*plan, in, out.data);
-
-  double count = 1;
-  for (int64_t d = 0; d < out.rank; ++d)
-    if (isTransformed(axesMask, d))
-      count *= static_cast<double>(lengths[d]);
-  double scale = getNormScale(norm, inverse, count);
   if (scale == 1.0)
     return true;
   // The real type of OutT (float or double, or that of the complex).
@@ -75,6 +91,17 @@ bool run(const FFTProblem &problem, InT *in, const MemRefView<OutT> &out,
   OutT *data = out.data;
   forEachOffset(out, [&](int64_t offset) { data[offset] *= factor; });
   return true;
+}
+
+/// Runs `problem` with the strategy its layout calls for
+/// (GatheredTransforms.h). `in` is only written by a direct C2R plan.
+template <typename InT, typename OutT>
+bool run(const FFTProblem &problem, InT *in, const MemRefView<OutT> &out,
+         double scale, ErrorMessage &error) {
+  GatherShape shape;
+  if (chooseGatherShape(problem, in, out.data, shape))
+    return runGathered<InT, OutT>(problem, shape, in, out.data, scale, error);
+  return runDirect(problem, in, out, scale, error);
 }
 
 } // namespace
@@ -87,7 +114,8 @@ bool mlir::spectral::runtime::transformC2C(
   FFTProblem problem =
       makeProblem<Real>(TransformKind::C2C, inverse ? +1 : -1, in.rank,
                         in.sizes, in.strides, out.strides, axesMask, -1);
-  return run(problem, in.data, out, in.sizes, axesMask, norm, inverse, error);
+  return run(problem, in.data, out,
+             getScale(in.rank, in.sizes, axesMask, norm, inverse), error);
 }
 
 template <typename Real>
@@ -97,8 +125,9 @@ bool mlir::spectral::runtime::transformR2C(
   FFTProblem problem =
       makeProblem<Real>(TransformKind::R2C, -1, in.rank, in.sizes, in.strides,
                         out.strides, axesMask, halvedAxis);
-  return run(problem, in.data, out, in.sizes, axesMask, norm,
-             /*inverse=*/false, error);
+  return run(problem, in.data, out,
+             getScale(in.rank, in.sizes, axesMask, norm, /*inverse=*/false),
+             error);
 }
 
 template <typename Real>
@@ -106,13 +135,19 @@ bool mlir::spectral::runtime::transformC2R(
     const MemRefView<std::complex<Real>> &in, const MemRefView<Real> &out,
     int64_t axesMask, int64_t halvedAxis, int32_t norm, bool mayOverwriteInput,
     ErrorMessage &error) {
-  if (mayOverwriteInput) {
-    FFTProblem problem =
-        makeProblem<Real>(TransformKind::C2R, +1, out.rank, out.sizes,
-                          in.strides, out.strides, axesMask, halvedAxis);
-    return run(problem, in.data, out, out.sizes, axesMask, norm,
-               /*inverse=*/true, error);
-  }
+  double scale =
+      getScale(out.rank, out.sizes, axesMask, norm, /*inverse=*/true);
+  FFTProblem problem =
+      makeProblem<Real>(TransformKind::C2R, +1, out.rank, out.sizes, in.strides,
+                        out.strides, axesMask, halvedAxis);
+  // A gathered transform only reads its input: no copy is needed to keep
+  // it.
+  GatherShape shape;
+  if (chooseGatherShape(problem, in.data, out.data, shape))
+    return runGathered<std::complex<Real>, Real>(problem, shape, in.data,
+                                                 out.data, scale, error);
+  if (mayOverwriteInput)
+    return runDirect(problem, in.data, out, scale, error);
   TrackedBuffer<std::complex<Real>> copy;
   if (!copy.allocate(static_cast<size_t>(in.numElements()), error))
     return false;
@@ -128,11 +163,10 @@ bool mlir::spectral::runtime::transformC2R(
       in.rank, in.sizes, in.strides, copyStrides,
       [&](int64_t from, int64_t to) { target[to] = source[from]; });
 
-  FFTProblem problem =
+  FFTProblem copied =
       makeProblem<Real>(TransformKind::C2R, +1, out.rank, out.sizes,
                         copyStrides, out.strides, axesMask, halvedAxis);
-  return run(problem, copy.data(), out, out.sizes, axesMask, norm,
-             /*inverse=*/true, error);
+  return run(copied, copy.data(), out, scale, error);
 }
 
 namespace mlir {

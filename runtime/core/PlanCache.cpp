@@ -25,6 +25,7 @@ static std::vector<int64_t> makeKey(const FFTProblem &problem, int32_t mode,
   key.push_back(static_cast<int64_t>(problem.kind));
   key.push_back(static_cast<int64_t>(problem.precision));
   key.push_back(problem.sign);
+  key.push_back(problem.threads);
   key.push_back(mode);
   key.push_back(inAlignment);
   key.push_back(outAlignment);

@@ -11,9 +11,9 @@
 // distinct problem once under a lock and hands out plans that any number of
 // threads execute concurrently. A plan is keyed by everything that decides
 // whether it applies to a pair of arrays: the problem (kind, direction,
-// lengths and strides of transformed and batch dimensions), the alignment
-// classes of both arrays, whether they are the same array, and the planning
-// mode. Plans live as long as the cache (the process).
+// lengths and strides of transformed and batch dimensions, threads), the
+// alignment classes of both arrays, whether they are the same array, and the
+// planning mode. Plans live as long as the cache (the process).
 //
 //===----------------------------------------------------------------------===//
 

@@ -23,6 +23,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "BlasThreads.h"
 #include "EntryPointChecks.h"
 #include "Memory.h"
 
@@ -113,6 +114,7 @@ void gemm(const char *function, StridedMemRefType<T, 2> *a,
       !prepare(function, rhs, outMatrix.order, rhsMatrix))
     return;
   CBLAS_ORDER order = outMatrix.order;
+  syncBlasThreads();
   callGemm(order, getTranspose(order, lhsMatrix.order),
            getTranspose(order, rhsMatrix.order), static_cast<int>(m),
            static_cast<int>(n), static_cast<int>(k), lhsMatrix.data,

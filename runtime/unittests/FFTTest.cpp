@@ -14,8 +14,11 @@
 
 #include "TestUtils.h"
 
+#include <cstdio>
 #include <cstdlib>
+#include <string>
 #include <thread>
+#include <unistd.h>
 
 using namespace spectral_test;
 
@@ -402,7 +405,7 @@ TEST_F(RuntimeFFTThreads, ConcurrentCallsShareThePlanCache) {
 TEST_F(RuntimeFFTMeasure, MeasurePlansOnScratchArrays) {
   // FFTW_MEASURE overwrites the arrays it plans on: the runtime must plan on
   // its own arrays, so the caller's input survives and the result is right.
-  ASSERT_EQ(setenv("SPECTRAL_FFTW_MEASURE", "1", 1), 0);
+  ASSERT_EQ(setenv("SPECTRAL_FFTW_PLANNING", "measure", 1), 0);
   spectral_runtime_reset_peak();
   checkC2C({45, 14}, 0b11, false, SPECTRAL_FFT_NORM_BACKWARD,
            LayoutSpec::strided(2));
@@ -412,7 +415,34 @@ TEST_F(RuntimeFFTMeasure, MeasurePlansOnScratchArrays) {
            LayoutSpec::transposed(2));
   checkC2R({45, 14}, 0b11, 1, SPECTRAL_FFT_NORM_FORWARD, LayoutSpec::dense(),
            LayoutSpec::strided(2, 1));
-  ASSERT_EQ(unsetenv("SPECTRAL_FFTW_MEASURE"), 0);
+  ASSERT_EQ(unsetenv("SPECTRAL_FFTW_PLANNING"), 0);
+  expectNoError();
+}
+
+TEST_F(RuntimeFFTMeasure, MeasuredPlansAreSavedAsWisdom) {
+  // A shape planned nowhere else: measuring it adds wisdom, which is saved
+  // to the folder SPECTRAL_FFTW_WISDOM names; with the files off, nothing
+  // is written.
+  char folder[] = "/tmp/spectral-wisdom-XXXXXX";
+  ASSERT_NE(mkdtemp(folder), nullptr);
+  std::string path = std::string(folder) + "/fftw-wisdom-f32";
+  ASSERT_EQ(setenv("SPECTRAL_FFTW_WISDOM", "off", 1), 0);
+  checkC2C({53, 6}, 0b01, false, SPECTRAL_FFT_NORM_BACKWARD);
+  EXPECT_EQ(std::fopen(path.c_str(), "r"), nullptr);
+
+  ASSERT_EQ(setenv("SPECTRAL_FFTW_WISDOM", folder, 1), 0);
+  checkC2C({59, 6}, 0b01, false, SPECTRAL_FFT_NORM_BACKWARD);
+  ASSERT_EQ(unsetenv("SPECTRAL_FFTW_WISDOM"), 0);
+  std::FILE *file = std::fopen(path.c_str(), "r");
+  ASSERT_NE(file, nullptr) << "no wisdom file at " << path;
+  char head[64] = {};
+  size_t read = std::fread(head, 1, sizeof(head) - 1, file);
+  std::fclose(file);
+  EXPECT_GT(read, 0u);
+  EXPECT_NE(std::string(head).find("fftwf_wisdom"), std::string::npos)
+      << "not FFTW wisdom: " << head;
+  std::remove(path.c_str());
+  rmdir(folder);
   expectNoError();
 }
 

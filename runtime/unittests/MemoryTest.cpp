@@ -109,20 +109,24 @@ TEST_F(RuntimeMemory, LimitMakesTopKAndScatterFail) {
     ASSERT_EQ(restored.at(i), cf(7, 7));
 }
 
-TEST_F(RuntimeMemory, LimitAppliesToMeasurePlanningArrays) {
-  // A problem planned nowhere else, so that planning really happens.
-  ASSERT_EQ(setenv("SPECTRAL_FFTW_MEASURE", "1", 1), 0);
+TEST_F(RuntimeMemory, MeasurePlanningWithinTheLimitOrEstimated) {
+  // A problem planned nowhere else, so that planning really happens. Its
+  // measuring arrays do not fit the limit: the plan is estimated instead
+  // (measuring is an optimisation), the result is right and the runtime
+  // never holds more than the limit.
+  ASSERT_EQ(setenv("SPECTRAL_FFTW_PLANNING", "measure", 1), 0);
   TestArray<cf> in({3, 37}), out({3, 37});
   fillRandom(in);
-  out.fill(cf(7, 7));
+  std::vector<cd> expected =
+      naiveDFT(toDouble(in.toDense()), {3, 37}, 0b10, -1);
+  spectral_runtime_reset_peak();
   spectral_runtime_set_memory_limit(512);
   _mlir_ciface_spectral_fft_c2c(in.unranked(), out.unranked(), 0b10, 0,
                                 SPECTRAL_FFT_NORM_BACKWARD);
-  ASSERT_EQ(unsetenv("SPECTRAL_FFTW_MEASURE"), 0);
-  expectError("spectral_fft_c2c",
-              {"cannot allocate", "memory limit is 512 bytes"});
-  for (int64_t i = 0; i < out.size(); ++i)
-    ASSERT_EQ(out.at(i), cf(7, 7));
+  ASSERT_EQ(unsetenv("SPECTRAL_FFTW_PLANNING"), 0);
+  expectNoError();
+  EXPECT_LT(relativeError(out.toDense(), expected), 1e-4);
+  EXPECT_LE(spectral_runtime_peak_bytes(), 512);
 }
 
 } // namespace

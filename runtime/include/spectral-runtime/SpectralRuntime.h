@@ -270,6 +270,22 @@ SPECTRAL_RUNTIME_EXPORT void spectral_runtime_reset_peak(void);
 SPECTRAL_RUNTIME_EXPORT void spectral_runtime_set_memory_limit(int64_t bytes);
 
 //===----------------------------------------------------------------------===//
+// Threads
+//===----------------------------------------------------------------------===//
+
+/// Number of threads the runtime's transforms and loops, FFTW and the OpenMP
+/// loops of lowered code use: the last value set by
+/// spectral_runtime_set_num_threads, else SPECTRAL_NUM_THREADS, else
+/// OMP_NUM_THREADS, else every core this process may run on.
+SPECTRAL_RUNTIME_EXPORT int32_t spectral_runtime_get_num_threads(void);
+
+/// Sets that number (`count` >= 1; anything else is an error). OpenMP loops
+/// of lowered code follow it when they are started by the calling thread
+/// (OpenMP keeps the count per thread). The BLAS follows it where it can be
+/// told (OpenBLAS).
+SPECTRAL_RUNTIME_EXPORT void spectral_runtime_set_num_threads(int32_t count);
+
+//===----------------------------------------------------------------------===//
 // Errors and version
 //===----------------------------------------------------------------------===//
 
