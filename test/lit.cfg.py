@@ -25,8 +25,11 @@ tools = ["spectral-capi-test", "sst-compile", "sst-opt", "mlir-runner", "mlir-tr
          "spectral-fuzz-ir", "spectral-fuzz-passes", "spectral-fuzz-runtime"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 
-# Sanitizer builds read their options from the environment.
-llvm_config.with_system_environment(["ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"])
+# Sanitizer builds read their options from the environment, and the runtime
+# its thread count (the CTest test lit-integration-1-thread sets it).
+llvm_config.with_system_environment(["ASAN_OPTIONS", "UBSAN_OPTIONS",
+                                     "LSAN_OPTIONS", "TSAN_OPTIONS",
+                                     "SPECTRAL_NUM_THREADS"])
 
 # %{run}: mlir-runner with the runner utilities and the spectral runtime. In
 # sanitizer builds the runtime is instrumented, so the ASan runtime must be

@@ -8,6 +8,7 @@
 
 #include "PipelineCommon.h"
 #include "SpectralDialect/Pipelines/Pipelines.h"
+#include "SpectralDialect/Transforms/Passes.h"
 
 #include "mlir/Conversion/AffineToStandard/AffineToStandard.h"
 #include "mlir/Conversion/ArithToLLVM/ArithToLLVM.h"
@@ -17,6 +18,7 @@
 #include "mlir/Conversion/IndexToLLVM/IndexToLLVM.h"
 #include "mlir/Conversion/MathToLLVM/MathToLLVM.h"
 #include "mlir/Conversion/MemRefToLLVM/MemRefToLLVM.h"
+#include "mlir/Conversion/OpenMPToLLVM/ConvertOpenMPToLLVM.h"
 #include "mlir/Conversion/Passes.h"
 #include "mlir/Conversion/ReconcileUnrealizedCasts/ReconcileUnrealizedCasts.h"
 #include "mlir/Conversion/SCFToControlFlow/SCFToControlFlow.h"
@@ -44,9 +46,13 @@ LogicalResult mlir::spectral::buildSpectralCPUPipeline(
           options.expandStorage, errorHandler)))
     return failure();
 
-  // Transforms to runtime calls; pointwise work to loops.
+  // Transforms to runtime calls; pointwise work to loops, parallel ones on
+  // the runtime's threads.
   pm.addPass(std::move(convertToRuntime));
-  pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
+  if (options.parallel)
+    pm.addPass(createSpectralParallelLoops());
+  else
+    pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
   pm.addPass(memref::createExpandStridedMetadataPass());
   pm.addPass(createLowerAffinePass());
   pm.addPass(createSCFToControlFlowPass());
@@ -62,6 +68,7 @@ LogicalResult mlir::spectral::buildSpectralCPUPipeline(
   pm.addPass(createFinalizeMemRefToLLVMConversionPass(memrefToLLVM));
   pm.addPass(createConvertFuncToLLVMPass());
   pm.addPass(createConvertControlFlowToLLVMPass());
+  pm.addPass(createConvertOpenMPToLLVMPass());
   pm.addPass(createConvertIndexToLLVMPass());
   pm.addPass(createReconcileUnrealizedCastsPass());
   // Compile-time compressed coefficients are complex dense resources.

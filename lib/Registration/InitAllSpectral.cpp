@@ -52,6 +52,7 @@
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Dialect/OpenMP/OpenMPDialect.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/SCF/Transforms/BufferizableOpInterfaceImpl.h"
 #include "mlir/Dialect/SCF/Transforms/Passes.h"
@@ -65,6 +66,7 @@
 #include "mlir/Target/LLVMIR/Dialect/GPU/GPUToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/NVVM/NVVMToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Dialect/OpenMP/OpenMPToLLVMIRTranslation.h"
 #include "mlir/Transforms/Passes.h"
 
 using namespace mlir;
@@ -78,8 +80,8 @@ void mlir::spectral::registerAllSpectralDialects(DialectRegistry &registry) {
                   cf::ControlFlowDialect, complex::ComplexDialect,
                   func::FuncDialect, gpu::GPUDialect, index::IndexDialect,
                   linalg::LinalgDialect, LLVM::LLVMDialect, math::MathDialect,
-                  memref::MemRefDialect, NVVM::NVVMDialect, scf::SCFDialect,
-                  tensor::TensorDialect, ub::UBDialect>();
+                  memref::MemRefDialect, NVVM::NVVMDialect, omp::OpenMPDialect,
+                  scf::SCFDialect, tensor::TensorDialect, ub::UBDialect>();
   // The pipelines' front door for programs from TOSA frontends.
   registry.insert<tosa::TosaDialect>();
 
@@ -113,6 +115,8 @@ void mlir::spectral::registerAllSpectralDialects(DialectRegistry &registry) {
   gpu::registerOffloadingLLVMTranslationInterfaceExternalModels(registry);
   registerLLVMDialectTranslation(registry);
   registerNVVMDialectTranslation(registry);
+  // spectral-cpu-pipeline's parallel loops (spectral-parallel-loops).
+  registerOpenMPDialectTranslation(registry);
 }
 
 void mlir::spectral::registerAllSpectralPasses() {
@@ -136,6 +140,8 @@ void mlir::spectral::registerAllSpectralPasses() {
   registerConvertIndexToLLVMPass();
   registerConvertMathToLLVMPass();
   registerConvertMathToLibmPass();
+  registerConvertOpenMPToLLVMPass();
+  registerConvertSCFToOpenMPPass();
   registerConvertToLLVMPass();
   registerFinalizeMemRefToLLVMConversionPass();
   registerReconcileUnrealizedCastsPass();

@@ -57,6 +57,7 @@ constexpr Entry kEntries[] = {
     {RuntimeFunction::CheckSize, "check_size", kBoth},
     {RuntimeFunction::GemmF32, "gemm_f32", kBoth},
     {RuntimeFunction::GemmF64, "gemm_f64", kBoth},
+    {RuntimeFunction::GetNumThreads, "runtime_get_num_threads", kCPUOnly},
     {RuntimeFunction::GemmF32Overlapped, "gemm_f32_overlapped", kCUDAOnly},
     {RuntimeFunction::GemmF64Overlapped, "gemm_f64_overlapped", kCUDAOnly},
     {RuntimeFunction::OverlapBegin, "overlap_begin", kCUDAOnly},

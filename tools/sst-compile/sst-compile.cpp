@@ -262,10 +262,19 @@ static sst::LinkOptions linkOptions(bool shared) {
   // The printing and timing functions of MLIR's runner utilities, as
   // mlir-runner programs call them; static, so that programs carry them.
   options.optionalLibraries = {"spectral_runner_utils", "stdc++", "m"};
-  if (rpaths.empty())
+  if (target == Target::CPU) {
+    // The CPU pipeline's parallel loops call LLVM's OpenMP runtime, the one
+    // libspectral_runtime.so runs its threads on.
+    options.libraryDirs.push_back(SPECTRAL_OPENMP_LIBRARY_DIR);
+    options.optionalLibraries.push_back("omp");
+  }
+  if (rpaths.empty()) {
     options.rpaths.push_back(runtimeDir);
-  else
+    if (target == Target::CPU)
+      options.rpaths.push_back(SPECTRAL_OPENMP_LIBRARY_DIR);
+  } else {
     options.rpaths.assign(rpaths.begin(), rpaths.end());
+  }
   return options;
 }
 

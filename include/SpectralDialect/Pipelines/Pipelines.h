@@ -56,7 +56,15 @@ struct SpectralPipelineOptionsBase : public PassPipelineOptions<Derived> {
 
 /// Options of `spectral-cpu-pipeline`.
 struct SpectralCPUPipelineOptions
-    : public SpectralPipelineOptionsBase<SpectralCPUPipelineOptions> {};
+    : public SpectralPipelineOptionsBase<SpectralCPUPipelineOptions> {
+  PassOptions::Option<bool> parallel{
+      *this, "parallel",
+      llvm::cl::desc("Run the generated loops on the runtime's threads "
+                     "(OpenMP, spectral-parallel-loops); false compiles "
+                     "single-threaded loops for embedders that bring their "
+                     "own threading"),
+      llvm::cl::init(true)};
+};
 
 /// Options of `spectral-gpu-pipeline`: those of the CPU pipeline (the
 /// runtime target is always `cuda`), the kernel mapping, and the NVVM

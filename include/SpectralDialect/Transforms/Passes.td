@@ -484,6 +484,62 @@ def ConvertSpectralToRuntime : Pass<"convert-spectral-to-runtime", "ModuleOp"> {
   ];
 }
 
+def SpectralParallelLoops : Pass<"spectral-parallel-loops", "ModuleOp"> {
+  let summary = "Lower linalg ops on buffers to OpenMP-parallel loops run on "
+                "the CPU runtime's threads";
+  let description = [{
+    The CPU pipeline's loop lowering when it runs in parallel (its option
+    `parallel`, on by default). Every linalg op on buffers becomes loops:
+    its parallel dimensions one `scf.parallel` (its reduction dimensions
+    `scf.for` inside) where the op has at least `min-iterations` points in
+    its parallel dimensions, or a dynamic size; plain `scf.for` loops
+    otherwise, where waking threads would cost more than the loop. The
+    `scf.parallel` loops, these and any the module already had, then become
+    OpenMP work-sharing loops (upstream's `convert-scf-to-openmp`), and
+    each `omp.parallel` without a thread count asks the runtime for it
+    (`spectral_runtime_get_num_threads`), so that the loops follow the same
+    count as the runtime's transforms (`SPECTRAL_NUM_THREADS`,
+    `spectral_runtime_set_num_threads`) from whatever thread they are
+    called. The program then needs LLVM's OpenMP runtime (`libomp`), which
+    `libspectral_runtime.so` links.
+
+    Example:
+
+    ```mlir
+    linalg.generic {...} ins(%f : memref<1x1025x256xcomplex<f32>>)
+                         outs(%s : memref<4x1025x256xcomplex<f32>>) {...}
+    // becomes
+    %n = call @spectral_runtime_get_num_threads() : () -> i32
+    omp.parallel num_threads(%n : i32) {
+      omp.wsloop {
+        omp.loop_nest (%i, %j, %k) : index = (%c0, %c0, %c0)
+            to (%c4, %c1025, %c256) step (%c1, %c1, %c1) {
+          ...
+        }
+      }
+      omp.terminator
+    }
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::affine::AffineDialect",
+    "::mlir::arith::ArithDialect",
+    "::mlir::func::FuncDialect",
+    "::mlir::memref::MemRefDialect",
+    "::mlir::omp::OpenMPDialect",
+    "::mlir::scf::SCFDialect"
+  ];
+  let options = [
+    Option<"minIterations", "min-iterations", "int64_t", "4096",
+           "Fewest points in an op's parallel dimensions for its loops to "
+           "run in parallel">
+  ];
+  let statistics = [
+    Statistic<"numParallel", "parallel-loops",
+              "Number of linalg ops lowered to parallel loops">
+  ];
+}
+
 def SpectralMapToGPU : Pass<"spectral-map-to-gpu", "ModuleOp"> {
   let summary = "Map the data-parallel loops of bufferized host code to GPU kernels";
   let description = [{

@@ -52,6 +52,8 @@ enum class RuntimeFunction {
   CheckSize,
   GemmF32,
   GemmF64,
+  // The CPU runtime only: the thread count of lowered OpenMP loops.
+  GetNumThreads,
   // The CUDA runtime only: GEMMs on a lane of their own, and the lane.
   GemmF32Overlapped,
   GemmF64Overlapped,

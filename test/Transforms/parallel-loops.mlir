@@ -1,0 +1,102 @@
+// RUN: sst-opt %s -split-input-file -spectral-parallel-loops | FileCheck %s
+// RUN: sst-opt %s -split-input-file -spectral-parallel-loops="min-iterations=2000000" | FileCheck %s --check-prefix=HIGH
+
+#id3 = affine_map<(d0, d1, d2) -> (d0, d1, d2)>
+#bcast = affine_map<(d0, d1, d2) -> (0, d1, d2)>
+
+// A product of 4 x 1025 x 256 points: one team over all three parallel
+// dimensions, with the runtime's thread count, and no alloca scope left
+// around the body. Above the threshold it stays a plain loop nest.
+// CHECK: func.func private @spectral_runtime_get_num_threads() -> i32
+// CHECK-LABEL: func.func @filter_product
+// CHECK: %[[N:.*]] = call @spectral_runtime_get_num_threads() : () -> i32
+// CHECK: omp.parallel num_threads(%[[N]] : i32) {
+// CHECK:   omp.wsloop {
+// CHECK:     omp.loop_nest (%{{.*}}, %{{.*}}, %{{.*}}) : index =
+// CHECK-NOT: memref.alloca_scope
+// CHECK:       complex.mul
+// CHECK-NOT: scf.for
+// CHECK: return
+// HIGH-LABEL: func.func @filter_product
+// HIGH-NOT: omp.parallel
+// HIGH: scf.for
+// HIGH: scf.for
+// HIGH: scf.for
+// HIGH: complex.mul
+func.func @filter_product(%f: memref<1x1025x256xcomplex<f32>>,
+                          %s: memref<4x1025x256xcomplex<f32>>) {
+  linalg.generic {indexing_maps = [#bcast, #id3],
+                  iterator_types = ["parallel", "parallel", "parallel"]}
+      ins(%f : memref<1x1025x256xcomplex<f32>>)
+      outs(%s : memref<4x1025x256xcomplex<f32>>) {
+  ^bb0(%in: complex<f32>, %out: complex<f32>):
+    %p = complex.mul %out, %in : complex<f32>
+    linalg.yield %p : complex<f32>
+  }
+  return
+}
+
+// -----
+
+// Too few points to wake threads: sequential loops, no runtime call.
+// CHECK: module {
+// CHECK-NEXT: func.func @small
+// CHECK-NOT: omp.parallel
+// CHECK: scf.for
+// CHECK: arith.addf
+func.func @small(%a: memref<16x16xf32>, %b: memref<16x16xf32>) {
+  linalg.add ins(%a, %a : memref<16x16xf32>, memref<16x16xf32>)
+             outs(%b : memref<16x16xf32>)
+  return
+}
+
+// -----
+
+// A size known only at run time may be large: parallel.
+// CHECK-LABEL: func.func @dynamic
+// CHECK: call @spectral_runtime_get_num_threads
+// CHECK: omp.parallel
+// CHECK: omp.loop_nest (%{{.*}}) : index
+func.func @dynamic(%a: memref<?xf32>, %b: memref<?xf32>) {
+  linalg.copy ins(%a : memref<?xf32>) outs(%b : memref<?xf32>)
+  return
+}
+
+// -----
+
+// A contraction: the parallel dimensions (64 x 128) are shared out, the
+// reduction dimension runs sequentially inside each point.
+// CHECK-LABEL: func.func @contraction
+// CHECK: omp.parallel
+// CHECK: omp.loop_nest (%{{.*}}, %{{.*}}) : index
+// CHECK: scf.for
+// CHECK: arith.mulf
+// CHECK: omp.yield
+func.func @contraction(%a: memref<64x32xf32>, %b: memref<32x128xf32>,
+                       %c: memref<64x128xf32>) {
+  linalg.matmul ins(%a, %b : memref<64x32xf32>, memref<32x128xf32>)
+                outs(%c : memref<64x128xf32>)
+  return
+}
+
+// -----
+
+// The module's own scf.parallel loops get the runtime's count too; an
+// omp.parallel that already has one keeps it.
+// CHECK-LABEL: func.func @existing
+// CHECK: %[[N:.*]] = call @spectral_runtime_get_num_threads
+// CHECK: omp.parallel num_threads(%[[N]] : i32)
+// CHECK: omp.parallel num_threads(%arg1 : i32)
+func.func @existing(%a: memref<8xf32>, %n: i32) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c8 = arith.constant 8 : index
+  %one = arith.constant 1.0 : f32
+  scf.parallel (%i) = (%c0) to (%c8) step (%c1) {
+    memref.store %one, %a[%i] : memref<8xf32>
+  }
+  omp.parallel num_threads(%n : i32) {
+    omp.terminator
+  }
+  return
+}
