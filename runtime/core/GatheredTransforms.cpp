@@ -107,6 +107,91 @@ private:
   ErrorMessage first;
 };
 
+/// The chunks of a gathered problem: the vector dimension cut into chunks
+/// of `width` transforms, for every index of the other batch dimensions.
+class ChunkGrid {
+public:
+  ChunkGrid(const FFTProblem &problem, const GatherShape &shape)
+      : problem(problem), vectorDim(shape.vectorDim), width(shape.width) {
+    const FFTDim &vector = problem.batch[vectorDim];
+    chunksPerRow = (vector.length + width - 1) / width;
+    for (int32_t b = 0; b < problem.batchRank; ++b)
+      if (b != vectorDim)
+        outerCount *= problem.batch[b].length;
+  }
+
+  int64_t size() const { return outerCount * chunksPerRow; }
+
+  /// Chunk `item`: returns its width and sets the offsets of its first
+  /// transform on the input and the output side, and in `extraStrides` (one
+  /// per batch dimension of the problem) where given.
+  int64_t locate(int64_t item, int64_t &inBase, int64_t &outBase,
+                 const int64_t *extraStrides = nullptr,
+                 int64_t *extraBase = nullptr) const {
+    const FFTDim &vector = problem.batch[vectorDim];
+    int64_t outerIndex = item / chunksPerRow;
+    int64_t start = (item % chunksPerRow) * width;
+    inBase = start * vector.inStride;
+    outBase = start * vector.outStride;
+    int64_t extra = extraStrides ? start * extraStrides[vectorDim] : 0;
+    for (int32_t b = problem.batchRank - 1; b >= 0; --b) {
+      if (b == vectorDim)
+        continue;
+      const FFTDim &dim = problem.batch[b];
+      int64_t index = outerIndex % dim.length;
+      outerIndex /= dim.length;
+      inBase += index * dim.inStride;
+      outBase += index * dim.outStride;
+      if (extraStrides)
+        extra += index * extraStrides[b];
+    }
+    if (extraBase)
+      *extraBase = extra;
+    return std::min(width, vector.length - start);
+  }
+
+private:
+  const FFTProblem &problem;
+  int32_t vectorDim;
+  int64_t width;
+  int64_t chunksPerRow = 1;
+  int64_t outerCount = 1;
+};
+
+/// Plans of a chunk problem for full chunks and for the narrower last one
+/// of a row, made on first use by one thread for its scratch arrays.
+class ChunkPlans {
+public:
+  ChunkPlans(const FFTProblem &problem, const SideLayout &in,
+             const SideLayout &out, int64_t width)
+      : problem(problem), in(in), out(out), width(width) {}
+
+  const FFTPlan *get(int64_t chunkWidth, void *chunkIn, void *chunkOut,
+                     ErrorMessage &error) {
+    const FFTPlan *&plan = plans[chunkWidth == width ? 0 : 1];
+    if (!plan)
+      plan = getHostPlanCache().getPlan(
+          getChunkProblem(problem, in, out, chunkWidth), chunkIn, chunkOut,
+          error);
+    return plan;
+  }
+
+private:
+  const FFTProblem &problem;
+  const SideLayout &in;
+  const SideLayout &out;
+  int64_t width;
+  const FFTPlan *plans[2] = {nullptr, nullptr};
+};
+
+/// Appends the vector dimension to a side's transformed dimensions, so
+/// that gathers and scatters run along it innermost.
+void appendVector(SideLayout &side, int32_t rank, int64_t userStride) {
+  side.lengths[rank] = 0;
+  side.userStrides[rank] = userStride;
+  side.scratchStrides[rank] = side.distance;
+}
+
 } // namespace
 
 bool mlir::spectral::runtime::chooseGatherShape(const FFTProblem &problem,
@@ -160,37 +245,21 @@ bool mlir::spectral::runtime::runGathered(const FFTProblem &problem,
   using Real = decltype(std::real(std::declval<OutT>()));
   constexpr bool inPlaceChunks = std::is_same_v<InT, OutT>;
   const int32_t rank = problem.rank;
+  const FFTDim &vector = problem.batch[shape.vectorDim];
   SideLayout inSide = getSideLayout(problem, true);
   SideLayout outSide = getSideLayout(problem, false);
-  const FFTDim &vector = problem.batch[shape.vectorDim];
-  // The vector dimension runs innermost in the gather and the scatter.
-  inSide.lengths[rank] = 0;
-  inSide.userStrides[rank] = vector.inStride;
-  inSide.scratchStrides[rank] = inSide.distance;
-  outSide.lengths[rank] = 0;
-  outSide.userStrides[rank] = vector.outStride;
-  outSide.scratchStrides[rank] = outSide.distance;
-
-  // The other batch dimensions, walked as one outer index.
-  FFTDim outer[kMaxDescriptorRank];
-  int32_t outerRank = 0;
-  int64_t outerCount = 1;
-  for (int32_t b = 0; b < problem.batchRank; ++b) {
-    if (b == shape.vectorDim)
-      continue;
-    outer[outerRank++] = problem.batch[b];
-    outerCount *= problem.batch[b].length;
-  }
+  appendVector(inSide, rank, vector.inStride);
+  appendVector(outSide, rank, vector.outStride);
+  const ChunkGrid grid(problem, shape);
   const int64_t width = shape.width;
-  const int64_t chunksPerRow = (vector.length + width - 1) / width;
   const Real factor = static_cast<Real>(scale);
-  PlanCache &cache = getHostPlanCache();
   FirstError firstError;
 
   auto runChunks = [&](int64_t begin, int64_t end) {
     // The vector dimension's length changes per chunk: each thread has its
     // own copy of the layouts.
     SideLayout inLocal = inSide, outLocal = outSide;
+    ChunkPlans plans(problem, inSide, outSide, width);
     ErrorMessage localError;
     TrackedBuffer<InT> scratchIn;
     TrackedBuffer<OutT> scratchOut;
@@ -208,32 +277,14 @@ bool mlir::spectral::runtime::runGathered(const FFTProblem &problem,
       chunkOut = chunkIn;
     else
       chunkOut = scratchOut.data();
-    // Plans for full chunks and for the last, narrower one of a row.
-    const FFTPlan *plans[2] = {nullptr, nullptr};
-    auto getPlan = [&](int64_t chunkWidth) -> const FFTPlan * {
-      const FFTPlan *&plan = plans[chunkWidth == width ? 0 : 1];
-      if (!plan)
-        plan = cache.getPlan(
-            getChunkProblem(problem, inLocal, outLocal, chunkWidth), chunkIn,
-            chunkOut, localError);
-      return plan;
-    };
 
     for (int64_t item = begin; item < end; ++item) {
       if (firstError.hasFailed())
         return;
-      int64_t outerIndex = item / chunksPerRow;
-      int64_t start = (item % chunksPerRow) * width;
-      int64_t chunkWidth = std::min(width, vector.length - start);
-      int64_t inBase = start * vector.inStride;
-      int64_t outBase = start * vector.outStride;
-      for (int32_t d = outerRank - 1; d >= 0; --d) {
-        int64_t index = outerIndex % outer[d].length;
-        outerIndex /= outer[d].length;
-        inBase += index * outer[d].inStride;
-        outBase += index * outer[d].outStride;
-      }
-      const FFTPlan *plan = getPlan(chunkWidth);
+      int64_t inBase, outBase;
+      int64_t chunkWidth = grid.locate(item, inBase, outBase);
+      const FFTPlan *plan =
+          plans.get(chunkWidth, chunkIn, chunkOut, localError);
       if (!plan) {
         firstError.set(localError);
         return;
@@ -245,7 +296,7 @@ bool mlir::spectral::runtime::runGathered(const FFTProblem &problem,
                         inLocal.scratchStrides, [&](int64_t from, int64_t to) {
                           chunkIn[to] = source[from];
                         });
-      cache.getBackend().execute(*plan, chunkIn, chunkOut);
+      getHostPlanCache().getBackend().execute(*plan, chunkIn, chunkOut);
       outLocal.lengths[rank] = chunkWidth;
       OutT *target = out + outBase;
       if (scale == 1.0)
@@ -260,7 +311,102 @@ bool mlir::spectral::runtime::runGathered(const FFTProblem &problem,
                           });
     }
   };
-  parallelForRanges(outerCount * chunksPerRow, /*minPerThread=*/1, runChunks);
+  parallelForRanges(grid.size(), /*minPerThread=*/1, runChunks);
+  return firstError.report(error);
+}
+
+template <typename Real>
+bool mlir::spectral::runtime::runGatheredFilter(
+    const FFTProblem &forward, const GatherShape &shape,
+    const int64_t *filterDimStrides, const int64_t *filterBatchStrides,
+    const Real *in, const std::complex<Real> *filter, Real *out, double scale,
+    ErrorMessage &error) {
+  using Complex = std::complex<Real>;
+  const int32_t rank = forward.rank;
+  const FFTDim &vector = forward.batch[shape.vectorDim];
+  // The real side (input, and output through the same scratch) and the
+  // half spectrum between the two transforms.
+  SideLayout realSide = getSideLayout(forward, true);
+  SideLayout spectrumSide = getSideLayout(forward, false);
+  SideLayout outSide = realSide;
+  for (int32_t i = 0; i < rank; ++i) {
+    outSide.userStrides[i] = forward.dims[i].outStride;
+    spectrumSide.userStrides[i] = filterDimStrides[i];
+  }
+  appendVector(realSide, rank, vector.inStride);
+  appendVector(outSide, rank, vector.outStride);
+  appendVector(spectrumSide, rank, filterBatchStrides[shape.vectorDim]);
+  FFTProblem inverse = forward;
+  inverse.kind = TransformKind::C2R;
+  inverse.sign = +1;
+  const ChunkGrid grid(forward, shape);
+  const int64_t width = shape.width;
+  const Real factor = static_cast<Real>(scale);
+  FirstError firstError;
+
+  auto runChunks = [&](int64_t begin, int64_t end) {
+    SideLayout realLocal = realSide, outLocal = outSide,
+               spectrumLocal = spectrumSide;
+    ChunkPlans forwardPlans(forward, realSide, spectrumSide, width);
+    ChunkPlans inversePlans(inverse, spectrumSide, realSide, width);
+    ErrorMessage localError;
+    TrackedBuffer<Real> scratchReal;
+    TrackedBuffer<Complex> scratchSpectrum;
+    if (!scratchReal.allocate(static_cast<size_t>(width * realSide.distance),
+                              localError) ||
+        !scratchSpectrum.allocate(
+            static_cast<size_t>(width * spectrumSide.distance), localError)) {
+      firstError.set(localError);
+      return;
+    }
+    Real *chunkReal = scratchReal.data();
+    Complex *chunkSpectrum = scratchSpectrum.data();
+
+    for (int64_t item = begin; item < end; ++item) {
+      if (firstError.hasFailed())
+        return;
+      int64_t inBase, outBase, filterBase;
+      int64_t chunkWidth =
+          grid.locate(item, inBase, outBase, filterBatchStrides, &filterBase);
+      const FFTPlan *forwardPlan =
+          forwardPlans.get(chunkWidth, chunkReal, chunkSpectrum, localError);
+      const FFTPlan *inversePlan =
+          forwardPlan ? inversePlans.get(chunkWidth, chunkSpectrum, chunkReal,
+                                         localError)
+                      : nullptr;
+      if (!inversePlan) {
+        firstError.set(localError);
+        return;
+      }
+
+      realLocal.lengths[rank] = chunkWidth;
+      const Real *source = in + inBase;
+      forEachOffsetPair(
+          rank + 1, realLocal.lengths, realLocal.userStrides,
+          realLocal.scratchStrides,
+          [&](int64_t from, int64_t to) { chunkReal[to] = source[from]; });
+      getHostPlanCache().getBackend().execute(*forwardPlan, chunkReal,
+                                              chunkSpectrum);
+      // The filter product in the chunk's layout: the filter is read in
+      // place (broadcast dimensions have stride 0), never copied.
+      spectrumLocal.lengths[rank] = chunkWidth;
+      const Complex *weights = filter + filterBase;
+      forEachOffsetPair(rank + 1, spectrumLocal.lengths,
+                        spectrumLocal.scratchStrides, spectrumLocal.userStrides,
+                        [&](int64_t bin, int64_t weight) {
+                          chunkSpectrum[bin] *= weights[weight];
+                        });
+      getHostPlanCache().getBackend().execute(*inversePlan, chunkSpectrum,
+                                              chunkReal);
+      outLocal.lengths[rank] = chunkWidth;
+      Real *target = out + outBase;
+      forEachOffsetPair(rank + 1, outLocal.lengths, outLocal.scratchStrides,
+                        outLocal.userStrides, [&](int64_t from, int64_t to) {
+                          target[to] = chunkReal[from] * factor;
+                        });
+    }
+  };
+  parallelForRanges(grid.size(), /*minPerThread=*/1, runChunks);
   return firstError.report(error);
 }
 
@@ -281,6 +427,14 @@ template bool runGathered(const FFTProblem &, const GatherShape &,
                           const double *, complex64 *, double, ErrorMessage &);
 template bool runGathered(const FFTProblem &, const GatherShape &,
                           const complex64 *, double *, double, ErrorMessage &);
+template bool runGatheredFilter(const FFTProblem &, const GatherShape &,
+                                const int64_t *, const int64_t *, const float *,
+                                const complex32 *, float *, double,
+                                ErrorMessage &);
+template bool runGatheredFilter(const FFTProblem &, const GatherShape &,
+                                const int64_t *, const int64_t *,
+                                const double *, const complex64 *, double *,
+                                double, ErrorMessage &);
 } // namespace runtime
 } // namespace spectral
 } // namespace mlir

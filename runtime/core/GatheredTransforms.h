@@ -26,6 +26,7 @@
 #include "ErrorMessage.h"
 #include "FFTBackend.h"
 
+#include <complex>
 #include <cstdint>
 
 namespace mlir {
@@ -52,6 +53,20 @@ bool chooseGatherShape(const FFTProblem &problem, const void *in,
 template <typename InT, typename OutT>
 bool runGathered(const FFTProblem &problem, const GatherShape &shape,
                  const InT *in, OutT *out, double scale, ErrorMessage &error);
+
+/// The filtered round trip out = c2r(r2c(in) * filter) of the real-to-
+/// complex problem `forward` (its input strides are `in`'s, its output
+/// strides `out`'s), run gathered as `shape` says: each chunk is
+/// transformed, multiplied by the filter and transformed back in scratch,
+/// so the half spectrum never exists in full. The filter's strides follow
+/// the problem's dimensions (transformed, on the complex side, and batch);
+/// 0 broadcasts. `scale` is the product of both transforms' scales.
+template <typename Real>
+bool runGatheredFilter(const FFTProblem &forward, const GatherShape &shape,
+                       const int64_t *filterDimStrides,
+                       const int64_t *filterBatchStrides, const Real *in,
+                       const std::complex<Real> *filter, Real *out,
+                       double scale, ErrorMessage &error);
 
 } // namespace runtime
 } // namespace spectral

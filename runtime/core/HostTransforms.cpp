@@ -169,6 +169,64 @@ bool mlir::spectral::runtime::transformC2R(
   return run(copied, copy.data(), out, scale, error);
 }
 
+template <typename Real>
+bool mlir::spectral::runtime::transformFilter(
+    const MemRefView<Real> &in, const MemRefView<std::complex<Real>> &filter,
+    const MemRefView<Real> &out, int64_t axesMask, int64_t halvedAxis,
+    int32_t forwardNorm, int32_t inverseNorm, ErrorMessage &error) {
+  using Complex = std::complex<Real>;
+  // The filter read with the half spectrum's indices: broadcast dimensions
+  // do not step.
+  int64_t filterStrides[kMaxDescriptorRank];
+  for (int64_t d = 0; d < filter.rank; ++d)
+    filterStrides[d] = filter.sizes[d] == 1 ? 0 : filter.strides[d];
+  double scale =
+      getScale(in.rank, in.sizes, axesMask, forwardNorm, /*inverse=*/false) *
+      getScale(in.rank, in.sizes, axesMask, inverseNorm, /*inverse=*/true);
+
+  FFTProblem forward =
+      makeProblem<Real>(TransformKind::R2C, -1, in.rank, in.sizes, in.strides,
+                        out.strides, axesMask, halvedAxis);
+  GatherShape shape;
+  if (chooseGatherShape(forward, in.data, out.data, shape)) {
+    // The filter's strides in the problem's order of dimensions.
+    FFTProblem filterOrder =
+        makeProblem<Real>(TransformKind::R2C, -1, in.rank, in.sizes,
+                          filterStrides, filterStrides, axesMask, halvedAxis);
+    int64_t dimStrides[kMaxDescriptorRank], batchStrides[kMaxDescriptorRank];
+    for (int32_t i = 0; i < filterOrder.rank; ++i)
+      dimStrides[i] = filterOrder.dims[i].inStride;
+    for (int32_t b = 0; b < filterOrder.batchRank; ++b)
+      batchStrides[b] = filterOrder.batch[b].inStride;
+    return runGatheredFilter<Real>(forward, shape, dimStrides, batchStrides,
+                                   in.data, filter.data, out.data, scale,
+                                   error);
+  }
+
+  // The whole half spectrum in a dense buffer.
+  MemRefView<Complex> spectrum;
+  spectrum.rank = in.rank;
+  int64_t stride = 1;
+  for (int64_t d = in.rank - 1; d >= 0; --d) {
+    spectrum.sizes[d] = d == halvedAxis ? in.sizes[d] / 2 + 1 : in.sizes[d];
+    spectrum.strides[d] = stride;
+    stride *= spectrum.sizes[d];
+  }
+  TrackedBuffer<Complex> storage;
+  if (!storage.allocate(static_cast<size_t>(stride), error))
+    return false;
+  spectrum.data = storage.data();
+  if (!transformR2C(in, spectrum, axesMask, halvedAxis, forwardNorm, error))
+    return false;
+  const Complex *weights = filter.data;
+  Complex *bins = spectrum.data;
+  forEachOffsetPair(
+      spectrum.rank, spectrum.sizes, spectrum.strides, filterStrides,
+      [&](int64_t bin, int64_t weight) { bins[bin] *= weights[weight]; });
+  return transformC2R(spectrum, out, axesMask, halvedAxis, inverseNorm,
+                      /*mayOverwriteInput=*/true, error);
+}
+
 namespace mlir {
 namespace spectral {
 namespace runtime {
@@ -190,6 +248,15 @@ template bool transformC2R<float>(const MemRefView<complex32> &,
 template bool transformC2R<double>(const MemRefView<complex64> &,
                                    const MemRefView<double> &, int64_t, int64_t,
                                    int32_t, bool, ErrorMessage &);
+template bool transformFilter<float>(const MemRefView<float> &,
+                                     const MemRefView<complex32> &,
+                                     const MemRefView<float> &, int64_t,
+                                     int64_t, int32_t, int32_t, ErrorMessage &);
+template bool transformFilter<double>(const MemRefView<double> &,
+                                      const MemRefView<complex64> &,
+                                      const MemRefView<double> &, int64_t,
+                                      int64_t, int32_t, int32_t,
+                                      ErrorMessage &);
 } // namespace runtime
 } // namespace spectral
 } // namespace mlir

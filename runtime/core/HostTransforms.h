@@ -45,6 +45,19 @@ bool transformC2R(const MemRefView<std::complex<Real>> &in,
                   int64_t halvedAxis, int32_t norm, bool mayOverwriteInput,
                   ErrorMessage &error);
 
+/// The filtered round trip out = c2r(r2c(in) * filter) over the axes of
+/// `axesMask` (`forwardNorm` and `inverseNorm` for the two transforms), the
+/// product that spectral mixing and FFT convolution compute. `filter` has
+/// the half spectrum's shape with any dimension 1 (broadcast). Where the
+/// layout is gathered (GatheredTransforms.h) the half spectrum never
+/// exists in full; otherwise it is a runtime-owned buffer.
+template <typename Real>
+bool transformFilter(const MemRefView<Real> &in,
+                     const MemRefView<std::complex<Real>> &filter,
+                     const MemRefView<Real> &out, int64_t axesMask,
+                     int64_t halvedAxis, int32_t forwardNorm,
+                     int32_t inverseNorm, ErrorMessage &error);
+
 } // namespace runtime
 } // namespace spectral
 } // namespace mlir

@@ -172,9 +172,69 @@ Checked mlir::spectral::runtime::checkC2R(
   return Checked::Run;
 }
 
+template <typename Real>
+Checked mlir::spectral::runtime::checkFilter(
+    const char *function, ::UnrankedMemRefType<Real> *in,
+    ::UnrankedMemRefType<std::complex<Real>> *filter,
+    ::UnrankedMemRefType<Real> *out, int64_t axesMask, int64_t halvedAxis,
+    int32_t forwardNorm, int32_t inverseNorm, MemRefView<Real> &input,
+    MemRefView<std::complex<Real>> &filterView, MemRefView<Real> &output) {
+  if (!readUnranked(function, "input", in, input) ||
+      !readUnranked(function, "filter", filter, filterView) ||
+      !readUnranked(function, "output", out, output) ||
+      !checkSameRank(function, input, output) ||
+      !checkAxesMask(function, axesMask, input.rank) ||
+      !checkHalvedAxis(function, halvedAxis, axesMask, input.rank) ||
+      !checkNorm(function, forwardNorm) || !checkNorm(function, inverseNorm) ||
+      !checkShapes(function, input, output, /*halvedAxis=*/-1))
+    return Checked::Error;
+  if (filterView.rank != input.rank) {
+    reportError(function, "filter has rank %lld but input has rank %lld",
+                static_cast<long long>(filterView.rank),
+                static_cast<long long>(input.rank));
+    return Checked::Error;
+  }
+  for (int64_t d = 0; d < input.rank; ++d) {
+    int64_t bins = d == halvedAxis ? input.sizes[d] / 2 + 1 : input.sizes[d];
+    if (filterView.sizes[d] == bins || filterView.sizes[d] == 1)
+      continue;
+    reportError(function,
+                "filter dimension %lld has size %lld, expected %lld (the half "
+                "spectrum's size) or 1",
+                static_cast<long long>(d),
+                static_cast<long long>(filterView.sizes[d]),
+                static_cast<long long>(bins));
+    return Checked::Error;
+  }
+  if (!checkTransformedLengths(function, "input", input, axesMask) ||
+      !checkNoSelfOverlap(function, "output", output))
+    return Checked::Error;
+  if (output.numElements() == 0)
+    return Checked::Empty;
+  if (!checkDisjoint(function, "input", input, "output", output) ||
+      !checkDisjoint(function, "filter", filterView, filterView.data,
+                     sizeof(std::complex<Real>), "output", output, output.data,
+                     sizeof(Real)))
+    return Checked::Error;
+  return Checked::Run;
+}
+
 namespace mlir {
 namespace spectral {
 namespace runtime {
+template Checked checkFilter<float>(const char *, ::UnrankedMemRefType<float> *,
+                                    ::UnrankedMemRefType<complex32> *,
+                                    ::UnrankedMemRefType<float> *, int64_t,
+                                    int64_t, int32_t, int32_t,
+                                    MemRefView<float> &,
+                                    MemRefView<complex32> &,
+                                    MemRefView<float> &);
+template Checked
+checkFilter<double>(const char *, ::UnrankedMemRefType<double> *,
+                    ::UnrankedMemRefType<complex64> *,
+                    ::UnrankedMemRefType<double> *, int64_t, int64_t, int32_t,
+                    int32_t, MemRefView<double> &, MemRefView<complex64> &,
+                    MemRefView<double> &);
 template Checked checkC2C<float>(const char *,
                                  ::UnrankedMemRefType<complex32> *,
                                  ::UnrankedMemRefType<complex32> *, int64_t,

@@ -64,6 +64,17 @@ checkC2R(const char *function, ::UnrankedMemRefType<std::complex<Real>> *in,
          int32_t norm, bool mayOverwriteInput,
          MemRefView<std::complex<Real>> &input, MemRefView<Real> &output);
 
+/// The filtered round trip: `in` and `out` real of one shape, `filter`
+/// the half spectrum's shape with any dimension 1.
+template <typename Real>
+Checked checkFilter(const char *function, ::UnrankedMemRefType<Real> *in,
+                    ::UnrankedMemRefType<std::complex<Real>> *filter,
+                    ::UnrankedMemRefType<Real> *out, int64_t axesMask,
+                    int64_t halvedAxis, int32_t forwardNorm,
+                    int32_t inverseNorm, MemRefView<Real> &input,
+                    MemRefView<std::complex<Real>> &filterView,
+                    MemRefView<Real> &output);
+
 //===----------------------------------------------------------------------===//
 // Sparse spectral storage
 //===----------------------------------------------------------------------===//

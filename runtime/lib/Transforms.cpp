@@ -29,6 +29,8 @@ const char *const kC2C64 = "spectral_fft_c2c_f64";
 const char *const kR2C64 = "spectral_fft_r2c_f64";
 const char *const kC2R64 = "spectral_fft_c2r_f64";
 const char *const kC2ROverwrite64 = "spectral_fft_c2r_overwrite_input_f64";
+const char *const kFilter = "spectral_fft_filter";
+const char *const kFilter64 = "spectral_fft_filter_f64";
 
 template <typename Real>
 void runC2C(const char *function, UnrankedMemRefType<std::complex<Real>> *in,
@@ -71,6 +73,23 @@ void runC2R(const char *function, UnrankedMemRefType<std::complex<Real>> *in,
   ErrorMessage error;
   succeededOrReport(transformC2R(input, output, axesMask, halvedAxis, norm,
                                  mayOverwriteInput, error),
+                    function, error);
+}
+
+template <typename Real>
+void runFilter(const char *function, UnrankedMemRefType<Real> *in,
+               UnrankedMemRefType<std::complex<Real>> *filter,
+               UnrankedMemRefType<Real> *out, int64_t axesMask,
+               int64_t halvedAxis, int32_t forwardNorm, int32_t inverseNorm) {
+  MemRefView<Real> input, output;
+  MemRefView<std::complex<Real>> weights;
+  if (checkFilter(function, in, filter, out, axesMask, halvedAxis, forwardNorm,
+                  inverseNorm, input, weights, output) != Checked::Run)
+    return;
+  ErrorMessage error;
+  succeededOrReport(transformFilter(input, weights, output, axesMask,
+                                    halvedAxis, forwardNorm, inverseNorm,
+                                    error),
                     function, error);
 }
 
@@ -129,4 +148,20 @@ extern "C" void _mlir_ciface_spectral_fft_c2r_overwrite_input_f64(
     int64_t axesMask, int64_t halvedAxis, int32_t norm) {
   runC2R(kC2ROverwrite64, in, out, axesMask, halvedAxis, norm,
          /*mayOverwriteInput=*/true);
+}
+
+extern "C" void _mlir_ciface_spectral_fft_filter(
+    UnrankedMemRefType<float> *in, UnrankedMemRefType<complex32> *filter,
+    UnrankedMemRefType<float> *out, int64_t axesMask, int64_t halvedAxis,
+    int32_t forwardNorm, int32_t inverseNorm) {
+  runFilter(kFilter, in, filter, out, axesMask, halvedAxis, forwardNorm,
+            inverseNorm);
+}
+
+extern "C" void _mlir_ciface_spectral_fft_filter_f64(
+    UnrankedMemRefType<double> *in, UnrankedMemRefType<complex64> *filter,
+    UnrankedMemRefType<double> *out, int64_t axesMask, int64_t halvedAxis,
+    int32_t forwardNorm, int32_t inverseNorm) {
+  runFilter(kFilter64, in, filter, out, axesMask, halvedAxis, forwardNorm,
+            inverseNorm);
 }

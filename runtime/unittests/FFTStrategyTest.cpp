@@ -293,3 +293,158 @@ TEST_F(RuntimeFFTStrategy, ThreadCountMustBePositive) {
   expectError("spectral_runtime_set_num_threads", {"count is 0"});
   EXPECT_EQ(spectral_runtime_get_num_threads(), before);
 }
+
+//===----------------------------------------------------------------------===//
+// The filtered round trip (spectral_fft_filter)
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+void callFilter(TestArray<float> &in, TestArray<cf> &filter,
+                TestArray<float> &out, int64_t axis, int32_t forwardNorm,
+                int32_t inverseNorm) {
+  _mlir_ciface_spectral_fft_filter(in.unranked(), filter.unranked(),
+                                   out.unranked(), int64_t{1} << axis, axis,
+                                   forwardNorm, inverseNorm);
+}
+void callFilter(TestArray<double> &in, TestArray<cd> &filter,
+                TestArray<double> &out, int64_t axis, int32_t forwardNorm,
+                int32_t inverseNorm) {
+  _mlir_ciface_spectral_fft_filter_f64(in.unranked(), filter.unranked(),
+                                       out.unranked(), int64_t{1} << axis, axis,
+                                       forwardNorm, inverseNorm);
+}
+
+/// irfft(rfft(x) * f) along `axis` by the naive DFT: the half spectrum,
+/// times the filter (size-1 dimensions broadcast), extended to a Hermitian
+/// full spectrum (the imaginary parts of the DC and Nyquist bins dropped, as
+/// a complex-to-real transform does), transformed back.
+std::vector<cd> naiveFilter(const std::vector<cd> &signal, const Shape &shape,
+                            const std::vector<cd> &filter,
+                            const Shape &filterShape, int64_t axis,
+                            double scale) {
+  int64_t rank = static_cast<int64_t>(shape.size());
+  int64_t n = shape[axis], bins = n / 2 + 1;
+  Shape halfShape = shape;
+  halfShape[axis] = bins;
+  std::vector<cd> half = halfSpectrum(
+      naiveDFT(signal, shape, int64_t{1} << axis, -1), shape, axis);
+  Shape halfStrides = denseStrides(halfShape),
+        filterStrides = denseStrides(filterShape);
+  Shape fullStrides = denseStrides(shape);
+  std::vector<cd> full(signal.size());
+  for (int64_t i = 0; i < product(shape); ++i) {
+    int64_t rest = i, halfIndex = 0, filterIndex = 0, k = 0;
+    for (int64_t d = rank - 1; d >= 0; --d) {
+      int64_t index = rest % shape[d];
+      rest /= shape[d];
+      if (d == axis) {
+        k = index;
+        index = k < bins ? k : n - k;
+      }
+      halfIndex += index * halfStrides[d];
+      filterIndex += (filterShape[d] == 1 ? 0 : index) * filterStrides[d];
+    }
+    cd value = half[halfIndex] * filter[filterIndex];
+    if (k == 0 || 2 * k == n)
+      value = value.real();
+    full[i] = k < bins ? value : std::conj(value);
+    (void)fullStrides;
+  }
+  std::vector<cd> result = naiveDFT(full, shape, int64_t{1} << axis, +1);
+  for (cd &value : result)
+    value = value.real() * scale;
+  return result;
+}
+
+template <typename Real>
+void checkFilter(const Shape &shape, int64_t axis, const Shape &filterShape,
+                 int32_t forwardNorm, int32_t inverseNorm,
+                 LayoutSpec inSpec = LayoutSpec::dense(),
+                 LayoutSpec outSpec = LayoutSpec::dense()) {
+  using Complex = std::complex<Real>;
+  SCOPED_TRACE(::testing::Message()
+               << "axis " << axis << " rank " << shape.size() << " norms "
+               << forwardNorm << " " << inverseNorm);
+  int errorsBefore = capturedErrors().count;
+  TestArray<Real> in(shape, inSpec), out(shape, outSpec);
+  TestArray<Complex> filter(filterShape);
+  fillSignal(in);
+  fillSignal(filter);
+  std::vector<Real> inBefore = in.storage;
+  std::vector<Complex> filterBefore = filter.storage;
+  double count = static_cast<double>(shape[axis]);
+  double scale = normScale(forwardNorm, false, count) *
+                 normScale(inverseNorm, true, count);
+  std::vector<cd> expected =
+      naiveFilter(toDouble(in.toDense()), shape, toDouble(filter.toDense()),
+                  filterShape, axis, scale);
+  callFilter(in, filter, out, axis, forwardNorm, inverseNorm);
+  EXPECT_EQ(capturedErrors().count, errorsBefore) << capturedErrors().message;
+  EXPECT_LT(relativeError(out.toDense(), expected), tolerance<Real>());
+  EXPECT_EQ(in.storage, inBefore) << "input modified";
+  EXPECT_EQ(filter.storage, filterBefore) << "filter modified";
+  EXPECT_TRUE(out.paddingIntact()) << "wrote outside the output view";
+}
+
+} // namespace
+
+TEST_F(RuntimeFFTStrategy, FilterAlongAMiddleAxis) {
+  // Gathered: mixing [B, T, D] along T with a filter shared by the batch,
+  // one per batch element, or shared by the channels too.
+  for (int32_t threads : {1, 2}) {
+    spectral_runtime_set_num_threads(threads);
+    checkFilter<float>({3, 20, 37}, 1, {1, 11, 37}, SPECTRAL_FFT_NORM_BACKWARD,
+                       SPECTRAL_FFT_NORM_BACKWARD);
+    checkFilter<float>({2, 17, 9}, 1, {2, 9, 9}, SPECTRAL_FFT_NORM_ORTHO,
+                       SPECTRAL_FFT_NORM_ORTHO);
+    checkFilter<float>({2, 16, 40}, 1, {1, 9, 1}, SPECTRAL_FFT_NORM_FORWARD,
+                       SPECTRAL_FFT_NORM_FORWARD);
+  }
+  checkFilter<double>({3, 15, 21}, 1, {1, 8, 21}, SPECTRAL_FFT_NORM_BACKWARD,
+                      SPECTRAL_FFT_NORM_BACKWARD);
+  // The axis outermost, and column-major arrays.
+  checkFilter<float>({24, 5, 6}, 0, {13, 1, 6}, SPECTRAL_FFT_NORM_BACKWARD,
+                     SPECTRAL_FFT_NORM_BACKWARD);
+  checkFilter<float>({7, 12}, 1, {1, 7}, SPECTRAL_FFT_NORM_BACKWARD,
+                     SPECTRAL_FFT_NORM_BACKWARD, LayoutSpec::transposed(2),
+                     LayoutSpec::transposed(2, 0));
+}
+
+TEST_F(RuntimeFFTStrategy, FilterAlongTheInnermostAxis) {
+  // Contiguous transforms: the half spectrum is a runtime buffer, released
+  // before the call returns.
+  checkFilter<float>({4, 33}, 1, {1, 17}, SPECTRAL_FFT_NORM_BACKWARD,
+                     SPECTRAL_FFT_NORM_BACKWARD);
+  checkFilter<double>({3, 2, 10}, 2, {3, 1, 6}, SPECTRAL_FFT_NORM_ORTHO,
+                      SPECTRAL_FFT_NORM_BACKWARD);
+  checkFilter<float>({19}, 0, {10}, SPECTRAL_FFT_NORM_FORWARD,
+                     SPECTRAL_FFT_NORM_FORWARD);
+}
+
+TEST_F(RuntimeFFTStrategy, FilterChecksItsOperands) {
+  TestArray<float> in({4, 16}), out({4, 16}), shorter({4, 15});
+  TestArray<cf> wrongBins({1, 8}), wrongRank({9});
+  out.fill(7.0f);
+  _mlir_ciface_spectral_fft_filter(
+      in.unranked(), wrongBins.unranked(), out.unranked(), 0b10, 1,
+      SPECTRAL_FFT_NORM_BACKWARD, SPECTRAL_FFT_NORM_BACKWARD);
+  expectError("spectral_fft_filter",
+              {"filter dimension 1 has size 8, expected 9", "or 1"});
+  _mlir_ciface_spectral_fft_filter(
+      in.unranked(), wrongRank.unranked(), out.unranked(), 0b10, 1,
+      SPECTRAL_FFT_NORM_BACKWARD, SPECTRAL_FFT_NORM_BACKWARD);
+  expectError("spectral_fft_filter",
+              {"filter has rank 1 but input has rank 2"});
+  TestArray<cf> filter({1, 9});
+  _mlir_ciface_spectral_fft_filter(
+      in.unranked(), filter.unranked(), shorter.unranked(), 0b10, 1,
+      SPECTRAL_FFT_NORM_BACKWARD, SPECTRAL_FFT_NORM_BACKWARD);
+  expectError("spectral_fft_filter", {"output dimension 1 has size 15"});
+  _mlir_ciface_spectral_fft_filter(in.unranked(), filter.unranked(),
+                                   out.unranked(), 0b10, 1, 7,
+                                   SPECTRAL_FFT_NORM_BACKWARD);
+  expectError("spectral_fft_filter", {"norm is 7"});
+  for (int64_t i = 0; i < out.size(); ++i)
+    ASSERT_EQ(out.at(i), 7.0f) << "an error wrote the output";
+}

@@ -4,18 +4,19 @@
 #id3 = affine_map<(d0, d1, d2) -> (d0, d1, d2)>
 #bcast = affine_map<(d0, d1, d2) -> (0, d1, d2)>
 
-// A product of 4 x 1025 x 256 points: one team over all three parallel
-// dimensions, with the runtime's thread count, and no alloca scope left
-// around the body. Above the threshold it stays a plain loop nest.
+// A product of 4 x 1025 x 256 points: one team over the two outer
+// dimensions (4 x 1025 chunks), with the runtime's thread count, the inner
+// dimension a plain loop, and no alloca scope left around the body. Above
+// the threshold it stays a plain loop nest.
 // CHECK: func.func private @spectral_runtime_get_num_threads() -> i32
 // CHECK-LABEL: func.func @filter_product
 // CHECK: %[[N:.*]] = call @spectral_runtime_get_num_threads() : () -> i32
 // CHECK: omp.parallel num_threads(%[[N]] : i32) {
 // CHECK:   omp.wsloop {
-// CHECK:     omp.loop_nest (%{{.*}}, %{{.*}}, %{{.*}}) : index =
+// CHECK:     omp.loop_nest (%{{.*}}, %{{.*}}) : index = {{.*}} to (%c4, %c1025)
 // CHECK-NOT: memref.alloca_scope
-// CHECK:       complex.mul
-// CHECK-NOT: scf.for
+// CHECK:       scf.for %{{.*}} = %{{.*}} to %c256
+// CHECK:         complex.mul
 // CHECK: return
 // HIGH-LABEL: func.func @filter_product
 // HIGH-NOT: omp.parallel
@@ -64,12 +65,12 @@ func.func @dynamic(%a: memref<?xf32>, %b: memref<?xf32>) {
 
 // -----
 
-// A contraction: the parallel dimensions (64 x 128) are shared out, the
+// A contraction: its parallel dimensions (64 x 128) are shared out, the
 // reduction dimension runs sequentially inside each point.
 // CHECK-LABEL: func.func @contraction
 // CHECK: omp.parallel
-// CHECK: omp.loop_nest (%{{.*}}, %{{.*}}) : index
-// CHECK: scf.for
+// CHECK: omp.loop_nest (%{{.*}}, %{{.*}}) : index = {{.*}} to (%c64, %c128)
+// CHECK: scf.for %{{.*}} = %{{.*}} to %c32
 // CHECK: arith.mulf
 // CHECK: omp.yield
 func.func @contraction(%a: memref<64x32xf32>, %b: memref<32x128xf32>,

@@ -489,11 +489,14 @@ def SpectralParallelLoops : Pass<"spectral-parallel-loops", "ModuleOp"> {
                 "the CPU runtime's threads";
   let description = [{
     The CPU pipeline's loop lowering when it runs in parallel (its option
-    `parallel`, on by default). Every linalg op on buffers becomes loops:
-    its parallel dimensions one `scf.parallel` (its reduction dimensions
-    `scf.for` inside) where the op has at least `min-iterations` points in
-    its parallel dimensions, or a dynamic size; plain `scf.for` loops
-    otherwise, where waking threads would cost more than the loop. The
+    `parallel`, on by default). Every linalg op on buffers becomes a nest of
+    `scf.for` loops, as `convert-linalg-to-loops` makes it. Where the op has
+    at least `min-iterations` points in its parallel dimensions (or a
+    dynamic size), the shortest run of its outermost parallel loops with 256
+    iterations or more becomes one `scf.parallel`: enough chunks for the
+    threads of a large machine, while the inner loops stay plain loops that
+    LLVM vectorises. Smaller ops stay sequential, where waking threads would
+    cost more than the loop. The
     `scf.parallel` loops, these and any the module already had, then become
     OpenMP work-sharing loops (upstream's `convert-scf-to-openmp`), and
     each `omp.parallel` without a thread count asks the runtime for it
@@ -512,9 +515,12 @@ def SpectralParallelLoops : Pass<"spectral-parallel-loops", "ModuleOp"> {
     %n = call @spectral_runtime_get_num_threads() : () -> i32
     omp.parallel num_threads(%n : i32) {
       omp.wsloop {
-        omp.loop_nest (%i, %j, %k) : index = (%c0, %c0, %c0)
-            to (%c4, %c1025, %c256) step (%c1, %c1, %c1) {
-          ...
+        omp.loop_nest (%i, %j) : index = (%c0, %c0) to (%c4, %c1025)
+            step (%c1, %c1) collapse(2) {
+          scf.for %k = %c0 to %c256 step %c1 {
+            ...
+          }
+          omp.yield
         }
       }
       omp.terminator

@@ -27,24 +27,68 @@ namespace spectral {
 using namespace mlir;
 using namespace mlir::spectral;
 
-/// Whether `op` has enough points in its parallel dimensions to be worth
-/// threads: at least `minIterations`, or a size known only at run time.
-static bool isWorthThreads(linalg::LinalgOp op, int64_t minIterations) {
+/// Enough chunks of work to balance the threads of a large machine; more
+/// only split the inner loops, which then no longer vectorise.
+constexpr int64_t kEnoughChunks = 256;
+
+/// How many of `op`'s outer loops to share out among threads: the shortest
+/// run of leading parallel dimensions with `kEnoughChunks` iterations (or a
+/// size known only at run time), provided the op's parallel dimensions
+/// have `minIterations` points in all. 0 where threads are not worth it.
+static unsigned getSharedLoopCount(linalg::LinalgOp op, int64_t minIterations) {
   SmallVector<int64_t> ranges = op.getStaticLoopRanges();
   SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
   int64_t points = 1;
-  bool anyParallel = false;
+  bool dynamic = false;
   for (auto [range, iterator] : llvm::zip(ranges, iterators)) {
     if (iterator != utils::IteratorType::parallel)
       continue;
-    anyParallel = true;
     if (ShapedType::isDynamic(range))
-      return true;
-    points *= range;
-    if (points >= minIterations)
-      return true;
+      dynamic = true;
+    else
+      points *= range;
   }
-  return anyParallel && points >= minIterations;
+  if (!dynamic && points < minIterations)
+    return 0;
+  int64_t chunks = 1;
+  unsigned count = 0;
+  for (auto [range, iterator] : llvm::zip(ranges, iterators)) {
+    if (iterator != utils::IteratorType::parallel)
+      break;
+    ++count;
+    if (ShapedType::isDynamic(range))
+      break;
+    chunks *= range;
+    if (chunks >= kEnoughChunks)
+      break;
+  }
+  return count;
+}
+
+/// Replaces the `count` outermost loops of the perfect nest `loops` by one
+/// `scf.parallel` holding the rest of the nest.
+static void shareOuterLoops(RewriterBase &rewriter, ArrayRef<Operation *> loops,
+                            unsigned count) {
+  SmallVector<scf::ForOp> shared;
+  for (Operation *loop : loops.take_front(count))
+    shared.push_back(cast<scf::ForOp>(loop));
+  SmallVector<Value> lowerBounds, upperBounds, steps;
+  for (scf::ForOp loop : shared) {
+    lowerBounds.push_back(loop.getLowerBound());
+    upperBounds.push_back(loop.getUpperBound());
+    steps.push_back(loop.getStep());
+  }
+  rewriter.setInsertionPoint(shared.front());
+  auto parallel = scf::ParallelOp::create(rewriter, shared.front().getLoc(),
+                                          lowerBounds, upperBounds, steps);
+  for (auto [loop, index] : llvm::zip(shared, parallel.getInductionVars()))
+    rewriter.replaceAllUsesWith(loop.getInductionVar(), index);
+  Block *from = shared.back().getBody();
+  Block *to = parallel.getBody();
+  to->getOperations().splice(to->getTerminator()->getIterator(),
+                             from->getOperations(), from->begin(),
+                             std::prev(from->end()));
+  rewriter.eraseOp(shared.front());
 }
 
 /// The conversion wraps every loop body in a `memref.alloca_scope`, whose
@@ -82,17 +126,22 @@ struct SpectralParallelLoopsPass
     IRRewriter rewriter(&getContext());
     for (linalg::LinalgOp op : ops) {
       rewriter.setInsertionPoint(op);
-      bool parallel = isWorthThreads(op, minIterations);
+      unsigned sharedLoops = getSharedLoopCount(op, minIterations);
       FailureOr<linalg::LinalgLoops> loops =
-          parallel ? linalg::linalgOpToParallelLoops(rewriter, op)
-                   : linalg::linalgOpToLoops(rewriter, op);
+          linalg::linalgOpToLoops(rewriter, op);
       if (failed(loops)) {
         op.emitOpError("could not be lowered to loops");
         return signalPassFailure();
       }
       rewriter.eraseOp(op);
-      if (parallel)
-        ++numParallel;
+      // One scf.for per dimension, outermost first; anything else (no
+      // loops for a 0-d op) stays sequential.
+      if (sharedLoops == 0 || loops->size() < sharedLoops ||
+          !llvm::all_of(ArrayRef<Operation *>(*loops).take_front(sharedLoops),
+                        llvm::IsaPred<scf::ForOp>))
+        continue;
+      shareOuterLoops(rewriter, *loops, sharedLoops);
+      ++numParallel;
     }
 
     // scf.parallel to OpenMP with upstream's conversion, then the thread

@@ -126,6 +126,23 @@ SPECTRAL_RUNTIME_EXPORT void _mlir_ciface_spectral_fft_c2r_overwrite_input_f64(
     spectral_unranked_c64 *in, spectral_unranked_f64 *out, int64_t axesMask,
     int64_t halvedAxis, int32_t norm);
 
+/// The filtered round trip out = c2r(r2c(in) * filter), what spectral
+/// mixing and FFT convolution compute: r2c with `forwardNorm`, the product
+/// with `filter` (complex; the half spectrum's shape, n/2+1 along
+/// `halvedAxis`, where any dimension may be 1 to broadcast), c2r with
+/// `inverseNorm`. `out` has the shape of `in`; neither `in` nor `filter` is
+/// modified, and `out` overlaps neither. Along a non-innermost axis the
+/// product is applied to cache-sized chunks between their two transforms,
+/// so the half spectrum is never stored whole.
+SPECTRAL_RUNTIME_EXPORT void _mlir_ciface_spectral_fft_filter(
+    spectral_unranked_f32 *in, spectral_unranked_c32 *filter,
+    spectral_unranked_f32 *out, int64_t axesMask, int64_t halvedAxis,
+    int32_t forwardNorm, int32_t inverseNorm);
+SPECTRAL_RUNTIME_EXPORT void _mlir_ciface_spectral_fft_filter_f64(
+    spectral_unranked_f64 *in, spectral_unranked_c64 *filter,
+    spectral_unranked_f64 *out, int64_t axesMask, int64_t halvedAxis,
+    int32_t forwardNorm, int32_t inverseNorm);
+
 //===----------------------------------------------------------------------===//
 // Sparse spectral storage
 //===----------------------------------------------------------------------===//
