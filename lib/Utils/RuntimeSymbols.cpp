@@ -50,6 +50,8 @@ constexpr Entry kEntries[] = {
     {RuntimeFunction::FFTC2RF64, "fft_c2r_f64", kCPUOnly},
     {RuntimeFunction::FFTC2ROverwriteInputF64, "fft_c2r_overwrite_input_f64",
      kCPUOnly},
+    {RuntimeFunction::FFTFilter, "fft_filter", kCPUOnly},
+    {RuntimeFunction::FFTFilterF64, "fft_filter_f64", kCPUOnly},
     {RuntimeFunction::TopK, "topk", kBoth},
     {RuntimeFunction::Scatter, "scatter", kBoth},
     {RuntimeFunction::Gather, "gather", kBoth},

@@ -439,6 +439,18 @@ def ConvertSpectralToRuntime : Pass<"convert-spectral-to-runtime", "ModuleOp"> {
       This covers the products `spectral-expand-storage` and
       `spectral-stream` create, and also the module's own matmuls.
 
+    On the CPU (with `fuse-filters`, the default) a forward real transform
+    into a temporary spectrum, its in-place product with a filter (a
+    `linalg.generic` multiplying by an operand of the spectrum's shape, or
+    broadcast along dimensions of size 1) and the inverse transform of the
+    product, which is what `spectral.mix` and FFT convolution bufferize to,
+    become one call of `spectral_fft_filter` (`_f64`): the runtime applies
+    the product to each cache-sized chunk between its two transforms, so
+    the spectrum is never stored whole. The ops must follow each other in
+    one block with nothing between them that writes memory, the spectrum
+    must have no other use, and the output must be an allocation of its
+    own; otherwise the three are lowered one by one.
+
     With `target=cuda` the callees are the CUDA runtime's
     (`libspectral_cuda_runtime.so`): the same functions and arguments under
     the prefix `spectral_cuda_`, on cuFFT and cuBLAS, taking device (or
@@ -469,6 +481,9 @@ def ConvertSpectralToRuntime : Pass<"convert-spectral-to-runtime", "ModuleOp"> {
   let options = [
     Option<"blasGemm", "blas-gemm", "bool", "true",
            "Lower f32/f64 linalg.matmul on memrefs to the runtime's GEMM">,
+    Option<"fuseFilters", "fuse-filters", "bool", "true",
+           "On the CPU, lower a real transform, a filter product and the "
+           "inverse transform to one spectral_fft_filter call">,
     Option<"target", "target", "::mlir::spectral::RuntimeTarget",
            "::mlir::spectral::RuntimeTarget::CPU",
            "Runtime library called",
@@ -480,7 +495,9 @@ def ConvertSpectralToRuntime : Pass<"convert-spectral-to-runtime", "ModuleOp"> {
                         "points taking device buffers"))}]>
   ];
   let statistics = [
-    Statistic<"numCalls", "runtime-calls", "Number of runtime calls created">
+    Statistic<"numCalls", "runtime-calls", "Number of runtime calls created">,
+    Statistic<"numFused", "fused-filters",
+              "Number of filtered round trips fused into one call">
   ];
 }
 

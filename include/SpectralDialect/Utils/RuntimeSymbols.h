@@ -45,6 +45,9 @@ enum class RuntimeFunction {
   FFTR2CF64,
   FFTC2RF64,
   FFTC2ROverwriteInputF64,
+  // The CPU runtime only: the filtered round trip c2r(r2c(x) * f).
+  FFTFilter,
+  FFTFilterF64,
   TopK,
   Scatter,
   Gather,

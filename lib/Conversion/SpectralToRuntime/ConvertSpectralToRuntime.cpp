@@ -14,12 +14,14 @@
 #include "SpectralDialect/Utils/RuntimeSymbols.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Complex/IR/Complex.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/SymbolTable.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "llvm/ADT/TypeSwitch.h"
 
 namespace mlir {
@@ -126,6 +128,161 @@ static LogicalResult lowerDFT(DFTOp op, ModuleOp module,
   args.push_back(norm);
 
   return replaceWithRuntimeCall(op, module, callee, args);
+}
+
+/// A forward real transform into a temporary spectrum, its product with a
+/// filter, and the inverse transform of the product: what spectral mixing
+/// and FFT convolution bufferize to.
+namespace {
+struct FilteredRoundTrip {
+  DFTOp forward;
+  linalg::GenericOp product;
+  DFTOp inverse;
+  Value filter;
+  memref::AllocOp spectrum;
+  memref::DeallocOp release;
+};
+} // namespace
+
+/// Whether `map` reads an operand of the iteration space's shape, or one
+/// whose dimensions of static size 1 (`type`) broadcast (result 0).
+static bool isIdentityOrBroadcast(AffineMap map, MemRefType type) {
+  if (map.getNumResults() != map.getNumDims() ||
+      static_cast<int64_t>(map.getNumResults()) != type.getRank())
+    return false;
+  for (auto [index, result] : llvm::enumerate(map.getResults())) {
+    if (auto dim = dyn_cast<AffineDimExpr>(result);
+        dim && dim.getPosition() == index)
+      continue;
+    auto constant = dyn_cast<AffineConstantExpr>(result);
+    if (!constant || constant.getValue() != 0 || type.getDimSize(index) != 1)
+      return false;
+  }
+  return true;
+}
+
+/// Whether `product` multiplies its one output in place by its one input
+/// (element by element, the input possibly broadcast).
+static bool isFilterProduct(linalg::GenericOp product, Value spectrum) {
+  if (product.getNumDpsInputs() != 1 || product.getNumDpsInits() != 1 ||
+      product.getDpsInits()[0] != spectrum ||
+      product.getNumParallelLoops() != product.getNumLoops())
+    return false;
+  auto filterType = dyn_cast<MemRefType>(product.getDpsInputs()[0].getType());
+  SmallVector<AffineMap> maps = product.getIndexingMapsArray();
+  if (!filterType || !maps[1].isIdentity() ||
+      !isIdentityOrBroadcast(maps[0], filterType))
+    return false;
+  Block &body = product.getRegion().front();
+  if (body.getOperations().size() != 2)
+    return false;
+  auto mul = dyn_cast<complex::MulOp>(body.front());
+  auto yield = dyn_cast<linalg::YieldOp>(body.getTerminator());
+  if (!mul || !yield || yield.getNumOperands() != 1 ||
+      yield.getOperand(0) != mul.getResult())
+    return false;
+  Value in = body.getArgument(0), out = body.getArgument(1);
+  return (mul.getLhs() == in && mul.getRhs() == out) ||
+         (mul.getLhs() == out && mul.getRhs() == in);
+}
+
+/// Matches the round trip that ends with `inverse`. Every condition keeps
+/// the fused call equivalent: the spectrum is a temporary that only these
+/// ops use; between the forward transform and the inverse nothing but the
+/// product writes memory, so reading the input and the filter later reads
+/// the same values; and the output is a fresh allocation, so it aliases
+/// neither.
+static std::optional<FilteredRoundTrip> matchFilteredRoundTrip(DFTOp inverse) {
+  if (inverse.getKind() != DFTKind::c2r)
+    return std::nullopt;
+  FilteredRoundTrip trip;
+  trip.inverse = inverse;
+  trip.spectrum = inverse.getInput().getDefiningOp<memref::AllocOp>();
+  if (!trip.spectrum)
+    return std::nullopt;
+  Block *block = inverse->getBlock();
+  for (Operation *user : trip.spectrum->getUsers()) {
+    if (user == inverse)
+      continue;
+    auto dft = dyn_cast<DFTOp>(user);
+    auto generic = dyn_cast<linalg::GenericOp>(user);
+    auto release = dyn_cast<memref::DeallocOp>(user);
+    if (user->getBlock() != block)
+      return std::nullopt;
+    if (dft && !trip.forward && dft.getKind() == DFTKind::r2c &&
+        dft.getInit() == trip.spectrum.getResult())
+      trip.forward = dft;
+    else if (generic && !trip.product)
+      trip.product = generic;
+    else if (release && !trip.release)
+      trip.release = release;
+    else
+      return std::nullopt;
+  }
+  if (!trip.forward || !trip.product ||
+      !trip.forward->isBeforeInBlock(trip.product) ||
+      !trip.product->isBeforeInBlock(inverse) ||
+      (trip.release && !inverse->isBeforeInBlock(trip.release)) ||
+      trip.forward.getAxes() != inverse.getAxes() ||
+      !isFilterProduct(trip.product, trip.spectrum))
+    return std::nullopt;
+  trip.filter = trip.product.getDpsInputs()[0];
+  auto inputType = dyn_cast<MemRefType>(trip.forward.getInput().getType());
+  auto outputType = dyn_cast<MemRefType>(inverse.getInit().getType());
+  if (!inputType || !outputType ||
+      inputType.getShape() != outputType.getShape() ||
+      inputType.getElementType() != outputType.getElementType())
+    return std::nullopt;
+  for (Operation *op = trip.forward->getNextNode();
+       op != inverse.getOperation(); op = op->getNextNode())
+    if (op != trip.product.getOperation() && !isa<memref::AllocOp>(op) &&
+        !isMemoryEffectFree(op))
+      return std::nullopt;
+  Value output = getRootBuffer(inverse.getInit());
+  if (!output.getDefiningOp<memref::AllocOp>() ||
+      output == getRootBuffer(trip.forward.getInput()) ||
+      output == getRootBuffer(trip.filter))
+    return std::nullopt;
+  return trip;
+}
+
+/// Replaces a matched round trip with one call of the CPU runtime's
+/// spectral_fft_filter, which never stores the whole spectrum.
+static LogicalResult fuseFilteredRoundTrip(FilteredRoundTrip &trip,
+                                           ModuleOp module,
+                                           const RuntimeNames &names) {
+  DFTOp inverse = trip.inverse;
+  OpBuilder builder(inverse);
+  Location loc = inverse.getLoc();
+  auto toUnranked = [&](Value buffer) -> Value {
+    auto type = cast<MemRefType>(buffer.getType());
+    auto unranked =
+        UnrankedMemRefType::get(type.getElementType(), type.getMemorySpace());
+    return memref::CastOp::create(builder, loc, unranked, buffer);
+  };
+  bool f64 =
+      cast<MemRefType>(inverse.getInit().getType()).getElementType().isF64();
+  SmallVector<Value> args = {
+      toUnranked(trip.forward.getInput()),
+      toUnranked(trip.filter),
+      toUnranked(inverse.getInit()),
+      arith::ConstantIntOp::create(builder, loc,
+                                   getRuntimeAxesMask(inverse.getAxes()), 64),
+      arith::ConstantIntOp::create(builder, loc, inverse.getAxes().back(), 64),
+      arith::ConstantIntOp::create(
+          builder, loc, static_cast<int64_t>(trip.forward.getNorm()), 32),
+      arith::ConstantIntOp::create(
+          builder, loc, static_cast<int64_t>(inverse.getNorm()), 32)};
+  std::string callee = names.get(f64 ? RuntimeFunction::FFTFilterF64
+                                     : RuntimeFunction::FFTFilter);
+  if (failed(replaceWithRuntimeCall(inverse, module, callee, args)))
+    return failure();
+  trip.product->erase();
+  trip.forward->erase();
+  if (trip.release)
+    trip.release->erase();
+  trip.spectrum->erase();
+  return success();
 }
 
 /// Casts `buffer` to the fully dynamic strided memref the runtime's
@@ -274,15 +431,29 @@ struct ConvertSpectralToRuntimePass
                llvm::StringSet<> *given,
                function_ref<LogicalResult(const Twine &)> errorHandler) {
     if (failed(parsePassOptionText(*this, text, given, errorHandler, blasGemm,
-                                   target)))
+                                   target, fuseFilters)))
       return failure();
-    options = {blasGemm, target};
+    options = {blasGemm, fuseFilters, target};
     return success();
   }
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
     RuntimeNames names{target};
+    if (fuseFilters && target == RuntimeTarget::CPU) {
+      SmallVector<FilteredRoundTrip> trips;
+      module.walk([&](DFTOp inverse) {
+        if (std::optional<FilteredRoundTrip> trip =
+                matchFilteredRoundTrip(inverse))
+          trips.push_back(*trip);
+      });
+      for (FilteredRoundTrip &trip : trips) {
+        if (failed(fuseFilteredRoundTrip(trip, module, names)))
+          return signalPassFailure();
+        ++numCalls;
+        ++numFused;
+      }
+    }
     SmallVector<Operation *> ops;
     module.walk([&](Operation *op) {
       if (isa<DFTOp, TopKOp, ScatterOp, GatherOp, CheckTileOffsetOp,
