@@ -15,9 +15,12 @@
 
 #include "TileSelection.h"
 #include "Memory.h"
+#include "Parallel.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <mutex>
 
 using namespace mlir::spectral::runtime;
 
@@ -113,6 +116,42 @@ bool mlir::spectral::runtime::validatePositions(
   return true;
 }
 
+/// Tiles a thread takes at least: fewer are not worth waking it.
+constexpr int64_t kTilesPerThread = 4;
+
+/// Ranks the bins of tile `t` and stores its K best.
+static void selectTile(int64_t t, Candidate *candidates, int64_t k,
+                       const uint8_t *weights, int64_t numBins,
+                       int64_t binStride, const MemRefView<complex32> &spectrum,
+                       const MemRefView<complex32> &coeffs,
+                       const MemRefView<int64_t> &positions) {
+  const complex32 *row = spectrum.data + t * spectrum.strides[0];
+  int64_t count = 0;
+  for (int64_t p = 0; p < numBins; ++p)
+    if (uint8_t weight = weights[p])
+      candidates[count++] = {getEnergy(weight, row[p * binStride]), p};
+
+  // The K-th best bin; every bin ranking at or before it is kept.
+  std::nth_element(candidates, candidates + (k - 1), candidates + count,
+                   ranksBefore);
+  Candidate last = candidates[k - 1];
+
+  complex32 *coeffRow = coeffs.data + t * coeffs.strides[0];
+  int64_t *positionRow = positions.data + t * positions.strides[0];
+  int64_t slot = 0;
+  for (int64_t p = 0; p < numBins && slot < k; ++p) {
+    uint8_t weight = weights[p];
+    if (!weight)
+      continue;
+    complex32 x = row[p * binStride];
+    if (ranksBefore(last, {getEnergy(weight, x), p}))
+      continue;
+    coeffRow[slot * coeffs.strides[1]] = x;
+    positionRow[slot * positions.strides[1]] = p;
+    ++slot;
+  }
+}
+
 bool mlir::spectral::runtime::selectTopK(const TileSpectrum &tile,
                                          const MemRefView<complex32> &spectrum,
                                          const MemRefView<complex32> &coeffs,
@@ -130,37 +169,28 @@ bool mlir::spectral::runtime::selectTopK(const TileSpectrum &tile,
     return false;
   if (numTiles == 0 || k == 0)
     return true;
-  TrackedBuffer<Candidate> candidates;
-  if (!candidates.allocate(static_cast<size_t>(numCandidates), error))
-    return false;
-
+  // Tiles are independent: each thread ranks its own range of them with a
+  // candidate array of its own.
   const int64_t binStride = spectrum.strides[1];
-  for (int64_t t = 0; t < numTiles; ++t) {
-    const complex32 *row = spectrum.data + t * spectrum.strides[0];
-    int64_t count = 0;
-    for (int64_t p = 0; p < numBins; ++p)
-      if (uint8_t weight = weights[p])
-        candidates[count++] = {getEnergy(weight, row[p * binStride]), p};
-
-    // The K-th best bin; every bin ranking at or before it is kept.
-    std::nth_element(candidates.data(), candidates.data() + (k - 1),
-                     candidates.data() + count, ranksBefore);
-    Candidate last = candidates[k - 1];
-
-    complex32 *coeffRow = coeffs.data + t * coeffs.strides[0];
-    int64_t *positionRow = positions.data + t * positions.strides[0];
-    int64_t slot = 0;
-    for (int64_t p = 0; p < numBins && slot < k; ++p) {
-      uint8_t weight = weights[p];
-      if (!weight)
-        continue;
-      complex32 x = row[p * binStride];
-      if (ranksBefore(last, {getEnergy(weight, x), p}))
-        continue;
-      coeffRow[slot * coeffs.strides[1]] = x;
-      positionRow[slot * positions.strides[1]] = p;
-      ++slot;
+  std::atomic<bool> failed{false};
+  ErrorMessage firstError;
+  std::mutex errorMutex;
+  parallelForRanges(numTiles, kTilesPerThread, [&](int64_t begin, int64_t end) {
+    ErrorMessage localError;
+    TrackedBuffer<Candidate> candidates;
+    if (!candidates.allocate(static_cast<size_t>(numCandidates), localError)) {
+      std::lock_guard<std::mutex> lock(errorMutex);
+      if (!failed.exchange(true))
+        firstError = localError;
+      return;
     }
+    for (int64_t t = begin; t < end; ++t)
+      selectTile(t, candidates.data(), k, weights.data(), numBins, binStride,
+                 spectrum, coeffs, positions);
+  });
+  if (failed.load()) {
+    error = firstError;
+    return false;
   }
   return true;
 }
@@ -187,29 +217,31 @@ bool mlir::spectral::runtime::scatterTiles(
   // Rows of an empty view are never addressed: its strides are arbitrary.
   if (numBins == 0)
     return true;
-  for (int64_t t = 0; t < numTiles; ++t) {
-    complex32 *row = spectrum.data + t * spectrum.strides[0];
-    for (int64_t p = 0; p < numBins; ++p)
-      row[p * binStride] = complex32(0.0f, 0.0f);
-    if (k == 0)
-      continue;
-    const complex32 *coeffRow = coeffs.data + t * coeffs.strides[0];
-    const int64_t *positionRow = positions.data + t * positions.strides[0];
-    for (int64_t i = 0; i < k; ++i) {
-      complex32 x = coeffRow[i * coeffs.strides[1]];
-      int64_t p = positionRow[i * positions.strides[1]];
-      int64_t partner = tile.classify(p).partner;
-      if (partner < 0) {
-        row[p * binStride] = x;
-      } else if (partner == p) {
-        // Self-conjugate: a Hermitian spectrum is real there.
-        row[p * binStride] = complex32(x.real(), 0.0f);
-      } else {
-        row[p * binStride] = x;
-        row[partner * binStride] = std::conj(x);
+  parallelForRanges(numTiles, kTilesPerThread, [&](int64_t begin, int64_t end) {
+    for (int64_t t = begin; t < end; ++t) {
+      complex32 *row = spectrum.data + t * spectrum.strides[0];
+      for (int64_t p = 0; p < numBins; ++p)
+        row[p * binStride] = complex32(0.0f, 0.0f);
+      if (k == 0)
+        continue;
+      const complex32 *coeffRow = coeffs.data + t * coeffs.strides[0];
+      const int64_t *positionRow = positions.data + t * positions.strides[0];
+      for (int64_t i = 0; i < k; ++i) {
+        complex32 x = coeffRow[i * coeffs.strides[1]];
+        int64_t p = positionRow[i * positions.strides[1]];
+        int64_t partner = tile.classify(p).partner;
+        if (partner < 0) {
+          row[p * binStride] = x;
+        } else if (partner == p) {
+          // Self-conjugate: a Hermitian spectrum is real there.
+          row[p * binStride] = complex32(x.real(), 0.0f);
+        } else {
+          row[p * binStride] = x;
+          row[partner * binStride] = std::conj(x);
+        }
       }
     }
-  }
+  });
   return true;
 }
 
@@ -226,13 +258,15 @@ bool mlir::spectral::runtime::gatherTiles(const TileSpectrum &tile,
   if (k == 0)
     return true;
   const int64_t binStride = spectrum.strides[1];
-  for (int64_t t = 0; t < numTiles; ++t) {
-    const complex32 *row = spectrum.data + t * spectrum.strides[0];
-    const int64_t *positionRow = positions.data + t * positions.strides[0];
-    complex32 *coeffRow = coeffs.data + t * coeffs.strides[0];
-    for (int64_t i = 0; i < k; ++i)
-      coeffRow[i * coeffs.strides[1]] =
-          row[positionRow[i * positions.strides[1]] * binStride];
-  }
+  parallelForRanges(numTiles, kTilesPerThread, [&](int64_t begin, int64_t end) {
+    for (int64_t t = begin; t < end; ++t) {
+      const complex32 *row = spectrum.data + t * spectrum.strides[0];
+      const int64_t *positionRow = positions.data + t * positions.strides[0];
+      complex32 *coeffRow = coeffs.data + t * coeffs.strides[0];
+      for (int64_t i = 0; i < k; ++i)
+        coeffRow[i * coeffs.strides[1]] =
+            row[positionRow[i * positions.strides[1]] * binStride];
+    }
+  });
   return true;
 }

@@ -205,6 +205,18 @@ TEST_F(RuntimeTopK, FftLayoutMatchesBruteForce) {
   check({{4, 3, 5}, 0b101, -1, 0}, 1, 60, randomValues(60));
 }
 
+TEST_F(RuntimeTopK, ManyTilesOnSeveralThreads) {
+  // Enough tiles for every thread to take a range: each tile still matches
+  // the brute force, whatever the thread count.
+  int32_t threads = spectral_runtime_get_num_threads();
+  for (int32_t count : {1, 2, 3}) {
+    spectral_runtime_set_num_threads(count);
+    check({{8, 5}, 0b11, 1, 8}, 37, 6, randomValues(37 * 40));
+    check({{24}, 0b1, -1, 0}, 50, 5, tiedValues(50 * 24));
+  }
+  spectral_runtime_set_num_threads(threads);
+}
+
 TEST_F(RuntimeTopK, TiesBreakToLowerPosition) {
   check({{40}, 0b1, -1, 0}, 2, 9, tiedValues(80));
   // Weight-2 bins of |X|^2 = 1 tie with weight-1 bins of |X|^2 = 2.
@@ -536,5 +548,41 @@ TEST_F(RuntimeGather, ZeroKeptOrZeroTilesAddressesNothing) {
   _mlir_ciface_spectral_gather(noSpectrum.ranked<2>(), noPositions.ranked<2>(),
                                rfftShape.ranked<1>(), 0b11, 1, 8,
                                noCoeffs.ranked<2>());
+  expectNoError();
+}
+
+TEST_F(RuntimeGather, ScatterAndGatherOfManyTilesOnSeveralThreads) {
+  // 45 tiles of 30 bins: scatter writes each tile's kept bins and zeroes
+  // the rest, gather reads the same bins back, at every thread count.
+  const int64_t numTiles = 45, numBins = 30, k = 7;
+  TestArray<int64_t> shape = shapeArray({numBins});
+  TestArray<cf> spectrum({numTiles, numBins}), coeffs({numTiles, k});
+  TestArray<int64_t> positions({numTiles, k});
+  spectrum.fromDense(randomValues(numTiles * numBins));
+  _mlir_ciface_spectral_topk(spectrum.ranked<2>(), shape.ranked<1>(), 0b1, -1,
+                             0, coeffs.ranked<2>(), positions.ranked<2>());
+  int32_t threads = spectral_runtime_get_num_threads();
+  for (int32_t count : {1, 2, 3}) {
+    SCOPED_TRACE(::testing::Message() << "threads " << count);
+    spectral_runtime_set_num_threads(count);
+    TestArray<cf> restored({numTiles, numBins}), gathered({numTiles, k});
+    restored.fill(cf(9, 9));
+    _mlir_ciface_spectral_scatter(coeffs.ranked<2>(), positions.ranked<2>(),
+                                  shape.ranked<1>(), 0b1, -1, 0,
+                                  restored.ranked<2>());
+    for (int64_t t = 0; t < numTiles; ++t) {
+      std::vector<cf> expected(numBins, cf(0, 0));
+      for (int64_t i = 0; i < k; ++i)
+        expected[positions.at(t * k + i)] = coeffs.at(t * k + i);
+      for (int64_t p = 0; p < numBins; ++p)
+        ASSERT_EQ(restored.at(t * numBins + p), expected[p])
+            << "tile " << t << " bin " << p;
+    }
+    _mlir_ciface_spectral_gather(restored.ranked<2>(), positions.ranked<2>(),
+                                 shape.ranked<1>(), 0b1, -1, 0,
+                                 gathered.ranked<2>());
+    EXPECT_EQ(gathered.storage, coeffs.storage);
+  }
+  spectral_runtime_set_num_threads(threads);
   expectNoError();
 }
