@@ -60,7 +60,11 @@ def main():
     # on this machine (docs/benchmarks.md).
     parser.add_argument("--sst-compile-flags", default="--mcpu=x86-64-v3")
     args = parser.parse_args()
+    # Both sides on the same number of threads: PyTorch's in this process,
+    # the runtime's through its documented variable, read when the compiled
+    # library loads it.
     torch.set_num_threads(args.threads)
+    os.environ["SPECTRAL_NUM_THREADS"] = str(args.threads)
     b, c, n, m = args.batch, args.channels, args.size, args.modes
 
     x_t = f"tensor<{b}x{c}x{n}x{n}xf32>"

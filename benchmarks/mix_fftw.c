@@ -15,11 +15,18 @@
 enum { B = 4, D = 256 };
 
 int main(int argc, char **argv) {
-  if (argc != 4) {
-    fprintf(stderr, "usage: %s T ITERATIONS {estimate|measure}\n", argv[0]);
+  if (argc != 4 && argc != 5) {
+    fprintf(stderr, "usage: %s T ITERATIONS {estimate|measure} [THREADS]\n",
+            argv[0]);
     return 2;
   }
   int t = atoi(argv[1]), iterations = atoi(argv[2]);
+  // FFTW's own threads (libfftw3f_threads) where asked for.
+  int threads = argc == 5 ? atoi(argv[4]) : 1;
+  if (threads > 1) {
+    fftwf_init_threads();
+    fftwf_plan_with_nthreads(threads);
+  }
   unsigned flags = strcmp(argv[3], "measure") == 0 ? FFTW_MEASURE : FFTW_ESTIMATE;
   int bins = t / 2 + 1;
   float *x = fftwf_alloc_real((size_t)B * t * D);

@@ -2,20 +2,20 @@
 # Benchmarks spectral.mix (B = 4, D = 256, T = 512, 2048, 8192) three ways in
 # one run: through spectral-cpu-pipeline and the runtime, a hand-written FFTW
 # program with reused plans, and numpy.fft. FFTW plans with the same flag in
-# the runtime and in the C program (SPECTRAL_FFTW_MEASURE=1 selects
-# FFTW_MEASURE for both). Prints a Markdown table of mean seconds per mix and
-# the ratios to FFTW.
-
+# the runtime and in the C program: FFTW_MEASURE, the runtime's default
+# (SPECTRAL_FFTW_PLANNING=estimate selects FFTW_ESTIMATE for both). Each runs
+# on one thread. Prints a Markdown table of mean seconds per mix and the
+# ratios to FFTW. PyTorch and more threads: benchmarks/run_scaling.sh.
 #
-#   bash benchmarks/run_mix.sh            # FFTW_ESTIMATE
-#   SPECTRAL_FFTW_MEASURE=1 bash benchmarks/run_mix.sh
+#   bash benchmarks/run_mix.sh
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-flag=estimate
-if [ "${SPECTRAL_FFTW_MEASURE:-0}" = 1 ]; then
-  flag=measure
+flag=measure
+if [ "${SPECTRAL_FFTW_PLANNING:-measure}" = estimate ]; then
+  flag=estimate
 fi
+export SPECTRAL_NUM_THREADS=1
 gcc -O2 -o "$work/mix_fftw" "$root/benchmarks/mix_fftw.c" -lfftw3f -lm
 
 echo "$(machine_line); FFTW planner: $flag"
