@@ -16,7 +16,8 @@ if [ "${SPECTRAL_FFTW_PLANNING:-measure}" = estimate ]; then
   flag=estimate
 fi
 export SPECTRAL_NUM_THREADS=1
-gcc -O2 -o "$work/mix_fftw" "$root/benchmarks/mix_fftw.c" -lfftw3f -lm
+gcc -O2 -o "$work/mix_fftw" "$root/benchmarks/mix_fftw.c" -lfftw3f_threads \
+  -lfftw3f -lm
 
 echo "$(machine_line); FFTW planner: $flag"
 echo

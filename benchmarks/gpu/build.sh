@@ -7,6 +7,10 @@
 #                                            and a device copy (nvcc)
 #   DIR/bench/mix_torch.py                   the same mix with torch.fft
 #   DIR/bench/matmul-groups.txt              "K N M GROUP" per matmul shape
+#   DIR/bin/cpu-mix-T                        the same mix for the CPU
+#                                            (spectral-cpu-pipeline), whose
+#                                            thread scaling report.sh measures
+#   DIR/bench/cpu_mix_torch.py               that mix with torch.fft on the CPU
 # The programs are those of run_gpu.sh; report.sh runs them.
 #   bash benchmarks/gpu/build.sh DIR [sst-compile options...]
 set -euo pipefail
@@ -30,6 +34,21 @@ for spec in $MIX_SPECS; do
   mix_source "$t" "${spec##*:}" > "$work/mix.mlir"
   gpu_compile "$work/mix.mlir" "$out/bin/bench-mix-$t" "" >/dev/null
 done
+# The CPU programs take the host options only (no --gpu-chips).
+cpu_extra=()
+for option in "${extra[@]}"; do
+  case "$option" in
+    --gpu-chips=*) ;;
+    *) cpu_extra+=("$option") ;;
+  esac
+done
+for spec in $MIX_SPECS; do
+  t=${spec%%:*}
+  mix_source "$t" "${spec##*:}" > "$work/mix.mlir"
+  "$build/bin/sst-compile" "$work/mix.mlir" -o "$out/bin/cpu-mix-$t" \
+    "${cpu_extra[@]}"
+done
+cp "$root/benchmarks/mix_torch.py" "$out/bench/cpu_mix_torch.py"
 "$cuda/bin/nvcc" -O2 -o "$out/bin/mix_cufft" "$root/benchmarks/gpu/mix_cufft.cu" -lcufft
 cp "$root/benchmarks/gpu/mix_torch.py" "$root/benchmarks/gpu/report.sh" "$out/bench/"
 echo "$MIX_SPECS" > "$out/bench/mix-specs.txt"

@@ -80,6 +80,30 @@ for spec in $(cat "$dir/bench/mix-specs.txt"); do
   echo "| $t | $(sci "$pipeline") | $(sci "$cufft") | $(sci "${torch:-n/a}") | $(sci "${copy:-failed}") | $(ratio "$pipeline" "$cufft") | $(ratio "$pipeline" "$torch") | $(ratio "$pipeline" "$copy") |"
 done
 echo
+echo "## CPU thread scaling: spectral.mix against torch.fft on the host"
+echo
+echo "The same mix compiled for the CPU (\`sst-compile\`, spectral-cpu-pipeline),"
+echo "run with SPECTRAL_NUM_THREADS = 1, 2, 4, ... up to the host's cores, against"
+echo "\`torch.fft\` on the CPU with \`torch.set_num_threads\` the same. Mean seconds"
+echo "per mix after the first call."
+echo
+echo "| T | threads | spectral (s) | torch (s) | torch / spectral | spectral speed-up over 1 thread |"
+echo "|---|---|---|---|---|---|"
+cores=$(nproc)
+for spec in $(cat "$dir/bench/mix-specs.txt"); do
+  t=${spec%%:*}
+  iterations=${spec##*:}
+  one=""
+  for threads in 1 2 4 8 16 32 64; do
+    [ "$threads" -gt "$cores" ] && break
+    mine=$(SPECTRAL_NUM_THREADS=$threads run "$dir/bin/cpu-mix-$t" | tail -n 1)
+    torch=$(timeout "$(allowed_seconds)" "$python" "$dir/bench/cpu_mix_torch.py" \
+      "$t" "$iterations" "$threads" 2>/dev/null | tail -n 1)
+    [ -z "$one" ] && one=$mine
+    echo "| $t | $threads | $(sci "$mine") | $(sci "${torch:-n/a}") | $(ratio "$torch" "$mine") | $(ratio "$one" "$mine") |"
+  done
+done
+echo
 echo "## Streamed against dense matmul"
 echo
 echo "x (M x K) . W for a K x N weight in 64-row tiles keeping 1/8 of each"
