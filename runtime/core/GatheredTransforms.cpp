@@ -24,11 +24,12 @@ using namespace mlir::spectral::runtime;
 namespace {
 
 /// Scratch per thread for one chunk, input and output side together, and
-/// the most transforms a chunk holds. Measured on the mix benchmark's
-/// [4, T, 256] batches (T = 512, 2048, 8192; docs/benchmarks.md): budgets
-/// from 128 KiB to 2 MiB and widths from 8 to 64 are within 15% of each
-/// other wherever a chunk holds at least 4 transforms, and 1 MiB with 32 was
-/// among the fastest at every T.
+/// the most transforms a chunk holds. Chosen by a sweep of the r2c and c2r
+/// of the mix benchmark's [4, T, 256] batches along T (T = 512, 2048, 8192,
+/// one thread, a 2-core Xeon VM): budgets from 128 KiB to 2 MiB and widths
+/// from 8 to 64 were within 15% of each other wherever a chunk held at
+/// least 4 transforms, and 1 MiB with 32 was among the fastest at every T.
+/// benchmarks/run_scaling.sh measures the result.
 constexpr int64_t kScratchBudgetBytes = 1024 * 1024;
 constexpr int64_t kMaxWidth = 32;
 /// Below this many transforms per chunk the gather reads too little of each
