@@ -7,7 +7,9 @@
 #   - "raised": spectral-cpu-pipeline, whose front door raises both ops to
 #     spectral transforms (FFTW through the runtime);
 #   - "FFTW": benchmarks/tosa_fft_fftw.c, plans made once, TOSA's separate
-#     real and imaginary arrays, FFTW_ESTIMATE like the runtime.
+#     real and imaginary arrays, FFTW_ESTIMATE (the runtime's default until
+#     it moved to measured plans kept as wisdom; the table in
+#     docs/benchmarks.md was made then).
 # Prints a Markdown table of mean seconds per call and the ratios. The raised
 # program and the FFTW one run 5 times each, alternating, and each keeps its
 # best mean (this 2-core machine is shared; one-off runs of 40 us calls
