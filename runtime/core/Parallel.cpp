@@ -64,12 +64,12 @@ int32_t mlir::spectral::runtime::getNumThreads() {
   if (count > 0)
     return count;
   int32_t resolved = resolveDefaultCount();
+  // Lowered code's OpenMP teams ask for this count themselves
+  // (spectral-parallel-loops): the caller's own OpenMP settings stay as they
+  // are.
   int32_t expected = 0;
-  if (numThreads.compare_exchange_strong(expected, resolved)) {
-    // Lowered code's OpenMP loops follow the same count.
-    omp_set_num_threads(resolved);
+  if (numThreads.compare_exchange_strong(expected, resolved))
     return resolved;
-  }
   return expected;
 }
 
@@ -82,7 +82,6 @@ void mlir::spectral::runtime::setNumThreads(int32_t count) {
   count = std::max(count, 1);
   chosen.store(true);
   numThreads.store(count);
-  omp_set_num_threads(count);
 }
 
 void mlir::spectral::runtime::parallelForRanges(

@@ -38,7 +38,7 @@ int32_t getNumThreads();
 bool isNumThreadsChosen();
 
 /// Sets the number of threads (`count` >= 1) for the runtime and for the
-/// OpenMP loops that the calling thread starts afterwards.
+/// OpenMP loops of lowered code, which read it at every team.
 void setNumThreads(int32_t count);
 
 /// Calls `body(begin, end, context)` on disjoint ranges that cover

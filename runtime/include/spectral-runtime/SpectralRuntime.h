@@ -296,10 +296,10 @@ SPECTRAL_RUNTIME_EXPORT void spectral_runtime_set_memory_limit(int64_t bytes);
 /// OMP_NUM_THREADS, else every core this process may run on.
 SPECTRAL_RUNTIME_EXPORT int32_t spectral_runtime_get_num_threads(void);
 
-/// Sets that number (`count` >= 1; anything else is an error). OpenMP loops
-/// of lowered code follow it when they are started by the calling thread
-/// (OpenMP keeps the count per thread). The BLAS follows it where it can be
-/// told (OpenBLAS).
+/// Sets that number (`count` >= 1; anything else is an error) for every
+/// thread: the OpenMP loops of lowered code read it when they start a team
+/// (spectral-parallel-loops), and the caller's own OpenMP settings are left
+/// alone. The BLAS follows it where it can be told (OpenBLAS).
 SPECTRAL_RUNTIME_EXPORT void spectral_runtime_set_num_threads(int32_t count);
 
 //===----------------------------------------------------------------------===//
