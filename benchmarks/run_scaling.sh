@@ -11,6 +11,10 @@
 #     made, or read from the wisdom file) and the mean of the timed calls;
 #     each runs three times and the fastest run counts, as the shared
 #     2-core machine has slow spells that a single run may fall into.
+#   - spectral.compress and spectral.decompress of a 4096 x 4096 tensor in
+#     64-row tiles and as one tile, keeping 1/16 of each tile's bins
+#     (codec_pipeline.mlir.in), against PyTorch's rfft2 + topk and scatter
+#     + irfft2 (codec_torch.py) at the same thread count.
 #   - the FNO layer (spectral.mode_mix and its VJP, fno_layer.py) at the
 #     size of run_fno.sh and at B = 16, C = 32, 64 x 64, modes 24 x 12,
 #     against PyTorch at the same thread count.
@@ -19,7 +23,7 @@
 # torch.set_num_threads(1)); "all" sets nothing. Prints Markdown tables and
 # writes the speed-up plot to $1 (default docs/scaling.png).
 #
-#   bash benchmarks/run_scaling.sh          # about 8 minutes on 2 cores
+#   bash benchmarks/run_scaling.sh          # about 10 minutes on 2 cores
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 plot="${1:-$root/docs/scaling.png}"
@@ -88,6 +92,38 @@ for spec in 512:40 2048:10 8192:4; do
     awk -v t="$t" -v th="$threads" -v a="$(tail -n 1 <<< "$aot")" \
         -v p="$(tail -n 1 <<< "$torch")" \
         'BEGIN { printf "mix T=%d,%d,%.6f,%.6f\n", t, th, a, p }' >> "$csv"
+  done
+done
+
+n=4096
+echo
+echo "### compress and decompress, $n x $n f32, seconds per call"
+echo
+echo "| tiles | threads | compress | PyTorch | PyTorch / spectral | decompress | PyTorch | PyTorch / spectral |"
+echo "|---|---|---|---|---|---|---|---|"
+for rows in 64 4096; do
+  keep=$((rows * (n / 2 + 1) / 16))
+  iterations=$((rows == 64 ? 5 : 2))
+  sed -e "s/@N@/$n/g" -e "s/@ROWS@/$rows/g" -e "s/@KEEP@/$keep/g" \
+    -e "s/@ITERATIONS@/$iterations/g" "$root/benchmarks/codec_pipeline.mlir.in" \
+    > "$work/codec.mlir"
+  "$build/bin/sst-compile" "$work/codec.mlir" -o "$work/codec-aot"
+  for threads in 1 "$all"; do
+    mine=$(with_threads "$work/codec-aot")
+    torch=$("$python" "$root/benchmarks/codec_torch.py" "$n" "$rows" "$keep" \
+      "$iterations" "$threads")
+    awk -v r="$rows" -v n="$n" -v th="$threads" \
+        -v c="$(head -n 1 <<< "$mine")" -v d="$(tail -n 1 <<< "$mine")" \
+        -v tc="$(head -n 1 <<< "$torch")" -v td="$(tail -n 1 <<< "$torch")" 'BEGIN {
+      printf "| %d of %dx%d | %d | %.4f | %.4f | %.2fx | %.4f | %.4f | %.2fx |\n",
+        n / r, r, n, th, c, tc, tc / c, d, td, td / d
+    }'
+    awk -v r="$rows" -v th="$threads" -v c="$(head -n 1 <<< "$mine")" \
+        -v d="$(tail -n 1 <<< "$mine")" -v tc="$(head -n 1 <<< "$torch")" \
+        -v td="$(tail -n 1 <<< "$torch")" 'BEGIN {
+      printf "compress %d-row tiles,%d,%.6f,%.6f\n", r, th, c, tc
+      printf "decompress %d-row tiles,%d,%.6f,%.6f\n", r, th, d, td
+    }' >> "$csv"
   done
 done
 
