@@ -24,10 +24,11 @@ def main():
             times[row["benchmark"]][int(row["threads"])] = (
                 float(row["spectral"]), float(row["reference"]))
     fig, ax = plt.subplots(figsize=(7, 4.5))
+    colors = plt.get_cmap("tab20").colors
     for index, (name, series) in enumerate(sorted(times.items())):
         threads = sorted(series)
         base_mine, base_ref = series[threads[0]]
-        color = f"C{index % 10}"
+        color = colors[(2 * index) % 20 + (index // 10) % 2]
         ax.plot(threads, [base_mine / series[t][0] for t in threads], "o-",
                 color=color, label=f"{name}: spectral")
         ax.plot(threads, [base_ref / series[t][1] for t in threads], "s--",
