@@ -152,11 +152,7 @@ bool mlir::spectral::runtime::transformC2R(
   if (!copy.allocate(static_cast<size_t>(in.numElements()), error))
     return false;
   int64_t copyStrides[kMaxDescriptorRank];
-  int64_t stride = 1;
-  for (int64_t d = in.rank - 1; d >= 0; --d) {
-    copyStrides[d] = stride;
-    stride *= in.sizes[d];
-  }
+  setDenseStrides(in.rank, in.sizes, copyStrides);
   const std::complex<Real> *source = in.data;
   std::complex<Real> *target = copy.data();
   forEachOffsetPair(
@@ -206,14 +202,12 @@ bool mlir::spectral::runtime::transformFilter(
   // The whole half spectrum in a dense buffer.
   MemRefView<Complex> spectrum;
   spectrum.rank = in.rank;
-  int64_t stride = 1;
-  for (int64_t d = in.rank - 1; d >= 0; --d) {
+  for (int64_t d = 0; d < in.rank; ++d)
     spectrum.sizes[d] = d == halvedAxis ? in.sizes[d] / 2 + 1 : in.sizes[d];
-    spectrum.strides[d] = stride;
-    stride *= spectrum.sizes[d];
-  }
+  int64_t count =
+      setDenseStrides(spectrum.rank, spectrum.sizes, spectrum.strides);
   TrackedBuffer<Complex> storage;
-  if (!storage.allocate(static_cast<size_t>(stride), error))
+  if (!storage.allocate(static_cast<size_t>(count), error))
     return false;
   spectrum.data = storage.data();
   if (!transformR2C(in, spectrum, axesMask, halvedAxis, forwardNorm, error))

@@ -42,6 +42,18 @@ struct Layout {
   int64_t extent() const;
 };
 
+/// Sets `strides` to the row-major (dense) strides of `sizes` and returns
+/// the number of elements.
+inline int64_t setDenseStrides(int64_t rank, const int64_t *sizes,
+                               int64_t *strides) {
+  int64_t stride = 1;
+  for (int64_t d = rank - 1; d >= 0; --d) {
+    strides[d] = stride;
+    stride *= sizes[d];
+  }
+  return stride;
+}
+
 /// A layout with the address of its first element.
 template <typename T> struct MemRefView : Layout { T *data = nullptr; };
 

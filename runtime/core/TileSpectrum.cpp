@@ -34,10 +34,7 @@ bool TileSpectrum::init(const MemRefView<int64_t> &view, int64_t mask,
       return false;
     }
   }
-  for (int64_t d = rank - 1, stride = 1; d >= 0; --d) {
-    strides[d] = stride;
-    stride *= shape[d];
-  }
+  setDenseStrides(rank, shape, strides);
 
   if (!validateAxesMask(mask, rank, error))
     return false;

@@ -66,6 +66,15 @@ static LogicalResult replaceWithRuntimeCall(Operation *op, ModuleOp module,
   return success();
 }
 
+/// Casts a ranked `buffer` to the unranked memref the runtime's transforms
+/// take.
+static Value castToUnranked(OpBuilder &b, Location loc, Value buffer) {
+  auto type = cast<MemRefType>(buffer.getType());
+  auto unranked =
+      UnrankedMemRefType::get(type.getElementType(), type.getMemorySpace());
+  return memref::CastOp::create(b, loc, unranked, buffer);
+}
+
 /// Replaces a bufferized `spectral.dft` with its runtime call.
 static LogicalResult lowerDFT(DFTOp op, ModuleOp module,
                               const RuntimeNames &names) {
@@ -88,13 +97,8 @@ static LogicalResult lowerDFT(DFTOp op, ModuleOp module,
 
   OpBuilder builder(op);
   Location loc = op.getLoc();
-  auto toUnranked = [&](Value buffer, MemRefType type) -> Value {
-    auto unranked =
-        UnrankedMemRefType::get(type.getElementType(), type.getMemorySpace());
-    return memref::CastOp::create(builder, loc, unranked, buffer);
-  };
-  Value in = toUnranked(op.getInput(), input);
-  Value out = toUnranked(op.getInit(), init);
+  Value in = castToUnranked(builder, loc, op.getInput());
+  Value out = castToUnranked(builder, loc, op.getInit());
   Value mask = arith::ConstantIntOp::create(
       builder, loc, getRuntimeAxesMask(op.getAxes()), 64);
   Value norm = arith::ConstantIntOp::create(
@@ -254,18 +258,12 @@ static LogicalResult fuseFilteredRoundTrip(FilteredRoundTrip &trip,
   DFTOp inverse = trip.inverse;
   OpBuilder builder(inverse);
   Location loc = inverse.getLoc();
-  auto toUnranked = [&](Value buffer) -> Value {
-    auto type = cast<MemRefType>(buffer.getType());
-    auto unranked =
-        UnrankedMemRefType::get(type.getElementType(), type.getMemorySpace());
-    return memref::CastOp::create(builder, loc, unranked, buffer);
-  };
   bool f64 =
       cast<MemRefType>(inverse.getInit().getType()).getElementType().isF64();
   SmallVector<Value> args = {
-      toUnranked(trip.forward.getInput()),
-      toUnranked(trip.filter),
-      toUnranked(inverse.getInit()),
+      castToUnranked(builder, loc, trip.forward.getInput()),
+      castToUnranked(builder, loc, trip.filter),
+      castToUnranked(builder, loc, inverse.getInit()),
       arith::ConstantIntOp::create(builder, loc,
                                    getRuntimeAxesMask(inverse.getAxes()), 64),
       arith::ConstantIntOp::create(builder, loc, inverse.getAxes().back(), 64),
