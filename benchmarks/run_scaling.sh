@@ -18,6 +18,18 @@
 #   - the FNO layer (spectral.mode_mix and its VJP, fno_layer.py) at the
 #     size of run_fno.sh and at B = 16, C = 32, 64 x 64, modes 24 x 12,
 #     against PyTorch at the same thread count.
+#   - spectral.matmul of 256 x 4096 activations by a compressed 4096 x 4096
+#     weight (matmul_pipeline.mlir.in; spectral-stream at its default
+#     budget), against PyTorch decompressing the weight and multiplying
+#     (matmul_torch.py).
+#   - a causal depthwise convolution, L = K = 8192, C = 256
+#     (conv_pipeline.mlir.in, which spectral-fft-convolution converts),
+#     against PyTorch's FFT convolution (conv_torch.py).
+#   - tosa.rfft2d and tosa.fft2d on 1 x N x N, N = 128 and 256, raised to
+#     spectral transforms (tosa_fft_pipeline.mlir.in), against PyTorch
+#     (tosa_fft_torch.py) and hand-written FFTW (tosa_fft_fftw.c, measured
+#     plans, FFTW's threads).
+# These three run through mlir-runner.
 #
 # One thread is asked for the way the README says (SPECTRAL_NUM_THREADS=1,
 # torch.set_num_threads(1)); "all" sets nothing. Prints Markdown tables and
@@ -31,6 +43,8 @@ all=$(nproc)
 python=/usr/bin/python3
 gcc -O2 -o "$work/mix_fftw" "$root/benchmarks/mix_fftw.c" -lfftw3f_threads \
   -lfftw3f -lm
+gcc -O3 -march=native -o "$work/tosa_fft_fftw" "$root/benchmarks/tosa_fft_fftw.c" \
+  -lfftw3f_threads -lfftw3f -lm
 csv="$work/scaling.csv"
 echo "benchmark,threads,spectral,reference" > "$csv"
 
@@ -56,6 +70,23 @@ best_of_three() {
     fi
   done
   printf '%s\n' "$best"
+}
+
+# Runs the lowered program $1 under mlir-runner; prints its output.
+run_lowered() {
+  "$llvm/bin/mlir-runner" -O3 "$1" -e main -entry-point-result=void \
+    -shared-libs="$libs"
+}
+
+# The matmul program's first line (seconds per product; the second is bytes).
+product_seconds() {
+  run_lowered "$1" | head -n 1
+}
+
+# Appends the row "$1,$threads,spectral,reference" to the plot's data.
+record() {
+  awk -v s="$1" -v th="$threads" -v a="$2" -v b="$3" \
+    'BEGIN { printf "%s,%d,%.6f,%.6f\n", s, th, a, b }' >> "$csv"
 }
 
 machine_line
@@ -146,6 +177,73 @@ for size in "8 32 128 16" "16 32 64 12"; do
       awk -v s="FNO $n $short" -v th="$threads" -v a="$mine" -v b="$ref" \
         'BEGIN { printf "%s,%d,%.6f,%.6f\n", s, th, a / 1e3, b / 1e3 }' >> "$csv"
     done
+  done
+done
+
+k=4096 n=4096 m=256
+matmul_source "$k" "$n" "$m" 3 > "$work/matmul.mlir"
+group=$("$build/bin/sst-opt" --spectral-cpu-pipeline "$work/matmul.mlir" \
+  -o "$work/matmul.ll" 2>&1 | stream_group)
+echo
+echo "### spectral.matmul, $m x $k by a compressed $k x $n weight (64-row tiles, 1/8 of the bins), seconds per product"
+echo
+echo "spectral-stream at its default budget chose groups of ${group:-all} tile rows."
+echo
+echo "| threads | spectral | PyTorch (decompress, then x @ W) | PyTorch / spectral |"
+echo "|---|---|---|---|"
+for threads in 1 "$all"; do
+  mine=$(best_of_three with_threads product_seconds "$work/matmul.ll")
+  torch=$("$python" "$root/benchmarks/matmul_torch.py" "$k" "$n" "$m" 3 "$threads")
+  awk -v th="$threads" -v a="$mine" -v b="$torch" \
+    'BEGIN { printf "| %d | %.4f | %.4f | %.2fx |\n", th, a, b, b / a }'
+  record "matmul ${k}x$n M=$m" "$mine" "$torch"
+done
+
+l=8192 taps=8192 channels=256
+conv_source "$l" "$taps" "$channels" 1 3 > "$work/conv.mlir"
+"$build/bin/sst-opt" --spectral-cpu-pipeline "$work/conv.mlir" \
+  -o "$work/conv.ll" 2>/dev/null
+echo
+echo "### causal depthwise convolution, L = K = $l, C = $channels, seconds per call"
+echo
+echo "| threads | spectral (converted to spectral.conv) | PyTorch FFT convolution | PyTorch / spectral |"
+echo "|---|---|---|---|"
+for threads in 1 "$all"; do
+  mine=$(best_of_three with_threads run_lowered "$work/conv.ll")
+  torch=$(best_of_three "$python" "$root/benchmarks/conv_torch.py" "$l" "$taps" \
+    "$channels" 3 "$threads")
+  awk -v th="$threads" -v a="$mine" -v b="$torch" \
+    'BEGIN { printf "| %d | %.4f | %.4f | %.2fx |\n", th, a, b, b / a }'
+  record "conv L=K=$l" "$mine" "$torch"
+done
+
+echo
+echo "### TOSA FFTs raised to spectral transforms, 1 x N x N, microseconds per call (best of three runs)"
+echo
+echo "| op | N | threads | spectral | PyTorch | FFTW | PyTorch / spectral | FFTW / spectral |"
+echo "|---|---|---|---|---|---|---|---|"
+for spec in 128:5000 256:1000; do
+  IFS=: read -r size iterations <<< "$spec"
+  tosa_fft_source "$size" 1 "$iterations" > "$work/tosa.mlir"
+  "$build/bin/sst-opt" --spectral-cpu-pipeline "$work/tosa.mlir" \
+    -o "$work/tosa.ll" 2>/dev/null
+  for threads in 1 "$all"; do
+    # Both lines of the run with the fastest fft2d (the last line), reversed:
+    # [0] is fft2d, [1] rfft2d.
+    mapfile -t mine < <(best_of_three with_threads run_lowered "$work/tosa.ll" | tac)
+    mapfile -t torch < <(best_of_three "$python" \
+      "$root/benchmarks/tosa_fft_torch.py" "$size" "$iterations" "$threads" | tac)
+    mapfile -t fftw < <(best_of_three "$work/tosa_fft_fftw" "$size" \
+      "$iterations" measure "$threads" | tac)
+    for i in 1 0; do
+      op=$([ "$i" = 1 ] && echo rfft2d || echo fft2d)
+      awk -v op="$op" -v n="$size" -v th="$threads" -v a="${mine[$i]}" \
+          -v b="${torch[$i]}" -v f="${fftw[$i]}" 'BEGIN {
+        printf "| %s | %d | %d | %.1f | %.1f | %.1f | %.2fx | %.2fx |\n",
+          op, n, th, a * 1e6, b * 1e6, f * 1e6, b / a, f / a
+      }'
+    done
+    [ "$size" = 256 ] && record "tosa.rfft2d N=$size" "${mine[1]}" "${torch[1]}"
   done
 done
 

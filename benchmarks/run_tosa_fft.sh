@@ -20,7 +20,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 gcc -O3 -march=native -o "$work/tosa_fft_fftw" "$root/benchmarks/tosa_fft_fftw.c" \
-  -lfftw3f -lm
+  -lfftw3f_threads -lfftw3f -lm
 
 run() { # file.ll -> two lines: seconds per rfft2d, per fft2d
   "$llvm/bin/mlir-runner" -O3 "$1" -e main -entry-point-result=void \

@@ -3,9 +3,10 @@
 // plan, then the half spectrum split into real and imaginary parts. fft2d:
 // the two inputs interleaved, one c2c plan, the result split. Plans are made
 // once and reused; buffers are allocated once. Prints the mean seconds per
-// rfft2d, then per fft2d.
+// rfft2d, then per fft2d. THREADS (default 1) runs FFTW's own threads
+// (libfftw3f_threads).
 //
-//   tosa_fft_fftw N ITERATIONS {estimate|measure}
+//   tosa_fft_fftw N ITERATIONS {estimate|measure} [THREADS]
 #include "clock.h"
 
 #include <fftw3.h>
@@ -15,11 +16,17 @@
 #include <string.h>
 
 int main(int argc, char **argv) {
-  if (argc != 4) {
-    fprintf(stderr, "usage: %s N ITERATIONS {estimate|measure}\n", argv[0]);
+  if (argc != 4 && argc != 5) {
+    fprintf(stderr, "usage: %s N ITERATIONS {estimate|measure} [THREADS]\n",
+            argv[0]);
     return 2;
   }
   int n = atoi(argv[1]), iterations = atoi(argv[2]);
+  int threads = argc == 5 ? atoi(argv[4]) : 1;
+  if (threads > 1) {
+    fftwf_init_threads();
+    fftwf_plan_with_nthreads(threads);
+  }
   unsigned flags =
       strcmp(argv[3], "measure") == 0 ? FFTW_MEASURE : FFTW_ESTIMATE;
   size_t points = (size_t)n * n, bins = (size_t)n * (n / 2 + 1);

@@ -507,17 +507,20 @@ def SpectralParallelLoops : Pass<"spectral-parallel-loops", "ModuleOp"> {
   let description = [{
     The CPU pipeline's loop lowering when it runs in parallel (its option
     `parallel`, on by default). Every linalg op on buffers becomes a nest of
-    `scf.for` loops, as `convert-linalg-to-loops` makes it. Where the op has
-    at least `min-iterations` points in its parallel dimensions (or a
-    dynamic size), the shortest run of its outermost parallel loops with 256
-    iterations or more becomes one `scf.parallel`: enough chunks for the
-    threads of a large machine, while the inner loops stay plain loops that
-    LLVM vectorises. Smaller ops stay sequential, where waking threads would
-    cost more than the loop. The
+    `scf.for` loops, as `convert-linalg-to-loops` makes it. Where the op's
+    loops run at least twice `iterations-per-thread` iterations in all (or a
+    size is known only at run time), the shortest run of its outermost
+    parallel loops with 256 iterations or more becomes one `scf.parallel`:
+    enough chunks for the threads of a large machine, while the inner loops
+    stay plain loops that LLVM vectorises (the innermost loop is kept out of
+    the run once there are 32 chunks). Smaller ops stay sequential, where
+    waking threads would cost more than the loop. The
     `scf.parallel` loops, these and any the module already had, then become
     OpenMP work-sharing loops (upstream's `convert-scf-to-openmp`), and
     each `omp.parallel` without a thread count asks the runtime for it
-    (`spectral_runtime_get_num_threads`), so that the loops follow the same
+    (`spectral_runtime_get_num_threads`), capped where the loops' trip counts
+    are static at one thread per `iterations-per-thread` iterations (a loop
+    of 40,000 points is not worth 16 threads), so that the loops follow the same
     count as the runtime's transforms (`SPECTRAL_NUM_THREADS`,
     `spectral_runtime_set_num_threads`) from whatever thread they are
     called. The program then needs LLVM's OpenMP runtime (`libomp`), which
@@ -530,7 +533,9 @@ def SpectralParallelLoops : Pass<"spectral-parallel-loops", "ModuleOp"> {
                          outs(%s : memref<4x1025x256xcomplex<f32>>) {...}
     // becomes
     %n = call @spectral_runtime_get_num_threads() : () -> i32
-    omp.parallel num_threads(%n : i32) {
+    %cap = arith.constant 64 : i32   // 4 x 1025 x 256 / 16384
+    %team = arith.minsi %n, %cap : i32
+    omp.parallel num_threads(%team : i32) {
       omp.wsloop {
         omp.loop_nest (%i, %j) : index = (%c0, %c0) to (%c4, %c1025)
             step (%c1, %c1) collapse(2) {
@@ -553,9 +558,10 @@ def SpectralParallelLoops : Pass<"spectral-parallel-loops", "ModuleOp"> {
     "::mlir::scf::SCFDialect"
   ];
   let options = [
-    Option<"minIterations", "min-iterations", "int64_t", "4096",
-           "Fewest points in an op's parallel dimensions for its loops to "
-           "run in parallel">
+    Option<"iterationsPerThread", "iterations-per-thread", "int64_t", "16384",
+           "Fewest loop iterations worth a thread: ops with fewer than twice "
+           "this run sequentially, and a team has at most one thread per "
+           "this many iterations where they are known statically">
   ];
   let statistics = [
     Statistic<"numParallel", "parallel-loops",

@@ -14,8 +14,14 @@
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Dialect/OpenMP/OpenMPDialect.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Pass/PassManager.h"
+#include "llvm/Support/MathExtras.h"
+
+#include <algorithm>
+#include <limits>
+#include <optional>
 
 namespace mlir {
 namespace spectral {
@@ -30,30 +36,43 @@ using namespace mlir::spectral;
 /// Enough chunks of work to balance the threads of a large machine; more
 /// only split the inner loops, which then no longer vectorise.
 constexpr int64_t kEnoughChunks = 256;
+/// Chunks enough for a few per thread: past this, the op's innermost loop
+/// stays a plain loop that LLVM vectorises.
+constexpr int64_t kFewChunks = 32;
+
+/// The iterations of a nest of loops with static `ranges` in all, or
+/// nullopt if one is known only at run time.
+static std::optional<int64_t> getStaticWork(ArrayRef<int64_t> ranges) {
+  int64_t work = 1;
+  for (int64_t range : ranges) {
+    if (ShapedType::isDynamic(range))
+      return std::nullopt;
+    int64_t product;
+    work = llvm::MulOverflow(work, range, product)
+               ? std::numeric_limits<int64_t>::max()
+               : product;
+  }
+  return work;
+}
 
 /// How many of `op`'s outer loops to share out among threads: the shortest
 /// run of leading parallel dimensions with `kEnoughChunks` iterations (or a
-/// size known only at run time), provided the op's parallel dimensions
-/// have `minIterations` points in all. 0 where threads are not worth it.
-static unsigned getSharedLoopCount(linalg::LinalgOp op, int64_t minIterations) {
+/// size known only at run time), stopping short of the innermost loop once
+/// there are `kFewChunks`, provided the op has work for two threads of
+/// `perThread` iterations. 0 where threads are not worth it.
+static unsigned getSharedLoopCount(linalg::LinalgOp op, int64_t perThread) {
   SmallVector<int64_t> ranges = op.getStaticLoopRanges();
   SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
-  int64_t points = 1;
-  bool dynamic = false;
-  for (auto [range, iterator] : llvm::zip(ranges, iterators)) {
-    if (iterator != utils::IteratorType::parallel)
-      continue;
-    if (ShapedType::isDynamic(range))
-      dynamic = true;
-    else
-      points *= range;
-  }
-  if (!dynamic && points < minIterations)
+  std::optional<int64_t> work = getStaticWork(ranges);
+  if (work && *work < 2 * perThread)
     return 0;
   int64_t chunks = 1;
   unsigned count = 0;
-  for (auto [range, iterator] : llvm::zip(ranges, iterators)) {
-    if (iterator != utils::IteratorType::parallel)
+  for (auto [dim, range] : llvm::enumerate(ranges)) {
+    if (iterators[dim] != utils::IteratorType::parallel)
+      break;
+    bool innermost = dim + 1 == ranges.size();
+    if (count > 0 && innermost && chunks >= kFewChunks)
       break;
     ++count;
     if (ShapedType::isDynamic(range))
@@ -63,6 +82,58 @@ static unsigned getSharedLoopCount(linalg::LinalgOp op, int64_t minIterations) {
       break;
   }
   return count;
+}
+
+/// The iterations of the loops an `omp.loop_nest` runs, with the perfect
+/// nest of `scf.for` loops in its body: nullopt if a bound is not constant.
+static std::optional<int64_t> getStaticWork(omp::LoopNestOp nest) {
+  SmallVector<int64_t> ranges;
+  auto addRange = [&](Value lower, Value upper, Value step) {
+    std::optional<int64_t> from = getConstantIntValue(lower),
+                           to = getConstantIntValue(upper),
+                           by = getConstantIntValue(step);
+    if (!from || !to || !by || *by <= 0)
+      return false;
+    ranges.push_back(*to > *from ? llvm::divideCeil(*to - *from, *by) : 0);
+    return true;
+  };
+  for (auto [lower, upper, step] :
+       llvm::zip(nest.getLoopLowerBounds(), nest.getLoopUpperBounds(),
+                 nest.getLoopSteps()))
+    if (!addRange(lower, upper, step))
+      return std::nullopt;
+  Region *body = &nest.getRegion();
+  while (body->hasOneBlock()) {
+    auto loops = body->front().getOps<scf::ForOp>();
+    if (!llvm::hasSingleElement(loops))
+      break;
+    scf::ForOp loop = *loops.begin();
+    if (!addRange(loop.getLowerBound(), loop.getUpperBound(), loop.getStep()))
+      return std::nullopt;
+    body = &loop.getRegion();
+  }
+  return getStaticWork(ranges);
+}
+
+/// The thread count of `team`: the runtime's, but no more threads than the
+/// team's statically known work has chunks of `perThread` iterations.
+static Value createTeamSize(OpBuilder &builder, omp::ParallelOp team,
+                            func::FuncOp getNumThreads, int64_t perThread) {
+  Location loc = team.getLoc();
+  Value count = func::CallOp::create(builder, loc, getNumThreads).getResult(0);
+  std::optional<int64_t> work;
+  team.walk([&](omp::LoopNestOp nest) {
+    std::optional<int64_t> nestWork = getStaticWork(nest);
+    // Unknown work, or more than one loop: leave the runtime's count.
+    work = work || !nestWork ? std::nullopt : nestWork;
+    return work ? WalkResult::advance() : WalkResult::interrupt();
+  });
+  if (!work)
+    return count;
+  int64_t limit = std::clamp<int64_t>(*work / std::max<int64_t>(perThread, 1),
+                                      1, std::numeric_limits<int32_t>::max());
+  Value cap = arith::ConstantIntOp::create(builder, loc, limit, 32);
+  return arith::MinSIOp::create(builder, loc, count, cap);
 }
 
 /// Replaces the `count` outermost loops of the perfect nest `loops` by one
@@ -126,7 +197,7 @@ struct SpectralParallelLoopsPass
     IRRewriter rewriter(&getContext());
     for (linalg::LinalgOp op : ops) {
       rewriter.setInsertionPoint(op);
-      unsigned sharedLoops = getSharedLoopCount(op, minIterations);
+      unsigned sharedLoops = getSharedLoopCount(op, iterationsPerThread);
       FailureOr<linalg::LinalgLoops> loops =
           linalg::linalgOpToLoops(rewriter, op);
       if (failed(loops)) {
@@ -172,9 +243,8 @@ struct SpectralParallelLoopsPass
     }
     for (omp::ParallelOp team : teams) {
       builder.setInsertionPoint(team);
-      Value count = func::CallOp::create(builder, team.getLoc(), getNumThreads)
-                        .getResult(0);
-      team.getNumThreadsMutable().assign(count);
+      team.getNumThreadsMutable().assign(
+          createTeamSize(builder, team, getNumThreads, iterationsPerThread));
     }
   }
 };
