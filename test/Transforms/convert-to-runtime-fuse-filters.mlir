@@ -131,3 +131,82 @@ func.func @not_a_product(%x: memref<16xf32>, %f: memref<9xcomplex<f32>>) -> memr
   spectral.dft c2r %s into %y axes [0] norm backward overwrite_input : memref<9xcomplex<f32>>, memref<16xf32>
   return %y : memref<16xf32>
 }
+
+// -----
+
+#id1 = affine_map<(d0) -> (d0)>
+
+// What an FFT convolution bufferizes to: the kernel is transformed into the
+// filter after the input's transform and before the product, which reads
+// that write as the fused call does. Fused.
+// CHECK-LABEL: func.func @convolution
+// CHECK: %[[F:.*]] = memref.alloc() : memref<9xcomplex<f32>>
+// CHECK: call @spectral_fft_r2c(
+// CHECK-NOT: linalg.generic
+// CHECK: call @spectral_fft_filter(
+// CHECK-NOT: spectral_fft_c2r
+// CHECK: return
+func.func @convolution(%x: memref<16xf32>, %k: memref<16xf32>) -> memref<16xf32> {
+  %s = memref.alloc() : memref<9xcomplex<f32>>
+  %f = memref.alloc() : memref<9xcomplex<f32>>
+  spectral.dft r2c %x into %s axes [0] norm backward : memref<16xf32>, memref<9xcomplex<f32>>
+  spectral.dft r2c %k into %f axes [0] norm backward : memref<16xf32>, memref<9xcomplex<f32>>
+  linalg.generic {indexing_maps = [#id1, #id1], iterator_types = ["parallel"]}
+      ins(%f : memref<9xcomplex<f32>>) outs(%s : memref<9xcomplex<f32>>) {
+  ^bb0(%in: complex<f32>, %out: complex<f32>):
+    %p = complex.mul %out, %in : complex<f32>
+    linalg.yield %p : complex<f32>
+  }
+  %y = memref.alloc() : memref<16xf32>
+  spectral.dft c2r %s into %y axes [0] norm backward overwrite_input : memref<9xcomplex<f32>>, memref<16xf32>
+  memref.dealloc %s : memref<9xcomplex<f32>>
+  memref.dealloc %f : memref<9xcomplex<f32>>
+  return %y : memref<16xf32>
+}
+
+// -----
+
+#id1 = affine_map<(d0) -> (d0)>
+
+// The filter is written after the product: the fused call would read the
+// new values, so nothing is fused. Nor where an op between writes a buffer
+// that may be the input (another argument may view the same memory).
+// CHECK-LABEL: func.func @filter_written_after_product
+// CHECK-NOT: spectral_fft_filter
+// CHECK: return
+// CHECK-LABEL: func.func @argument_written_between
+// CHECK-NOT: spectral_fft_filter
+// CHECK: return
+func.func @filter_written_after_product(%x: memref<16xf32>, %k: memref<16xf32>) -> memref<16xf32> {
+  %s = memref.alloc() : memref<9xcomplex<f32>>
+  %f = memref.alloc() : memref<9xcomplex<f32>>
+  spectral.dft r2c %k into %f axes [0] norm backward : memref<16xf32>, memref<9xcomplex<f32>>
+  spectral.dft r2c %x into %s axes [0] norm backward : memref<16xf32>, memref<9xcomplex<f32>>
+  linalg.generic {indexing_maps = [#id1, #id1], iterator_types = ["parallel"]}
+      ins(%f : memref<9xcomplex<f32>>) outs(%s : memref<9xcomplex<f32>>) {
+  ^bb0(%in: complex<f32>, %out: complex<f32>):
+    %p = complex.mul %out, %in : complex<f32>
+    linalg.yield %p : complex<f32>
+  }
+  spectral.dft r2c %x into %f axes [0] norm backward : memref<16xf32>, memref<9xcomplex<f32>>
+  %y = memref.alloc() : memref<16xf32>
+  spectral.dft c2r %s into %y axes [0] norm backward overwrite_input : memref<9xcomplex<f32>>, memref<16xf32>
+  return %y : memref<16xf32>
+}
+
+func.func @argument_written_between(%x: memref<16xf32>, %f: memref<9xcomplex<f32>>,
+                                    %other: memref<16xf32>) -> memref<16xf32> {
+  %s = memref.alloc() : memref<9xcomplex<f32>>
+  spectral.dft r2c %x into %s axes [0] norm backward : memref<16xf32>, memref<9xcomplex<f32>>
+  linalg.generic {indexing_maps = [#id1, #id1], iterator_types = ["parallel"]}
+      ins(%f : memref<9xcomplex<f32>>) outs(%s : memref<9xcomplex<f32>>) {
+  ^bb0(%in: complex<f32>, %out: complex<f32>):
+    %p = complex.mul %out, %in : complex<f32>
+    linalg.yield %p : complex<f32>
+  }
+  %zero = arith.constant 0.0 : f32
+  linalg.fill ins(%zero : f32) outs(%other : memref<16xf32>)
+  %y = memref.alloc() : memref<16xf32>
+  spectral.dft c2r %s into %y axes [0] norm backward overwrite_input : memref<9xcomplex<f32>>, memref<16xf32>
+  return %y : memref<16xf32>
+}

@@ -190,12 +190,40 @@ static bool isFilterProduct(linalg::GenericOp product, Value spectrum) {
          (mul.getLhs() == out && mul.getRhs() == in);
 }
 
+/// Whether the buffers rooted at `a` and `b` may overlap: a fresh allocation
+/// overlaps nothing but itself; two other roots (function arguments, say)
+/// may be views of one buffer.
+static bool mayAlias(Value a, Value b) {
+  return a == b || (!a.getDefiningOp<memref::AllocOp>() &&
+                    !b.getDefiningOp<memref::AllocOp>());
+}
+
+/// Whether `op` may write (or free) memory of the buffer rooted at `root`;
+/// true where its effects are not known.
+static bool mayWrite(Operation *op, Value root) {
+  if (isMemoryEffectFree(op))
+    return false;
+  auto interface = dyn_cast<MemoryEffectOpInterface>(op);
+  if (!interface || op->hasTrait<OpTrait::HasRecursiveMemoryEffects>())
+    return true;
+  SmallVector<MemoryEffects::EffectInstance> effects;
+  interface.getEffects(effects);
+  return llvm::any_of(effects, [&](const MemoryEffects::EffectInstance &e) {
+    if (!isa<MemoryEffects::Write, MemoryEffects::Free>(e.getEffect()))
+      return false;
+    Value written = e.getValue();
+    return !written || mayAlias(getRootBuffer(written), root);
+  });
+}
+
 /// Matches the round trip that ends with `inverse`. Every condition keeps
-/// the fused call equivalent: the spectrum is a temporary that only these
-/// ops use; between the forward transform and the inverse nothing but the
-/// product writes memory, so reading the input and the filter later reads
-/// the same values; and the output is a fresh allocation, so it aliases
-/// neither.
+/// the fused call, made where the inverse was, equivalent: the spectrum is a
+/// temporary that only these ops use; nothing between the forward transform
+/// and the inverse writes the input, and nothing between the product and the
+/// inverse writes the filter, so reading them later reads the same values
+/// (an FFT convolution transforms its kernel into the filter after the
+/// input's transform: that write comes before the product, which read it
+/// too); and the output is a fresh allocation, so it aliases neither.
 static std::optional<FilteredRoundTrip> matchFilteredRoundTrip(DFTOp inverse) {
   if (inverse.getKind() != DFTKind::c2r)
     return std::nullopt;
@@ -237,15 +265,22 @@ static std::optional<FilteredRoundTrip> matchFilteredRoundTrip(DFTOp inverse) {
       inputType.getShape() != outputType.getShape() ||
       inputType.getElementType() != outputType.getElementType())
     return std::nullopt;
+  Value input = getRootBuffer(trip.forward.getInput());
+  Value filter = getRootBuffer(trip.filter);
+  bool afterProduct = false;
   for (Operation *op = trip.forward->getNextNode();
-       op != inverse.getOperation(); op = op->getNextNode())
-    if (op != trip.product.getOperation() && !isa<memref::AllocOp>(op) &&
-        !isMemoryEffectFree(op))
+       op != inverse.getOperation(); op = op->getNextNode()) {
+    if (op == trip.product.getOperation()) {
+      afterProduct = true;
+      continue;
+    }
+    if (mayWrite(op, input) || mayWrite(op, trip.spectrum.getResult()) ||
+        (afterProduct && mayWrite(op, filter)))
       return std::nullopt;
+  }
   Value output = getRootBuffer(inverse.getInit());
-  if (!output.getDefiningOp<memref::AllocOp>() ||
-      output == getRootBuffer(trip.forward.getInput()) ||
-      output == getRootBuffer(trip.filter))
+  if (!output.getDefiningOp<memref::AllocOp>() || output == input ||
+      output == filter)
     return std::nullopt;
   return trip;
 }
