@@ -54,6 +54,18 @@ inline int64_t setDenseStrides(int64_t rank, const int64_t *sizes,
   return stride;
 }
 
+/// Whether `layout` is row-major and dense: its elements are one contiguous
+/// run (dimensions of size 1 may have any stride).
+inline bool isDenseRowMajor(const Layout &layout) {
+  int64_t stride = 1;
+  for (int64_t d = layout.rank - 1; d >= 0; --d) {
+    if (layout.sizes[d] != 1 && layout.strides[d] != stride)
+      return false;
+    stride *= layout.sizes[d];
+  }
+  return true;
+}
+
 /// A layout with the address of its first element.
 template <typename T> struct MemRefView : Layout { T *data = nullptr; };
 
