@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
-# The runtime's unit tests under ThreadSanitizer: the plan cache, the wisdom
-# file, the buffer cache, the error handler and the memory counters called
-# from several user threads at once, and the runtime's own threads (OpenMP
-# teams over chunks and tiles, FFTW's threads on the same pool). Builds only
-# the runtime and its tests, into build-tsan/ (SPECTRAL_BUILD_DIR overrides).
+# ThreadSanitizer over the runtime and the code the compiler generates:
+#  1. the runtime's unit tests: the plan cache, the wisdom file, the buffer
+#     cache, the error handler and the memory counters called from several
+#     user threads at once, and the runtime's own threads (OpenMP teams over
+#     chunks and tiles, FFTW's threads on the same pool);
+#  2. the executed CPU tests (test/Integration/CPU, test/AOT, test/Examples):
+#     programs the CPU pipeline compiled, run by mlir-runner and as
+#     sst-compile's executables, with TSan's runtime preloaded (lit.cfg.py),
+#     on 3 runtime threads. The generated loops are not
+#     instrumented; what they call is.
+# Builds into build-tsan/ (SPECTRAL_BUILD_DIR overrides).
 #
 # LLVM's OpenMP runtime is not instrumented: Archer (libarcher.so, LLVM's
 # OpenMP tool for ThreadSanitizer) tells TSan about a team's barriers, so
@@ -11,7 +17,7 @@
 # ignore_noninstrumented_modules (Archer's advice) keeps TSan out of
 # libomp's own hand-offs. Races in project code are reported.
 #
-#   bash scripts/tsan.sh            # about 3 minutes on 2 cores
+#   bash scripts/tsan.sh            # about 15 minutes on 2 cores
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${SPECTRAL_BUILD_DIR:-$root/build-tsan}"
@@ -24,7 +30,7 @@ cmake -S "$root" -B "$build" -G Ninja \
   -DLLVM_EXTERNAL_LIT=/usr/lib/llvm-22/bin/lit \
   -DSPECTRAL_ENABLE_TSAN=ON > "$build/configure.log" ||
   { cat "$build/configure.log"; exit 1; }
-cmake --build "$build" --target SpectralRuntimeTests SpectralRuntimeCoreTests
+cmake --build "$build"
 
 export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 ignore_noninstrumented_modules=1 ${TSAN_OPTIONS:-}"
 export OMP_TOOL_LIBRARIES=/usr/lib/llvm-22/lib/libarcher.so
@@ -37,3 +43,6 @@ for threads in 1 3; do
   SPECTRAL_NUM_THREADS=$threads "$build/runtime/unittests/SpectralRuntimeCoreTests" \
     --gtest_brief=1
 done
+echo "=== executed CPU tests under ThreadSanitizer, 3 runtime threads ==="
+SPECTRAL_NUM_THREADS=3 /usr/lib/llvm-22/bin/lit -sv \
+  "$build/test/Integration/CPU" "$build/test/AOT" "$build/test/Examples"

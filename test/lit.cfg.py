@@ -31,27 +31,32 @@ llvm_config.with_system_environment(["ASAN_OPTIONS", "UBSAN_OPTIONS",
                                      "LSAN_OPTIONS", "TSAN_OPTIONS",
                                      "SPECTRAL_NUM_THREADS"])
 
-# %{run}: mlir-runner with the runner utilities and the spectral runtime. In
-# sanitizer builds the runtime is instrumented, so the ASan runtime must be
-# loaded first into the (uninstrumented) runner; leaks are checked by the
-# runtime's own unit tests, not in the JIT process.
+# Sanitizer builds instrument the spectral runtime, so the sanitizer's runtime
+# must be loaded first into the uninstrumented processes that load it:
+# mlir-runner and the programs sst-compile links. ASan: leaks are checked by
+# the runtime's own unit tests, not in the JIT process. TSan: every process
+# that runs OpenMP teams (the compiler's constant compression runs the
+# runtime too) loads Archer, which tells TSan about the uninstrumented
+# OpenMP runtime's barriers; TSAN_OPTIONS (scripts/tsan.sh) ignores the
+# uninstrumented modules' own accesses.
+program_runner = ""
+if config.spectral_sanitizer:
+    config.available_features.add(config.spectral_sanitizer)
+    program_runner = "env LD_PRELOAD=" + config.spectral_sanitizer_runtime + " "
+    if config.spectral_sanitizer == "asan":
+        program_runner += "ASAN_OPTIONS=detect_leaks=0 "
+    else:
+        config.environment["OMP_TOOL_LIBRARIES"] = os.path.join(
+            config.llvm_lib_dir, "libarcher.so")
+
+# %{run}: mlir-runner with the runner utilities and the spectral runtime.
 runner_libs = ",".join([config.mlir_runner_utils, config.mlir_c_runner_utils,
                         config.spectral_runtime_lib])
-runner = (os.path.join(config.llvm_tools_dir, "mlir-runner") +
+runner = (program_runner + os.path.join(config.llvm_tools_dir, "mlir-runner") +
           " -e main -entry-point-result=void -shared-libs=" + runner_libs)
-if config.spectral_asan_runtime:
-    runner = ("env LD_PRELOAD=" + config.spectral_asan_runtime +
-              " ASAN_OPTIONS=detect_leaks=0 " + runner)
 config.substitutions.append(("%{run}", runner))
 
-# %{exec}: runs a program that sst-compile linked. In sanitizer builds it
-# loads the instrumented runtime, so the ASan runtime is preloaded as for
-# %{run}.
-program_runner = ""
-if config.spectral_asan_runtime:
-    config.available_features.add("asan")
-    program_runner = ("env LD_PRELOAD=" + config.spectral_asan_runtime +
-                      " ASAN_OPTIONS=detect_leaks=0 ")
+# %{exec}: runs a program that sst-compile linked.
 config.substitutions.append(("%{exec}", program_runner))
 # %{check}: compares printed operands and results against numpy (see
 # test/Integration/check_numpy.py).
