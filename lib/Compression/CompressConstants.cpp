@@ -16,9 +16,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "ConstantCompressor.h"
+#include "SpectralDialect/Compression/Passes.h"
 #include "SpectralDialect/IR/SpectralOps.h"
 #include "SpectralDialect/Runtime/RuntimeEnums.h"
-#include "SpectralDialect/Transforms/Passes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/IR/Builders.h"
@@ -32,7 +32,7 @@
 namespace mlir {
 namespace spectral {
 #define GEN_PASS_DEF_SPECTRALCOMPRESSCONSTANTS
-#include "SpectralDialect/Transforms/Passes.h.inc"
+#include "SpectralDialect/Compression/Passes.h.inc"
 } // namespace spectral
 } // namespace mlir
 

@@ -20,7 +20,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "SpectralDialect/Transforms/Passes.h"
+#include "SpectralDialect/GPU/Passes.h"
 #include "SpectralDialect/Utils/IRBuildingHelpers.h"
 #include "SpectralDialect/Utils/RuntimeSymbols.h"
 
@@ -32,7 +32,7 @@
 namespace mlir {
 namespace spectral {
 #define GEN_PASS_DEF_SPECTRALGPUMEMORY
-#include "SpectralDialect/Transforms/Passes.h.inc"
+#include "SpectralDialect/GPU/Passes.h.inc"
 } // namespace spectral
 } // namespace mlir
 

@@ -16,7 +16,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "SpectralDialect/Transforms/Passes.h"
+#include "SpectralDialect/GPU/Passes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
@@ -31,7 +31,7 @@
 namespace mlir {
 namespace spectral {
 #define GEN_PASS_DEF_SPECTRALMAPTOGPU
-#include "SpectralDialect/Transforms/Passes.h.inc"
+#include "SpectralDialect/GPU/Passes.h.inc"
 } // namespace spectral
 } // namespace mlir
 

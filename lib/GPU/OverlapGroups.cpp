@@ -20,7 +20,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "SpectralDialect/Transforms/Passes.h"
+#include "SpectralDialect/GPU/Passes.h"
 #include "SpectralDialect/Utils/IRBuildingHelpers.h"
 #include "SpectralDialect/Utils/RuntimeSymbols.h"
 
@@ -36,7 +36,7 @@
 namespace mlir {
 namespace spectral {
 #define GEN_PASS_DEF_SPECTRALGPUOVERLAPGROUPS
-#include "SpectralDialect/Transforms/Passes.h.inc"
+#include "SpectralDialect/GPU/Passes.h.inc"
 } // namespace spectral
 } // namespace mlir
 

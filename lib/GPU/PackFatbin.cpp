@@ -16,7 +16,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "SpectralDialect/GPU/CUDAToolkit.h"
-#include "SpectralDialect/Transforms/Passes.h"
+#include "SpectralDialect/GPU/Passes.h"
 
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/Dialect/LLVMIR/NVVMDialect.h"
@@ -29,7 +29,7 @@
 namespace mlir {
 namespace spectral {
 #define GEN_PASS_DEF_SPECTRALPACKFATBIN
-#include "SpectralDialect/Transforms/Passes.h.inc"
+#include "SpectralDialect/GPU/Passes.h.inc"
 } // namespace spectral
 } // namespace mlir
 

@@ -8,6 +8,8 @@
 
 #include "PipelineCommon.h"
 
+#include "SpectralDialect/Compression/Passes.h"
+#include "SpectralDialect/Conversion/Passes.h"
 #include "SpectralDialect/Transforms/Passes.h"
 
 #include "mlir/Conversion/BufferizationToMemRef/BufferizationToMemRef.h"

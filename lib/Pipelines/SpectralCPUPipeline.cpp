@@ -7,8 +7,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "PipelineCommon.h"
+#include "SpectralDialect/Conversion/Passes.h"
 #include "SpectralDialect/Pipelines/Pipelines.h"
-#include "SpectralDialect/Transforms/Passes.h"
 
 #include "mlir/Conversion/AffineToStandard/AffineToStandard.h"
 #include "mlir/Conversion/ArithToLLVM/ArithToLLVM.h"

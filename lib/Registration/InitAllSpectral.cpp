@@ -13,8 +13,13 @@
 //===----------------------------------------------------------------------===//
 
 #include "SpectralDialect/InitAllSpectral.h"
+#include "SpectralDialect/Compression/Passes.h"
+#include "SpectralDialect/Conversion/Passes.h"
+#include "SpectralDialect/GPU/Passes.h"
 #include "SpectralDialect/IR/SpectralDialect.h"
 #include "SpectralDialect/Pipelines/Pipelines.h"
+#include "SpectralDialect/Transforms/AdjointOpInterfaceImpl.h"
+#include "SpectralDialect/Transforms/BufferizableOpInterfaceImpl.h"
 #include "SpectralDialect/Transforms/Passes.h"
 
 #include "mlir/Conversion/ArithToLLVM/ArithToLLVM.h"
@@ -120,7 +125,10 @@ void mlir::spectral::registerAllSpectralDialects(DialectRegistry &registry) {
 }
 
 void mlir::spectral::registerAllSpectralPasses() {
-  spectral::registerSpectralPasses();
+  spectral::registerSpectralTransformsPasses();
+  spectral::registerSpectralCompressionPasses();
+  spectral::registerSpectralConversionPasses();
+  spectral::registerSpectralGPUPasses();
 
   registerTransformsPasses();
   arith::registerArithPasses();

@@ -19,8 +19,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "SpectralDialect/Transforms/AdjointOpInterfaceImpl.h"
 #include "SpectralDialect/IR/SpectralOps.h"
-#include "SpectralDialect/Transforms/Passes.h"
 #include "SpectralDialect/Utils/IRBuildingHelpers.h"
 #include "SpectralDialect/Utils/NeuralOperatorBuilders.h"
 

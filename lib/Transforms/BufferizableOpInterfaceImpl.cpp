@@ -6,8 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "SpectralDialect/Transforms/BufferizableOpInterfaceImpl.h"
 #include "SpectralDialect/IR/SpectralOps.h"
-#include "SpectralDialect/Transforms/Passes.h"
 
 #include "mlir/Dialect/Bufferization/IR/BufferizableOpInterface.h"
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"

@@ -9,7 +9,6 @@
 #ifndef SPECTRALDIALECT_PIPELINES_PIPELINES_H
 #define SPECTRALDIALECT_PIPELINES_PIPELINES_H
 
-#include "SpectralDialect/Transforms/Passes.h"
 #include "mlir/Pass/PassOptions.h"
 
 namespace mlir {

@@ -6,8 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "SpectralDialect/Conversion/Passes.h"
 #include "SpectralDialect/IR/SpectralOps.h"
-#include "SpectralDialect/Transforms/Passes.h"
 #include "SpectralDialect/Utils/IRBuildingHelpers.h"
 #include "SpectralDialect/Utils/PassOptionParsing.h"
 #include "SpectralDialect/Utils/RuntimeLayout.h"
@@ -27,7 +27,7 @@
 namespace mlir {
 namespace spectral {
 #define GEN_PASS_DEF_CONVERTSPECTRALTORUNTIME
-#include "SpectralDialect/Transforms/Passes.h.inc"
+#include "SpectralDialect/Conversion/Passes.h.inc"
 } // namespace spectral
 } // namespace mlir
 

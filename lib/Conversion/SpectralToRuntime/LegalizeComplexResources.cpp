@@ -6,7 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "SpectralDialect/Transforms/Passes.h"
+#include "SpectralDialect/Conversion/Passes.h"
 
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/IR/BuiltinAttributes.h"
@@ -16,7 +16,7 @@
 namespace mlir {
 namespace spectral {
 #define GEN_PASS_DEF_SPECTRALLEGALIZECOMPLEXRESOURCES
-#include "SpectralDialect/Transforms/Passes.h.inc"
+#include "SpectralDialect/Conversion/Passes.h.inc"
 } // namespace spectral
 } // namespace mlir
 

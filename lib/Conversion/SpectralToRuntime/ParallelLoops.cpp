@@ -6,7 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "SpectralDialect/Transforms/Passes.h"
+#include "SpectralDialect/Conversion/Passes.h"
 #include "SpectralDialect/Utils/IRBuildingHelpers.h"
 #include "SpectralDialect/Utils/RuntimeSymbols.h"
 
@@ -26,7 +26,7 @@
 namespace mlir {
 namespace spectral {
 #define GEN_PASS_DEF_SPECTRALPARALLELLOOPS
-#include "SpectralDialect/Transforms/Passes.h.inc"
+#include "SpectralDialect/Conversion/Passes.h.inc"
 } // namespace spectral
 } // namespace mlir
 

@@ -13,12 +13,13 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "SpectralDialect/Transforms/Passes.h"
+#include "SpectralDialect/Conversion/Passes.h"
 
 #include "mlir/Conversion/TosaToArith/TosaToArith.h"
 #include "mlir/Conversion/TosaToLinalg/TosaToLinalg.h"
 #include "mlir/Conversion/TosaToSCF/TosaToSCF.h"
 #include "mlir/Conversion/TosaToTensor/TosaToTensor.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Transforms/Passes.h"
@@ -26,7 +27,7 @@
 namespace mlir {
 namespace spectral {
 #define GEN_PASS_DEF_SPECTRALLOWERTOSA
-#include "SpectralDialect/Transforms/Passes.h.inc"
+#include "SpectralDialect/Conversion/Passes.h.inc"
 } // namespace spectral
 } // namespace mlir
 

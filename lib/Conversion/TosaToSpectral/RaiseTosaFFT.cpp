@@ -15,9 +15,9 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "SpectralDialect/Conversion/Passes.h"
 #include "SpectralDialect/IR/SpectralOps.h"
 #include "SpectralDialect/IR/SpectralUtils.h"
-#include "SpectralDialect/Transforms/Passes.h"
 #include "SpectralDialect/Utils/IRBuildingHelpers.h"
 
 #include "mlir/Dialect/Complex/IR/Complex.h"
@@ -30,7 +30,7 @@
 namespace mlir {
 namespace spectral {
 #define GEN_PASS_DEF_SPECTRALRAISETOSA
-#include "SpectralDialect/Transforms/Passes.h.inc"
+#include "SpectralDialect/Conversion/Passes.h.inc"
 } // namespace spectral
 } // namespace mlir
 

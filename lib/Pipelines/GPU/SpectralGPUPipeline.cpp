@@ -17,7 +17,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "../PipelineCommon.h"
+#include "SpectralDialect/Conversion/Passes.h"
 #include "SpectralDialect/GPU/CUDAToolkit.h"
+#include "SpectralDialect/GPU/Passes.h"
 #include "SpectralDialect/Pipelines/Pipelines.h"
 
 #include "mlir/Conversion/AffineToStandard/AffineToStandard.h"

@@ -1,0 +1,30 @@
+//===- Passes.h - Spectral Compression passes -------------------*- C++ -*-===//
+//
+// Part of the spectral-dialect project, under the Apache License v2.0 with
+// LLVM Exceptions. See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// The pass of MLIRSpectralCompression (Passes.td).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SPECTRALDIALECT_COMPRESSION_PASSES_H
+#define SPECTRALDIALECT_COMPRESSION_PASSES_H
+
+#include "mlir/Pass/Pass.h"
+
+namespace mlir {
+namespace spectral {
+
+#define GEN_PASS_DECL
+#include "SpectralDialect/Compression/Passes.h.inc"
+
+#define GEN_PASS_REGISTRATION
+#include "SpectralDialect/Compression/Passes.h.inc"
+
+} // namespace spectral
+} // namespace mlir
+
+#endif // SPECTRALDIALECT_COMPRESSION_PASSES_H
