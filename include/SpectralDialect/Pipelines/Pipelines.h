@@ -15,14 +15,14 @@ namespace mlir {
 class OpPassManager;
 namespace spectral {
 
+/// The kernel code spectral-gpu-pipeline embeds in the host code.
+enum class GPUBinaryFormat { Bin, ISA, Fatbin };
+
 /// Options shared by the spectral pipelines. Each spectral pass of a
 /// pipeline takes its options in its own syntax, forwarded unchanged, e.g.
 /// `spectral-cpu-pipeline="expand-storage={fast-conv-sizes=false}"`: an
 /// option added to a pass is available through the pipelines without being
 /// declared again here.
-/// The kernel code spectral-gpu-pipeline embeds in the host code.
-enum class GPUBinaryFormat { Bin, ISA, Fatbin };
-
 template <typename Derived>
 struct SpectralPipelineOptionsBase : public PassPipelineOptions<Derived> {
   using Base = PassPipelineOptions<Derived>;

@@ -43,8 +43,8 @@
 using namespace mlir;
 using namespace mlir::spectral;
 
-/// Why `dir` cannot serve as the CUDA toolkit, or "" if it can: kernels need
-/// bin/ptxas to assemble and libdevice to link the math functions they call.
+/// The chips kernels are compiled for when the pipeline's `chips` option
+/// names none: Ampere and Hopper, one cubin each.
 static const char *const kDefaultChips[] = {"sm_80", "sm_90"};
 
 /// gpu-module-to-binary's name of `format`.
