@@ -21,8 +21,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "SpectralDialect/GPU/Passes.h"
-#include "SpectralDialect/Utils/IRBuildingHelpers.h"
 #include "SpectralDialect/Utils/RuntimeSymbols.h"
+#include "Utils/IRBuildingHelpers.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"

@@ -21,8 +21,8 @@
 
 #include "SpectralDialect/Transforms/AdjointOpInterfaceImpl.h"
 #include "SpectralDialect/IR/SpectralOps.h"
-#include "SpectralDialect/Utils/IRBuildingHelpers.h"
-#include "SpectralDialect/Utils/NeuralOperatorBuilders.h"
+#include "Utils/IRBuildingHelpers.h"
+#include "Utils/NeuralOperatorBuilders.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Complex/IR/Complex.h"

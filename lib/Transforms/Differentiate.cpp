@@ -15,7 +15,7 @@
 
 #include "SpectralDialect/IR/SpectralOps.h"
 #include "SpectralDialect/Transforms/Passes.h"
-#include "SpectralDialect/Utils/IRBuildingHelpers.h"
+#include "Utils/IRBuildingHelpers.h"
 
 #include "mlir/Dialect/Complex/IR/Complex.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"

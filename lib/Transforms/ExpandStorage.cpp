@@ -17,7 +17,7 @@
 #include "ExpandStoragePatterns.h"
 #include "SpectralDialect/IR/SpectralUtils.h"
 #include "SpectralDialect/Transforms/Passes.h"
-#include "SpectralDialect/Utils/IRBuildingHelpers.h"
+#include "Utils/IRBuildingHelpers.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Complex/IR/Complex.h"

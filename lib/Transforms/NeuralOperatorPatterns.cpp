@@ -13,7 +13,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "ExpandStoragePatterns.h"
-#include "SpectralDialect/Utils/NeuralOperatorBuilders.h"
+#include "Utils/NeuralOperatorBuilders.h"
 
 using namespace mlir;
 using namespace mlir::spectral;

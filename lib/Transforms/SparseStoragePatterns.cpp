@@ -23,7 +23,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "ExpandStoragePatterns.h"
-#include "SpectralDialect/Utils/IRBuildingHelpers.h"
+#include "Utils/IRBuildingHelpers.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Complex/IR/Complex.h"

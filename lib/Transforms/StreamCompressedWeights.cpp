@@ -15,8 +15,8 @@
 
 #include "SpectralDialect/IR/SpectralOps.h"
 #include "SpectralDialect/Transforms/Passes.h"
-#include "SpectralDialect/Utils/IRBuildingHelpers.h"
-#include "SpectralDialect/Utils/PassOptionParsing.h"
+#include "Utils/IRBuildingHelpers.h"
+#include "Utils/PassOptionParsing.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"

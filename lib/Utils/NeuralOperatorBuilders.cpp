@@ -13,8 +13,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "SpectralDialect/Utils/NeuralOperatorBuilders.h"
-#include "SpectralDialect/Utils/IRBuildingHelpers.h"
+#include "Utils/NeuralOperatorBuilders.h"
+#include "Utils/IRBuildingHelpers.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Arith/Utils/Utils.h"

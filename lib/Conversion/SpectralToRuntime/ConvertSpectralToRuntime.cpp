@@ -8,10 +8,10 @@
 
 #include "SpectralDialect/Conversion/Passes.h"
 #include "SpectralDialect/IR/SpectralOps.h"
-#include "SpectralDialect/Utils/IRBuildingHelpers.h"
-#include "SpectralDialect/Utils/PassOptionParsing.h"
 #include "SpectralDialect/Utils/RuntimeLayout.h"
 #include "SpectralDialect/Utils/RuntimeSymbols.h"
+#include "Utils/IRBuildingHelpers.h"
+#include "Utils/PassOptionParsing.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Complex/IR/Complex.h"

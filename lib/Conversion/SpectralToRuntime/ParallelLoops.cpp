@@ -7,8 +7,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "SpectralDialect/Conversion/Passes.h"
-#include "SpectralDialect/Utils/IRBuildingHelpers.h"
 #include "SpectralDialect/Utils/RuntimeSymbols.h"
+#include "Utils/IRBuildingHelpers.h"
 
 #include "mlir/Conversion/SCFToOpenMP/SCFToOpenMP.h"
 #include "mlir/Dialect/Affine/IR/AffineOps.h"

@@ -18,7 +18,7 @@
 #include "SpectralDialect/Conversion/Passes.h"
 #include "SpectralDialect/IR/SpectralOps.h"
 #include "SpectralDialect/IR/SpectralUtils.h"
-#include "SpectralDialect/Utils/IRBuildingHelpers.h"
+#include "Utils/IRBuildingHelpers.h"
 
 #include "mlir/Dialect/Complex/IR/Complex.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
