@@ -9,9 +9,10 @@ Prints the mean seconds per compression, then per decompression, on THREADS
 threads (torch.set_num_threads), one warm-up call of each first.
 """
 import sys
-import time
 
 import torch
+
+from timing import mean_seconds
 
 
 def main():
@@ -33,17 +34,10 @@ def main():
         return torch.fft.irfft2(spectrum.reshape(tiles, rows, n // 2 + 1),
                                 s=(rows, n)).reshape(n, n)
 
-    def mean_seconds(run):
-        start = time.perf_counter()
-        for _ in range(iterations):
-            run()
-        return (time.perf_counter() - start) / iterations
-
     with torch.no_grad():
         coefficients, positions = compress()  # warm-up
-        print(f"{mean_seconds(compress):.6f}")
-        decompress(coefficients, positions)  # warm-up
-        print(f"{mean_seconds(lambda: decompress(coefficients, positions)):.6f}")
+        print(f"{mean_seconds(compress, iterations, warm_up=False):.6f}")
+        print(f"{mean_seconds(lambda: decompress(coefficients, positions), iterations):.6f}")
 
 
 if __name__ == "__main__":

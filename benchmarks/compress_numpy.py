@@ -6,9 +6,10 @@ honest top-k in numpy).
 Usage: compress_numpy.py N KEEP ITERATIONS; prints mean seconds per call.
 """
 import sys
-import time
 
 import numpy as np
+
+from timing import mean_seconds
 
 
 def compress(x, keep):
@@ -24,11 +25,7 @@ def main():
     n, keep, iterations = (int(a) for a in sys.argv[1:4])
     i, j = np.indices((n, n))
     x = np.sin(i + j).astype(np.float32)
-    compress(x, keep)
-    start = time.perf_counter()
-    for _ in range(iterations):
-        compress(x, keep)
-    print(f"{(time.perf_counter() - start) / iterations:.6f}")
+    print(f"{mean_seconds(lambda: compress(x, keep), iterations):.6f}")
 
 
 if __name__ == "__main__":

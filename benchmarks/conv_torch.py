@@ -11,9 +11,10 @@ the first L samples. Prints the mean seconds per convolution on THREADS threads
 (torch.set_num_threads), after one warm-up call.
 """
 import sys
-import time
 
 import torch
+
+from timing import mean_seconds
 
 
 def main():
@@ -28,11 +29,7 @@ def main():
         return torch.fft.irfft(spectrum, n=n, dim=1)[:, :length]
 
     with torch.no_grad():
-        conv()
-        start = time.perf_counter()
-        for _ in range(iterations):
-            conv()
-        print(f"{(time.perf_counter() - start) / iterations:.6f}")
+        print(f"{mean_seconds(conv, iterations):.6f}")
 
 
 if __name__ == "__main__":

@@ -10,9 +10,10 @@ PyTorch does. Prints the mean seconds per product on THREADS threads
 (torch.set_num_threads), after one warm-up product.
 """
 import sys
-import time
 
 import torch
+
+from timing import mean_seconds
 
 ROWS = 64
 
@@ -37,11 +38,7 @@ def main():
         return x @ w.reshape(k, n)
 
     with torch.no_grad():
-        product()
-        start = time.perf_counter()
-        for _ in range(iterations):
-            product()
-        print(f"{(time.perf_counter() - start) / iterations:.6f}")
+        print(f"{mean_seconds(product, iterations):.6f}")
 
 
 if __name__ == "__main__":

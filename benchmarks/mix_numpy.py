@@ -4,9 +4,10 @@
 Usage: mix_numpy.py T ITERATIONS; prints the mean seconds per mix.
 """
 import sys
-import time
 
 import numpy as np
+
+from timing import mean_seconds
 
 B, D = 4, 256
 
@@ -17,11 +18,9 @@ def main():
     x = rng.standard_normal((B, t, D), dtype=np.float32)
     f = (rng.standard_normal((1, t // 2 + 1, D)) +
          1j * rng.standard_normal((1, t // 2 + 1, D))).astype(np.complex64)
-    np.fft.irfft(np.fft.rfft(x, axis=1) * f, n=t, axis=1)  # warm up
-    start = time.perf_counter()
-    for _ in range(iterations):
-        np.fft.irfft(np.fft.rfft(x, axis=1) * f, n=t, axis=1)
-    print(f"{(time.perf_counter() - start) / iterations:.6f}")
+    seconds = mean_seconds(
+        lambda: np.fft.irfft(np.fft.rfft(x, axis=1) * f, n=t, axis=1), iterations)
+    print(f"{seconds:.6f}")
 
 
 if __name__ == "__main__":

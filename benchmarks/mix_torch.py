@@ -10,6 +10,8 @@ import time
 
 import torch
 
+from timing import mean_seconds
+
 B, D = 4, 256
 
 
@@ -28,10 +30,7 @@ def main():
         start = time.perf_counter()
         mix()
         print(f"{time.perf_counter() - start:.6f}")
-        start = time.perf_counter()
-        for _ in range(iterations):
-            mix()
-        print(f"{(time.perf_counter() - start) / iterations:.6f}")
+        print(f"{mean_seconds(mix, iterations, warm_up=False):.6f}")
 
 
 if __name__ == "__main__":

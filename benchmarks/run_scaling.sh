@@ -120,9 +120,7 @@ for spec in 512:40 2048:10 8192:4; do
       printf "| %d | %d | %.4f (%.3f) | %.4f (%.3f) | %.4f (%.3f) | %.4f | %s | %.2fx |\n",
         t, th, r, r1, a, a1, p, p1, f, n, p / a
     }'
-    awk -v t="$t" -v th="$threads" -v a="$(tail -n 1 <<< "$aot")" \
-        -v p="$(tail -n 1 <<< "$torch")" \
-        'BEGIN { printf "mix T=%d,%d,%.6f,%.6f\n", t, th, a, p }' >> "$csv"
+    record "mix T=$t" "$(tail -n 1 <<< "$aot")" "$(tail -n 1 <<< "$torch")"
   done
 done
 
@@ -149,12 +147,10 @@ for rows in 64 4096; do
       printf "| %d of %dx%d | %d | %.4f | %.4f | %.2fx | %.4f | %.4f | %.2fx |\n",
         n / r, r, n, th, c, tc, tc / c, d, td, td / d
     }'
-    awk -v r="$rows" -v th="$threads" -v c="$(head -n 1 <<< "$mine")" \
-        -v d="$(tail -n 1 <<< "$mine")" -v tc="$(head -n 1 <<< "$torch")" \
-        -v td="$(tail -n 1 <<< "$torch")" 'BEGIN {
-      printf "compress %d-row tiles,%d,%.6f,%.6f\n", r, th, c, tc
-      printf "decompress %d-row tiles,%d,%.6f,%.6f\n", r, th, d, td
-    }' >> "$csv"
+    record "compress $rows-row tiles" "$(head -n 1 <<< "$mine")" \
+      "$(head -n 1 <<< "$torch")"
+    record "decompress $rows-row tiles" "$(tail -n 1 <<< "$mine")" \
+      "$(tail -n 1 <<< "$torch")"
   done
 done
 

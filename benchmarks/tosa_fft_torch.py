@@ -8,9 +8,10 @@ speaks TOSA would make them. Prints the mean seconds per rfft2d, then per
 fft2d, on THREADS threads (torch.set_num_threads), after one warm-up call.
 """
 import sys
-import time
 
 import torch
+
+from timing import mean_seconds
 
 
 def main():
@@ -28,16 +29,9 @@ def main():
         y = torch.fft.fft2(torch.complex(x, im))
         return y.real.contiguous(), y.imag.contiguous()
 
-    def mean_seconds(run):
-        run()
-        start = time.perf_counter()
-        for _ in range(iterations):
-            run()
-        return (time.perf_counter() - start) / iterations
-
     with torch.no_grad():
-        print(f"{mean_seconds(rfft2d):.9f}")
-        print(f"{mean_seconds(fft2d):.9f}")
+        print(f"{mean_seconds(rfft2d, iterations):.9f}")
+        print(f"{mean_seconds(fft2d, iterations):.9f}")
 
 
 if __name__ == "__main__":

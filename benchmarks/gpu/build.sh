@@ -11,6 +11,7 @@
 #                                            (spectral-cpu-pipeline), whose
 #                                            thread scaling report.sh measures
 #   DIR/bench/cpu_mix_torch.py               that mix with torch.fft on the CPU
+#   DIR/bench/timing.py                      the timing loop it imports
 # The programs are those of run_gpu.sh; report.sh runs them.
 #   bash benchmarks/gpu/build.sh DIR [sst-compile options...]
 set -euo pipefail
@@ -49,6 +50,7 @@ for spec in $MIX_SPECS; do
     "${cpu_extra[@]}"
 done
 cp "$root/benchmarks/mix_torch.py" "$out/bench/cpu_mix_torch.py"
+cp "$root/benchmarks/timing.py" "$out/bench/"
 "$cuda/bin/nvcc" -O2 -o "$out/bin/mix_cufft" "$root/benchmarks/gpu/mix_cufft.cu" -lcufft
 cp "$root/benchmarks/gpu/mix_torch.py" "$root/benchmarks/gpu/report.sh" "$out/bench/"
 echo "$MIX_SPECS" > "$out/bench/mix-specs.txt"

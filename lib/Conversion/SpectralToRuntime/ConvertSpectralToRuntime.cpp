@@ -75,22 +75,23 @@ static Value castToUnranked(OpBuilder &b, Location loc, Value buffer) {
   return memref::CastOp::create(b, loc, unranked, buffer);
 }
 
-/// Whether nothing reads the memory under `value` after `op`: its root is an
-/// allocation of `op`'s block, and every other use of that buffer and of its
-/// views is in an op before `op`, or releases it. A c2r transform may then
-/// clobber its input instead of copying it (the lowered spectrum of an
-/// inverse transform is such a temporary).
-static bool isDeadAfter(Value value, Operation *op) {
-  Value root = getRootBuffer(value);
+/// Whether the c2r transform `op` may clobber its input instead of copying
+/// it (the lowered spectrum of an inverse transform is such a temporary):
+/// the input's root is an allocation of `op`'s block that the output does
+/// not share, and every other use of that buffer and of its views is in an
+/// op before `op`, or releases it.
+static bool mayClobberInput(DFTOp op) {
+  Value root = getRootBuffer(op.getInput());
   auto alloc = root.getDefiningOp<memref::AllocOp>();
   Block *block = op->getBlock();
-  if (!alloc || alloc->getBlock() != block)
+  if (!alloc || alloc->getBlock() != block ||
+      getRootBuffer(op.getInit()) == root)
     return false;
   SmallVector<Value> views = {root};
   while (!views.empty()) {
     Value view = views.pop_back_val();
     for (Operation *user : view.getUsers()) {
-      if (user == op || isa<memref::DeallocOp>(user))
+      if (user == op.getOperation() || isa<memref::DeallocOp>(user))
         continue;
       if (isa<ViewLikeOpInterface, memref::CastOp>(user)) {
         llvm::append_range(views, user->getResults());
@@ -103,6 +104,7 @@ static bool isDeadAfter(Value value, Operation *op) {
   }
   return true;
 }
+
 /// Replaces a bufferized `spectral.dft` with its runtime call.
 static LogicalResult lowerDFT(DFTOp op, ModuleOp module,
                               const RuntimeNames &names) {
@@ -147,9 +149,7 @@ static LogicalResult lowerDFT(DFTOp op, ModuleOp module,
     if (op.getKind() == DFTKind::r2c)
       callee =
           names.get(f64 ? RuntimeFunction::FFTR2CF64 : RuntimeFunction::FFTR2C);
-    else if (op.getOverwriteInput() ||
-             (isDeadAfter(op.getInput(), op) &&
-              getRootBuffer(op.getInit()) != getRootBuffer(op.getInput())))
+    else if (op.getOverwriteInput() || mayClobberInput(op))
       callee = names.get(f64 ? RuntimeFunction::FFTC2ROverwriteInputF64
                              : RuntimeFunction::FFTC2ROverwriteInput);
     else

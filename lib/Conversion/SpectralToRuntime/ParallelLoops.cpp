@@ -89,13 +89,12 @@ static unsigned getSharedLoopCount(linalg::LinalgOp op, int64_t perThread) {
 static std::optional<int64_t> getStaticWork(omp::LoopNestOp nest) {
   SmallVector<int64_t> ranges;
   auto addRange = [&](Value lower, Value upper, Value step) {
-    std::optional<int64_t> from = getConstantIntValue(lower),
-                           to = getConstantIntValue(upper),
-                           by = getConstantIntValue(step);
-    if (!from || !to || !by || *by <= 0)
-      return false;
-    ranges.push_back(*to > *from ? llvm::divideCeil(*to - *from, *by) : 0);
-    return true;
+    std::optional<APInt> trips = constantTripCount(
+        lower, upper, step, /*isSigned=*/true,
+        [](Value, Value, bool) { return std::optional<llvm::APSInt>(); });
+    if (trips)
+      ranges.push_back(trips->getSExtValue());
+    return trips.has_value();
   };
   for (auto [lower, upper, step] :
        llvm::zip(nest.getLoopLowerBounds(), nest.getLoopUpperBounds(),
@@ -121,13 +120,13 @@ static Value createTeamSize(OpBuilder &builder, omp::ParallelOp team,
                             func::FuncOp getNumThreads, int64_t perThread) {
   Location loc = team.getLoc();
   Value count = func::CallOp::create(builder, loc, getNumThreads).getResult(0);
+  // One loop nest of static work caps the team; unknown work, or several
+  // nests, leave the runtime's count.
+  SmallVector<omp::LoopNestOp> nests;
+  team.walk([&](omp::LoopNestOp nest) { nests.push_back(nest); });
   std::optional<int64_t> work;
-  team.walk([&](omp::LoopNestOp nest) {
-    std::optional<int64_t> nestWork = getStaticWork(nest);
-    // Unknown work, or more than one loop: leave the runtime's count.
-    work = work || !nestWork ? std::nullopt : nestWork;
-    return work ? WalkResult::advance() : WalkResult::interrupt();
-  });
+  if (nests.size() == 1)
+    work = getStaticWork(nests.front());
   if (!work)
     return count;
   int64_t limit = std::clamp<int64_t>(*work / std::max<int64_t>(perThread, 1),
