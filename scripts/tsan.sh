@@ -7,8 +7,8 @@
 #  2. the executed CPU tests (test/Integration/CPU, test/AOT, test/Examples):
 #     programs the CPU pipeline compiled, run by mlir-runner and as
 #     sst-compile's executables, with TSan's runtime preloaded (lit.cfg.py),
-#     on 3 runtime threads. The generated loops are not
-#     instrumented; what they call is.
+#     on 3 runtime threads. The generated loops are not instrumented; what
+#     they call is.
 # Builds into build-tsan/ (SPECTRAL_BUILD_DIR overrides).
 #
 # LLVM's OpenMP runtime is not instrumented: Archer (libarcher.so, LLVM's
