@@ -43,8 +43,8 @@ stream_group() {
 # spectral-stream chose ("G of T").
 compile_dense_and_streamed() {
   "$build/bin/sst-opt" "$1" -o "$2" \
-    --"$5"="stream={memory-budget=1099511627776}" 2>/dev/null
-  "$build/bin/sst-opt" "$1" -o "$4" --"$5"="stream={memory-budget=$3}" 2>&1 |
+    --"$5"="memory-budget=1099511627776" 2>/dev/null
+  "$build/bin/sst-opt" "$1" -o "$4" --"$5"="memory-budget=$3" 2>&1 |
     stream_group
 }
 

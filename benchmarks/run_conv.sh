@@ -24,7 +24,7 @@ points=(4096:4:3:3 4096:8:3:3 4096:16:3:3 4096:32:2:3 4096:64:1:3
 run_program() { # policy L K warmup iterations -> seconds per convolution
   conv_source "$2" "$3" "$channels" "$4" "$5" > "$work/conv.mlir"
   "$build/bin/sst-opt" \
-    --spectral-cpu-pipeline="fft-convolution={policy=$1}" \
+    --spectral-cpu-pipeline="conv-policy=$1" \
     "$work/conv.mlir" 2>/dev/null > "$work/conv.ll"
   "$llvm/bin/mlir-runner" -O3 "$work/conv.ll" -e main \
     -entry-point-result=void -shared-libs="$libs" | tail -n 1

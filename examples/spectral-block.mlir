@@ -13,7 +13,7 @@
 // against the same block computed with the dense W, and the time of the
 // compressed block (decompression included).
 //
-//   sst-opt --spectral-cpu-pipeline="stream={group-tiles=4}" \
+//   sst-opt --spectral-cpu-pipeline="group-tiles=4" \
 //     examples/spectral-block.mlir |
 //     mlir-runner -e main -entry-point-result=void -shared-libs=...
 //

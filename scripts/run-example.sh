@@ -15,7 +15,7 @@ llvm=/usr/lib/llvm-22
 bash "$root/scripts/install-deps.sh"
 bash "$root/scripts/build.sh"
 "$build/bin/sst-opt" --mlir-print-op-on-diagnostic=false \
-  --spectral-cpu-pipeline="stream={group-tiles=4}" \
+  --spectral-cpu-pipeline="group-tiles=4" \
   "$root/examples/spectral-block.mlir" |
   "$llvm/bin/mlir-runner" -e main -entry-point-result=void \
     -shared-libs="$llvm/lib/libmlir_runner_utils.so,$llvm/lib/libmlir_c_runner_utils.so,$build/lib/libspectral_runtime.so"
@@ -25,6 +25,6 @@ bash "$root/scripts/build.sh"
 echo "--- compiled ahead of time by sst-compile ---"
 mkdir -p "$build/examples"
 "$build/bin/sst-compile" --mlir-print-op-on-diagnostic=false \
-  --pipeline-options="stream={group-tiles=4}" \
+  --pipeline-options="group-tiles=4" \
   "$root/examples/spectral-block.mlir" -o "$build/examples/spectral-block"
 "$build/examples/spectral-block"

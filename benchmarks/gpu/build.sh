@@ -64,11 +64,11 @@ for shape in ${SPECTRAL_MATMUL_SHAPES:-4096x4096 16384x4096}; do
     matmul_source "$k" "$n" "$m" 5 cuda > "$work/matmul.mlir"
     name="$out/bin/bench-matmul-${k}x${n}-$m"
     gpu_compile "$work/matmul.mlir" "$name-dense" \
-      "stream={memory-budget=1099511627776}" >/dev/null
-    group=$(gpu_compile "$work/matmul.mlir" "$name-streamed" "stream={memory-budget=$budget}" |
+      "memory-budget=1099511627776" >/dev/null
+    group=$(gpu_compile "$work/matmul.mlir" "$name-streamed" "memory-budget=$budget" |
       stream_group)
     gpu_compile "$work/matmul.mlir" "$name-in-order" \
-      "stream={memory-budget=$budget} overlap-groups=false" >/dev/null
+      "memory-budget=$budget overlap-groups=false" >/dev/null
     echo "$k $n $m $group" >> "$out/bench/matmul-groups.txt"
   done
 done

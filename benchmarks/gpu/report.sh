@@ -107,7 +107,7 @@ echo
 echo "## Streamed against dense matmul"
 echo
 echo "x (M x K) . W for a K x N weight in 64-row tiles keeping 1/8 of each"
-echo "tile's bins; \"streamed\" uses \`stream={memory-budget=$(cat "$dir/bench/budget.txt")}\`, \"dense\""
+echo "tile's bins; \"streamed\" uses \`memory-budget=$(cat "$dir/bench/budget.txt")\`, \"dense\""
 echo "an unlimited budget. Peak: device bytes allocated during the products"
 echo "beyond the weight, x and the results. Target: streamed peak <= 1/8 of"
 echo "dense at <= 1.1x its time. \"streamed\" overlaps each group's"

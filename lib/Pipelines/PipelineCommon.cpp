@@ -21,29 +21,11 @@
 using namespace mlir;
 using namespace mlir::spectral;
 
-std::unique_ptr<Pass> mlir::spectral::configurePass(
-    std::unique_ptr<Pass> pass, StringRef options,
-    function_ref<LogicalResult(const Twine &)> errorHandler) {
-  if (failed(pass->initializeOptions(options, errorHandler)))
-    return nullptr;
-  return pass;
-}
-
-LogicalResult mlir::spectral::buildSpectralToBuffersPipeline(
-    OpPassManager &pm, StringRef fftConvolutionOptions,
-    StringRef compressConstantsOptions,
-    const SpectralStreamOptions &streamOptions, StringRef expandStorageOptions,
-    function_ref<LogicalResult(const Twine &)> errorHandler) {
-  std::unique_ptr<Pass> fftConvolution = configurePass(
-      createSpectralFFTConvolution(), fftConvolutionOptions, errorHandler);
-  std::unique_ptr<Pass> compressConstants =
-      configurePass(createSpectralCompressConstants(), compressConstantsOptions,
-                    errorHandler);
-  std::unique_ptr<Pass> expandStorage = configurePass(
-      createSpectralExpandStorage(), expandStorageOptions, errorHandler);
-  if (!fftConvolution || !compressConstants || !expandStorage)
-    return failure();
-
+void mlir::spectral::buildSpectralToBuffersPipeline(
+    OpPassManager &pm, const SpectralFFTConvolutionOptions &fftConvolution,
+    const SpectralCompressConstantsOptions &compressConstants,
+    const SpectralStreamOptions &stream,
+    const SpectralExpandStorageOptions &expandStorage) {
   // Programs that come from TOSA frontends: FFTs raised, the rest lowered to
   // linalg, tensor and arith. A no-op on programs without TOSA.
   pm.addPass(createSpectralLowerTosa());
@@ -53,17 +35,17 @@ LogicalResult mlir::spectral::buildSpectralToBuffersPipeline(
   pm.addPass(createSpectralDifferentiate());
 
   // Long convolutions to FFT convolutions, where the cost model says so.
-  pm.addPass(std::move(fftConvolution));
+  pm.addPass(createSpectralFFTConvolution(fftConvolution));
 
   // Constant weights compressed at compile time (exactly, or lossily within
   // an error budget when one is given).
-  pm.addPass(std::move(compressConstants));
+  pm.addPass(createSpectralCompressConstants(compressConstants));
 
   // Compressed weights streamed through tile groups where they are large.
-  pm.addPass(createSpectralStream(streamOptions));
+  pm.addPass(createSpectralStream(stream));
 
   // Spectral ops to DPS mid-level ops and linalg on tensors.
-  pm.addPass(std::move(expandStorage));
+  pm.addPass(createSpectralExpandStorage(expandStorage));
   pm.addPass(createCanonicalizerPass());
   // A gradient recomputes transforms of its primal (the kept modes of a
   // mode_mix input, the cotangent's spectrum shared by two adjoints): once
@@ -79,5 +61,4 @@ LogicalResult mlir::spectral::buildSpectralToBuffersPipeline(
   bufferization::buildBufferDeallocationPipeline(pm);
   // Clones the deallocation inserted (e.g. for returned aliases) to memref.
   pm.addPass(createConvertBufferizationToMemRefPass());
-  return success();
 }

@@ -10,6 +10,7 @@
 #ifndef SPECTRALDIALECT_LIB_PIPELINES_PIPELINECOMMON_H
 #define SPECTRALDIALECT_LIB_PIPELINES_PIPELINECOMMON_H
 
+#include "SpectralDialect/Compression/Passes.h"
 #include "SpectralDialect/Transforms/Passes.h"
 
 #include "mlir/Pass/Pass.h"
@@ -22,41 +23,39 @@ namespace mlir {
 class OpPassManager;
 namespace spectral {
 
-/// `pass` configured by its option string `options` (the pass's own
-/// syntax), or null after reporting through `errorHandler`.
-std::unique_ptr<Pass>
-configurePass(std::unique_ptr<Pass> pass, StringRef options,
-              function_ref<LogicalResult(const Twine &)> errorHandler);
-
 /// The target-independent start of every spectral pipeline: the TOSA front
-/// door (spectral-lower-tosa), FFT convolution, compile-time
-/// compression, streaming, storage expansion, one-shot bufferization with
-/// deallocation, configured by the forwarded option strings. Fails, through
-/// `errorHandler`, when one of them is invalid.
-LogicalResult buildSpectralToBuffersPipeline(
-    OpPassManager &pm, StringRef fftConvolution, StringRef compressConstants,
-    const SpectralStreamOptions &stream, StringRef expandStorage,
-    function_ref<LogicalResult(const Twine &)> errorHandler);
+/// door (spectral-lower-tosa), differentiation, FFT convolution,
+/// compile-time compression, streaming, storage expansion, one-shot
+/// bufferization with deallocation.
+void buildSpectralToBuffersPipeline(
+    OpPassManager &pm, const SpectralFFTConvolutionOptions &fftConvolution,
+    const SpectralCompressConstantsOptions &compressConstants,
+    const SpectralStreamOptions &stream,
+    const SpectralExpandStorageOptions &expandStorage);
 
 /// Registers pipeline `name` built by `build` from options of type
-/// `Options`. Registered by hand rather than with PassPipelineRegistration,
-/// whose builders cannot fail: a bad forwarded pass option must be an
-/// error.
+/// `Options`, parsed once here and checked by `check` (what the option
+/// parser cannot check) before anything is built.
 template <typename Options>
 void registerPipeline(
     StringRef name, StringRef description,
-    LogicalResult (*build)(OpPassManager &, const Options &,
-                           function_ref<LogicalResult(const Twine &)>)) {
+    void (*build)(OpPassManager &, const Options &),
+    LogicalResult (*check)(const Options &,
+                           function_ref<LogicalResult(const Twine &)>) =
+        nullptr) {
   registerPassPipeline(
       name, description,
-      [build](OpPassManager &pm, StringRef text,
-              function_ref<LogicalResult(const Twine &)> errorHandler) {
+      [build, check](OpPassManager &pm, StringRef text,
+                     function_ref<LogicalResult(const Twine &)> errorHandler) {
         Options options;
         std::string message;
         llvm::raw_string_ostream stream(message);
         if (failed(options.parseFromString(text, stream)))
           return errorHandler(message);
-        return build(pm, options, errorHandler);
+        if (check && failed(check(options, errorHandler)))
+          return failure();
+        build(pm, options);
+        return success();
       },
       [](function_ref<void(const detail::PassOptions &)> handler) {
         handler(Options());

@@ -32,25 +32,19 @@
 using namespace mlir;
 using namespace mlir::spectral;
 
-LogicalResult mlir::spectral::buildSpectralCPUPipeline(
-    OpPassManager &pm, const SpectralCPUPipelineOptions &options,
-    function_ref<LogicalResult(const Twine &)> errorHandler) {
-  std::unique_ptr<Pass> convertToRuntime = configurePass(
-      createConvertSpectralToRuntime(), options.convertToRuntime, errorHandler);
-  SpectralStreamOptions streamOptions;
-  if (!convertToRuntime ||
-      failed(parseSpectralStreamOptions(options.stream, streamOptions,
-                                        errorHandler)) ||
-      failed(buildSpectralToBuffersPipeline(
-          pm, options.fftConvolution, options.compressConstants, streamOptions,
-          options.expandStorage, errorHandler)))
-    return failure();
+void mlir::spectral::buildSpectralCPUPipeline(
+    OpPassManager &pm, const SpectralCPUPipelineOptions &options) {
+  buildSpectralToBuffersPipeline(pm, options.getFFTConvolutionOptions(),
+                                 options.getCompressConstantsOptions(),
+                                 options.getStreamOptions(),
+                                 options.getExpandStorageOptions());
 
   // Transforms to runtime calls; pointwise work to loops, parallel ones on
   // the runtime's threads.
-  pm.addPass(std::move(convertToRuntime));
+  pm.addPass(
+      createConvertSpectralToRuntime(options.getConvertToRuntimeOptions()));
   if (options.parallel)
-    pm.addPass(createSpectralParallelLoops());
+    pm.addPass(createSpectralParallelLoops({options.iterationsPerThread}));
   else
     pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
   pm.addPass(memref::createExpandStridedMetadataPass());
@@ -73,7 +67,6 @@ LogicalResult mlir::spectral::buildSpectralCPUPipeline(
   pm.addPass(createReconcileUnrealizedCastsPass());
   // Compile-time compressed coefficients are complex dense resources.
   pm.addPass(createSpectralLegalizeComplexResources());
-  return success();
 }
 
 void mlir::spectral::registerSpectralCPUPipeline() {

@@ -330,13 +330,6 @@ struct SpectralFFTConvolutionPass
   using Base::Base;
 
   void runOnOperation() override {
-    if (policy != "auto" && policy != "always" && policy != "never") {
-      getOperation()->emitError()
-          << "spectral-fft-convolution: policy must be auto, always or never, "
-             "not '"
-          << policy << "'";
-      return signalPassFailure();
-    }
     SmallVector<linalg::LinalgOp> candidates;
     getOperation()->walk([&](linalg::LinalgOp op) {
       if (isa<linalg::ConvolutionOpInterface>(op.getOperation()))
@@ -457,7 +450,8 @@ struct SpectralFFTConvolutionPass
     double fftNs = transforms * points *
                        (fftNsPerPointLog * std::log2(points) + fftNsPerPoint) +
                    contractionNs;
-    bool useFFT = policy == "always" || (policy == "auto" && fftNs < directNs);
+    bool useFFT = policy == FFTConvolutionPolicy::Always ||
+                  (policy == FFTConvolutionPolicy::Auto && fftNs < directNs);
 
     {
       InFlightDiagnostic remark = op->emitRemark();
@@ -468,8 +462,10 @@ struct SpectralFFTConvolutionPass
           directNs, fftNs);
       llvm::interleaveComma(fftLengths, remark);
       remark << "]";
-      if (policy != "auto")
-        remark << " (policy=" << policy << ")";
+      if (policy != FFTConvolutionPolicy::Auto)
+        remark << " (policy="
+               << (policy == FFTConvolutionPolicy::Always ? "always" : "never")
+               << ")";
     }
     if (!useFFT)
       return failure();

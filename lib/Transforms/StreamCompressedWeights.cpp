@@ -16,7 +16,6 @@
 #include "SpectralDialect/IR/SpectralOps.h"
 #include "SpectralDialect/Transforms/Passes.h"
 #include "Utils/IRBuildingHelpers.h"
-#include "Utils/PassOptionParsing.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -54,17 +53,6 @@ namespace {
 struct SpectralStreamPass
     : spectral::impl::SpectralStreamBase<SpectralStreamPass> {
   using Base::Base;
-
-  LogicalResult
-  parseOptions(StringRef text, SpectralStreamOptions &options,
-               llvm::StringSet<> *given,
-               function_ref<LogicalResult(const Twine &)> errorHandler) {
-    if (failed(parsePassOptionText(*this, text, given, errorHandler,
-                                   memoryBudget, groupTiles, doubleBuffered)))
-      return failure();
-    options = {memoryBudget, groupTiles, doubleBuffered};
-    return success();
-  }
 
   void runOnOperation() override {
     SmallVector<Operation *> matmuls;
@@ -237,10 +225,3 @@ struct SpectralStreamPass
   }
 };
 } // namespace
-
-LogicalResult mlir::spectral::parseSpectralStreamOptions(
-    StringRef text, SpectralStreamOptions &options,
-    function_ref<LogicalResult(const Twine &)> errorHandler,
-    llvm::StringSet<> *given) {
-  return SpectralStreamPass().parseOptions(text, options, given, errorHandler);
-}

@@ -25,7 +25,7 @@
 // RUN: not sst-compile %s -O7 -o %t 2>&1 | FileCheck %s --check-prefix=OPT
 // OPT: error: -O7 is not an optimisation level (-O0 to -O3)
 
-// RUN: not sst-compile %s --emit=obj -o %t.o --pipeline-options='stream={no-such-option=1}' 2>&1 | FileCheck %s --check-prefix=OPTIONS
+// RUN: not sst-compile %s --emit=obj -o %t.o --pipeline-options='no-such-option=1' 2>&1 | FileCheck %s --check-prefix=OPTIONS
 // OPTIONS: error: invalid --pipeline-options:{{.*}}no-such-option
 
 // RUN: not sst-compile %s --emit=obj -o %t.o --gpu-chips=sm_90 2>&1 | FileCheck %s --check-prefix=CHIPS-CPU

@@ -4,7 +4,7 @@
 // against numpy's own selection of the kept bins.
 // RUN: rm -rf %t && mkdir -p %t
 // RUN: sst-compile %s -o %t/libmatmul.so --header=%t/matmul.h \
-// RUN:   --pipeline-options='stream={group-tiles=2}' 2>&1 | FileCheck %s --check-prefix=REMARK
+// RUN:   --pipeline-options='group-tiles=2' 2>&1 | FileCheck %s --check-prefix=REMARK
 // RUN: %cc -std=c11 -Wall -Wextra -Werror -I%t -I%S/Inputs %S/Inputs/matmul-caller.c \
 // RUN:   -L%t -lmatmul -L%spectral_lib_dir -lspectral_runtime -Wl,-rpath,%t,-rpath,%spectral_lib_dir -o %t/caller
 // RUN: %{exec} %t/caller | %{check} matmul:tile=8,20:axes=0,1:transform=rfft:keep=25

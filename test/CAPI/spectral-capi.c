@@ -189,7 +189,7 @@ int main(void) {
   mlirParsePassPipeline(
       mlirPassManagerGetAsOpPassManager(bad),
       mlirStringRefCreateFromCString(
-          "builtin.module(spectral-cpu-pipeline{stream={no-such-option=1}})"),
+          "builtin.module(spectral-cpu-pipeline{no-such-option=1})"),
       reportPipelineError, NULL);
 
   mlirPassManagerDestroy(bad);

@@ -3,7 +3,7 @@
 // block stays within 5% of the dense one (the time it prints is not
 // checked: no timed tests).
 // RUN: sst-opt --mlir-print-op-on-diagnostic=false \
-// RUN:   --spectral-cpu-pipeline="stream={group-tiles=4}" \
+// RUN:   --spectral-cpu-pipeline="group-tiles=4" \
 // RUN:   %src_root/examples/spectral-block.mlir 2>%t.remarks | %{run} | FileCheck %s
 // RUN: FileCheck %s --check-prefix=REMARK < %t.remarks
 

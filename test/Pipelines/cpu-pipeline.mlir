@@ -1,5 +1,5 @@
 // RUN: sst-opt %s -spectral-cpu-pipeline | FileCheck %s
-// RUN: sst-opt %s -spectral-cpu-pipeline="expand-storage={fast-conv-sizes=false}" | FileCheck %s
+// RUN: sst-opt %s -spectral-cpu-pipeline="fast-conv-sizes=false" | FileCheck %s
 
 // Everything ends in the LLVM dialect, transforms as runtime calls through
 // their C interface wrappers.

@@ -21,15 +21,15 @@
 // RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/CPU/sparse-spectral.mlir | %{host-ir} -o %t.ll && %{check-ir}
 // RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/CPU/storage-types.mlir | %{host-ir} -o %t.ll && %{check-ir}
 // RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/CPU/stream.mlir | %{host-ir} -o %t.ll && %{check-ir}
-// RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/CPU/stream.mlir | sst-opt -spectral-gpu-pipeline="stream={group-tiles=2}" 2>/dev/null | mlir-translate --mlir-to-llvmir -o %t.ll && %{check-ir} | FileCheck %s --check-prefix=OVERLAP
-// RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/CPU/stream.mlir | sst-opt -spectral-gpu-pipeline="stream={group-tiles=2} overlap-groups=false" 2>/dev/null | mlir-translate --mlir-to-llvmir -o %t.ll && %{check-ir} | FileCheck %s --check-prefix=NO-OVERLAP
+// RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/CPU/stream.mlir | sst-opt -spectral-gpu-pipeline="group-tiles=2" 2>/dev/null | mlir-translate --mlir-to-llvmir -o %t.ll && %{check-ir} | FileCheck %s --check-prefix=OVERLAP
+// RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/CPU/stream.mlir | sst-opt -spectral-gpu-pipeline="group-tiles=2 overlap-groups=false" 2>/dev/null | mlir-translate --mlir-to-llvmir -o %t.ll && %{check-ir} | FileCheck %s --check-prefix=NO-OVERLAP
 // The stream pass counts both groups' rows when they overlap:
-// RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/CPU/stream.mlir | sst-opt -spectral-gpu-pipeline="stream={group-tiles=2}" 2>&1 >/dev/null | FileCheck %s --check-prefix=REMARK
-// RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/CPU/stream.mlir | sst-opt -spectral-gpu-pipeline="stream={group-tiles=2} overlap-groups=false" 2>&1 >/dev/null | FileCheck %s --check-prefix=REMARK-IN-ORDER
+// RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/CPU/stream.mlir | sst-opt -spectral-gpu-pipeline="group-tiles=2" 2>&1 >/dev/null | FileCheck %s --check-prefix=REMARK
+// RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/CPU/stream.mlir | sst-opt -spectral-gpu-pipeline="group-tiles=2 overlap-groups=false" 2>&1 >/dev/null | FileCheck %s --check-prefix=REMARK-IN-ORDER
 // An explicit double-buffered=false is the user's choice, overlapped or not.
-// RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/CPU/stream.mlir | sst-opt -spectral-gpu-pipeline="stream={group-tiles=2 double-buffered=false}" 2>&1 >/dev/null | FileCheck %s --check-prefix=REMARK-IN-ORDER
-// RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/CPU/compress-constants.mlir | sst-opt -spectral-gpu-pipeline="compress-constants={error-budget=0.01 min-elements=256 tile-rows=8} stream={group-tiles=1}" 2>/dev/null | mlir-translate --mlir-to-llvmir -o %t.ll && %{check-ir}
-// RUN: cat %S/../../examples/spectral-block.mlir | sst-opt -spectral-gpu-pipeline="stream={group-tiles=4}" 2>/dev/null | mlir-translate --mlir-to-llvmir -o %t.ll && %{check-ir}
+// RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/CPU/stream.mlir | sst-opt -spectral-gpu-pipeline="group-tiles=2 double-buffered=false" 2>&1 >/dev/null | FileCheck %s --check-prefix=REMARK-IN-ORDER
+// RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/CPU/compress-constants.mlir | sst-opt -spectral-gpu-pipeline="error-budget=0.01 min-elements=256 tile-rows=8 group-tiles=1" 2>/dev/null | mlir-translate --mlir-to-llvmir -o %t.ll && %{check-ir}
+// RUN: cat %S/../../examples/spectral-block.mlir | sst-opt -spectral-gpu-pipeline="group-tiles=4" 2>/dev/null | mlir-translate --mlir-to-llvmir -o %t.ll && %{check-ir}
 
 // OVERLAP: _mlir_ciface_spectral_cuda_gemm_f32_overlapped
 // OVERLAP-SAME: spectral_cuda_overlap_acquire spectral_cuda_overlap_begin spectral_cuda_overlap_end

@@ -3,7 +3,7 @@
 // RUN: sst-opt %s -split-input-file -spectral-fft-convolution="policy=always" 2>&1 | FileCheck %s --check-prefix=ALWAYS
 // RUN: not sst-opt %s -spectral-fft-convolution="policy=sometimes" 2>&1 | FileCheck %s --check-prefix=POLICY
 
-// POLICY: error: spectral-fft-convolution: policy must be auto, always or never, not 'sometimes'
+// POLICY: for the --policy option: Cannot find option named 'sometimes'!
 
 // A kernel as long as the causal sequence: the FFT wins by far. The kernel
 // is reversed (linalg convolutions are correlations), given a batch

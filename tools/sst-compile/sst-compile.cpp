@@ -79,11 +79,11 @@ static cl::opt<Target>
                                  "spectral-gpu-pipeline, "
                                  "libspectral_cuda_runtime")),
            cl::init(Target::CPU), cl::cat(category));
-static cl::opt<std::string>
-    pipelineOptions("pipeline-options",
-                    cl::desc("The pipeline's options in its own syntax, e.g. "
-                             "'stream={group-tiles=4}' (see sst-opt --help)"),
-                    cl::init(""), cl::cat(category));
+static cl::opt<std::string> pipelineOptions(
+    "pipeline-options",
+    cl::desc("The pipeline's options as sst-opt takes them, e.g. "
+             "'group-tiles=4 conv-policy=never' (see sst-opt --help)"),
+    cl::init(""), cl::cat(category));
 static cl::opt<char> optLevel("O",
                               cl::desc("Optimisation level of the host code "
                                        "(-O0 to -O3, default -O2)"),
@@ -191,39 +191,39 @@ static std::unique_ptr<Options> parseOptions(StringRef text,
   return options;
 }
 
-/// Builds the chosen pipeline into `pm`, with --gpu-chips folded into the
-/// GPU pipeline's options.
+/// Builds the chosen pipeline into `pm`, with --gpu-chips set as the GPU
+/// pipeline's chips.
 static LogicalResult buildPipeline(PassManager &pm) {
   std::string message;
-  auto errorHandler = [&](const llvm::Twine &error) {
-    message = error.str();
-    return failure();
+  auto invalidOptions = [&]() {
+    return failWith("invalid --pipeline-options: " + StringRef(message).trim());
   };
-  LogicalResult built = failure();
   if (target == Target::CPU) {
     if (!gpuChips.empty())
       return failWith("--gpu-chips is an option of --target=gpu");
     auto options = parseOptions<spectral::SpectralCPUPipelineOptions>(
         pipelineOptions, message);
-    if (options)
-      built = spectral::buildSpectralCPUPipeline(pm, *options, errorHandler);
-  } else {
-    std::string text = pipelineOptions;
-    auto options =
-        parseOptions<spectral::SpectralGPUPipelineOptions>(text, message);
-    if (options && !gpuChips.empty()) {
-      if (!options->chips.empty())
-        return failWith("give the GPU chips once: --gpu-chips or chip= in "
-                        "--pipeline-options");
-      text += " chip=" + llvm::join(gpuChips, ",");
-      options =
-          parseOptions<spectral::SpectralGPUPipelineOptions>(text, message);
-    }
-    if (options)
-      built = spectral::buildSpectralGPUPipeline(pm, *options, errorHandler);
+    if (!options)
+      return invalidOptions();
+    spectral::buildSpectralCPUPipeline(pm, *options);
+    return success();
   }
-  if (failed(built))
-    return failWith("invalid --pipeline-options: " + StringRef(message).trim());
+  auto options = parseOptions<spectral::SpectralGPUPipelineOptions>(
+      pipelineOptions, message);
+  if (!options)
+    return invalidOptions();
+  if (!gpuChips.empty()) {
+    if (!options->chips.empty())
+      return failWith("give the GPU chips once: --gpu-chips or chip= in "
+                      "--pipeline-options");
+    options->chips = SmallVector<std::string>(gpuChips.begin(), gpuChips.end());
+  }
+  if (failed(options->verify([&](const llvm::Twine &error) {
+        message = error.str();
+        return failure();
+      })))
+    return invalidOptions();
+  spectral::buildSpectralGPUPipeline(pm, *options);
   return success();
 }
 

@@ -16,7 +16,6 @@
 
 #include "SpectralDialect/Utils/RuntimeSymbols.h"
 #include "mlir/Pass/Pass.h"
-#include "llvm/ADT/StringSet.h"
 
 namespace mlir {
 namespace spectral {
@@ -26,13 +25,6 @@ namespace spectral {
 
 #define GEN_PASS_REGISTRATION
 #include "SpectralDialect/Conversion/Passes.h.inc"
-
-/// Parses `text`, convert-spectral-to-runtime's options in its own syntax,
-/// into `options`; `given`, when set, receives the names present in `text`.
-LogicalResult parseConvertSpectralToRuntimeOptions(
-    StringRef text, ConvertSpectralToRuntimeOptions &options,
-    function_ref<LogicalResult(const Twine &)> errorHandler,
-    llvm::StringSet<> *given = nullptr);
 
 } // namespace spectral
 } // namespace mlir

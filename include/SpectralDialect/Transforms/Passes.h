@@ -14,23 +14,25 @@
 #define SPECTRALDIALECT_TRANSFORMS_PASSES_H
 
 #include "mlir/Pass/Pass.h"
-#include "llvm/ADT/StringSet.h"
 
 namespace mlir {
 namespace spectral {
+
+/// When spectral-fft-convolution rewrites a convolution.
+enum class FFTConvolutionPolicy {
+  /// Where the cost model predicts the FFT convolution to be faster.
+  Auto,
+  /// Every convolution it can rewrite.
+  Always,
+  /// None (the pass only reports its predictions).
+  Never
+};
 
 #define GEN_PASS_DECL
 #include "SpectralDialect/Transforms/Passes.h.inc"
 
 #define GEN_PASS_REGISTRATION
 #include "SpectralDialect/Transforms/Passes.h.inc"
-
-/// Parses `text`, spectral-stream's options in its own syntax, into
-/// `options`; `given`, when set, receives the names present in `text`.
-LogicalResult parseSpectralStreamOptions(
-    StringRef text, SpectralStreamOptions &options,
-    function_ref<LogicalResult(const Twine &)> errorHandler,
-    llvm::StringSet<> *given = nullptr);
 
 } // namespace spectral
 } // namespace mlir

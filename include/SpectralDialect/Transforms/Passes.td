@@ -86,8 +86,16 @@ def SpectralFFTConvolution : Pass<"spectral-fft-convolution"> {
     "::mlir::tensor::TensorDialect"
   ];
   let options = [
-    Option<"policy", "policy", "std::string", "\"auto\"",
-           "auto (the cost model decides), always or never">,
+    Option<"policy", "policy", "::mlir::spectral::FFTConvolutionPolicy",
+           "::mlir::spectral::FFTConvolutionPolicy::Auto",
+           "Which convolutions are rewritten",
+           [{::llvm::cl::values(
+             clEnumValN(::mlir::spectral::FFTConvolutionPolicy::Auto, "auto",
+                        "where the cost model predicts a gain"),
+             clEnumValN(::mlir::spectral::FFTConvolutionPolicy::Always,
+                        "always", "every convolution it can rewrite"),
+             clEnumValN(::mlir::spectral::FFTConvolutionPolicy::Never,
+                        "never", "none; the remarks still predict"))}]>,
     Option<"directNsPerMac", "direct-ns-per-mac", "double", "1.17",
            "Predicted nanoseconds per multiply-accumulate of a direct "
            "convolution">,

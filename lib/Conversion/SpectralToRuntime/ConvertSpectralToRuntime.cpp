@@ -11,7 +11,6 @@
 #include "SpectralDialect/Utils/RuntimeLayout.h"
 #include "SpectralDialect/Utils/RuntimeSymbols.h"
 #include "Utils/IRBuildingHelpers.h"
-#include "Utils/PassOptionParsing.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Complex/IR/Complex.h"
@@ -489,17 +488,6 @@ struct ConvertSpectralToRuntimePass
           ConvertSpectralToRuntimePass> {
   using Base::Base;
 
-  LogicalResult
-  parseOptions(StringRef text, ConvertSpectralToRuntimeOptions &options,
-               llvm::StringSet<> *given,
-               function_ref<LogicalResult(const Twine &)> errorHandler) {
-    if (failed(parsePassOptionText(*this, text, given, errorHandler, blasGemm,
-                                   target, fuseFilters)))
-      return failure();
-    options = {blasGemm, fuseFilters, target};
-    return success();
-  }
-
   void runOnOperation() override {
     ModuleOp module = getOperation();
     RuntimeNames names{target};
@@ -558,11 +546,3 @@ struct ConvertSpectralToRuntimePass
   }
 };
 } // namespace
-
-LogicalResult mlir::spectral::parseConvertSpectralToRuntimeOptions(
-    StringRef text, ConvertSpectralToRuntimeOptions &options,
-    function_ref<LogicalResult(const Twine &)> errorHandler,
-    llvm::StringSet<> *given) {
-  return ConvertSpectralToRuntimePass().parseOptions(text, options, given,
-                                                     errorHandler);
-}

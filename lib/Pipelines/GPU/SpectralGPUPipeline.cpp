@@ -38,7 +38,6 @@
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Transforms/Passes.h"
-#include "llvm/ADT/StringSet.h"
 
 using namespace mlir;
 using namespace mlir::spectral;
@@ -60,78 +59,63 @@ static StringRef getCompilationTarget(GPUBinaryFormat format) {
   llvm_unreachable("every GPUBinaryFormat is handled");
 }
 
-LogicalResult mlir::spectral::buildSpectralGPUPipeline(
-    OpPassManager &pm, const SpectralGPUPipelineOptions &options,
-    function_ref<LogicalResult(const Twine &)> errorHandler) {
-  // The runtime is the CUDA one; the other convert-to-runtime options are
-  // the user's.
-  ConvertSpectralToRuntimeOptions runtimeOptions;
-  llvm::StringSet<> runtimeGiven;
-  if (failed(parseConvertSpectralToRuntimeOptions(options.convertToRuntime,
-                                                  runtimeOptions, errorHandler,
-                                                  &runtimeGiven)))
-    return failure();
-  if (runtimeGiven.contains("target") &&
-      runtimeOptions.target != RuntimeTarget::CUDA)
-    return errorHandler("spectral-gpu-pipeline: convert-to-runtime's target "
-                        "is always 'cuda' here; remove 'target' from "
-                        "convert-to-runtime={" +
-                        options.convertToRuntime + "}");
-  runtimeOptions.target = RuntimeTarget::CUDA;
-  std::unique_ptr<Pass> mapToGPU =
-      configurePass(createSpectralMapToGPU(), options.mapToGPU, errorHandler);
-  if (!mapToGPU)
-    return failure();
-
-  SmallVector<std::string> chips(options.chips.begin(), options.chips.end());
+SmallVector<std::string> SpectralGPUPipelineOptions::getChips() const {
   if (chips.empty())
-    chips.assign(std::begin(kDefaultChips), std::end(kDefaultChips));
-  for (const std::string &chip : chips)
+    return SmallVector<std::string>(std::begin(kDefaultChips),
+                                    std::end(kDefaultChips));
+  return SmallVector<std::string>(chips.begin(), chips.end());
+}
+
+LogicalResult SpectralGPUPipelineOptions::verify(
+    function_ref<LogicalResult(const Twine &)> errorHandler) const {
+  SmallVector<std::string> chosenChips = getChips();
+  for (const std::string &chip : chosenChips)
     if (!StringRef(chip).starts_with("sm_"))
       return errorHandler("spectral-gpu-pipeline: chip '" + chip +
                           "' is not an NVIDIA architecture (sm_XY)");
-  StringRef format = getCompilationTarget(options.format);
-  if (options.format != GPUBinaryFormat::Bin && chips.size() > 1)
+  if (format != GPUBinaryFormat::Bin && chosenChips.size() > 1)
     return errorHandler("spectral-gpu-pipeline: several chips are packed "
                         "into one fat binary from their cubins, which needs "
                         "format=bin; format '" +
-                        format + "' takes exactly one chip");
-  if (options.optLevel < 0 || options.optLevel > 3)
+                        getCompilationTarget(format) +
+                        "' takes exactly one chip");
+  if (optLevel < 0 || optLevel > 3)
     return errorHandler("spectral-gpu-pipeline: opt-level must be 0 to 3");
-
   std::string whyNotToolkit;
-  FailureOr<std::string> toolkit =
-      findCUDAToolkit(options.toolkit, whyNotToolkit);
-  if (failed(toolkit))
+  if (failed(findCUDAToolkit(toolkit, whyNotToolkit)))
     return errorHandler(
-        options.toolkit.empty()
+        toolkit.empty()
             ? "spectral-gpu-pipeline: no CUDA toolkit found (a directory "
               "with bin/ptxas and nvvm/libdevice/libdevice.10.bc: " +
                   getCUDAToolkitSearchDescription() +
                   "); give its directory as toolkit=<dir>"
-            : "spectral-gpu-pipeline: toolkit '" + options.toolkit + "' " +
+            : "spectral-gpu-pipeline: toolkit '" + toolkit + "' " +
                   whyNotToolkit);
+  return success();
+}
 
-  // Overlapped groups keep two groups' decompressed rows: the stream
-  // pass's budget counts both unless the user said otherwise.
-  SpectralStreamOptions streamOptions;
-  llvm::StringSet<> streamGiven;
-  if (failed(parseSpectralStreamOptions(options.stream, streamOptions,
-                                        errorHandler, &streamGiven)))
-    return failure();
-  if (options.overlapGroups && !streamGiven.contains("double-buffered"))
-    streamOptions.doubleBuffered = true;
-  if (failed(buildSpectralToBuffersPipeline(
-          pm, options.fftConvolution, options.compressConstants, streamOptions,
-          options.expandStorage, errorHandler)))
-    return failure();
+void mlir::spectral::buildSpectralGPUPipeline(
+    OpPassManager &pm, const SpectralGPUPipelineOptions &options) {
+  SmallVector<std::string> chips = options.getChips();
+  // Unverified options keep the user's toolkit, for the passes that use it
+  // to report.
+  std::string whyNotToolkit;
+  FailureOr<std::string> found =
+      findCUDAToolkit(options.toolkit, whyNotToolkit);
+  std::string toolkit = succeeded(found) ? *found : options.toolkit.getValue();
+
+  buildSpectralToBuffersPipeline(pm, options.getFFTConvolutionOptions(),
+                                 options.getCompressConstantsOptions(),
+                                 options.getStreamOptions(),
+                                 options.getExpandStorageOptions());
 
   // Transforms, top-k, scatter and GEMMs to the CUDA runtime; the rest of
   // the data-parallel work to kernels on managed buffers.
-  pm.addPass(createConvertSpectralToRuntime(runtimeOptions));
+  pm.addPass(
+      createConvertSpectralToRuntime(options.getConvertToRuntimeOptions()));
   if (options.overlapGroups)
     pm.addPass(createSpectralGPUOverlapGroups());
-  pm.addPass(std::move(mapToGPU));
+  pm.addPass(createSpectralMapToGPU(options.getMapToGPUOptions()));
   pm.addPass(createGpuKernelOutliningPass());
   pm.addNestedPass<func::FuncOp>(createGpuAsyncRegionPass());
   // After gpu-async-region, which would make the managed allocations
@@ -165,8 +149,8 @@ LogicalResult mlir::spectral::buildSpectralGPUPipeline(
 
   pm.addPass(createGpuToLLVMConversionPass());
   GpuModuleToBinaryPassOptions toBinary;
-  toBinary.compilationTarget = format.str();
-  toBinary.toolkitPath = *toolkit;
+  toBinary.compilationTarget = getCompilationTarget(options.format).str();
+  toBinary.toolkitPath = toolkit;
   pm.addPass(createGpuModuleToBinaryPass(toBinary));
   pm.addPass(createConvertMathToLLVMPass());
   pm.addPass(createCanonicalizerPass());
@@ -177,10 +161,9 @@ LogicalResult mlir::spectral::buildSpectralGPUPipeline(
   // One cubin per chip in one fat binary the driver chooses from.
   if (chips.size() > 1) {
     SpectralPackFatbinOptions pack;
-    pack.toolkit = *toolkit;
+    pack.toolkit = toolkit;
     pm.addPass(createSpectralPackFatbin(pack));
   }
-  return success();
 }
 
 void mlir::spectral::registerSpectralGPUPipeline() {
@@ -192,5 +175,9 @@ void mlir::spectral::registerSpectralGPUPipeline() {
       "top-k), spectral-map-to-gpu, spectral-gpu-memory, kernel outlining "
       "and async token chains, then NVVM kernels compiled to a cubin per "
       "chip and host code in the LLVM dialect",
-      buildSpectralGPUPipeline);
+      buildSpectralGPUPipeline,
+      +[](const SpectralGPUPipelineOptions &options,
+          function_ref<LogicalResult(const Twine &)> errorHandler) {
+        return options.verify(errorHandler);
+      });
 }

@@ -2,7 +2,7 @@
 // RUN:   matmul:tile=2,2:axes=0,1:transform=fft:keep=2 \
 // RUN:   matmul:tile=6,4:axes=0,1:transform=fft:keep=5
 // RUN: cat %S/../Inputs/data-helpers.mlir %s \
-// RUN:   | sst-opt -spectral-cpu-pipeline="stream={group-tiles=1}" 2>/dev/null | %{run} | %{check} \
+// RUN:   | sst-opt -spectral-cpu-pipeline="group-tiles=1" 2>/dev/null | %{run} | %{check} \
 // RUN:   matmul:tile=2,2:axes=0,1:transform=fft:keep=2 \
 // RUN:   matmul:tile=6,4:axes=0,1:transform=fft:keep=5
 

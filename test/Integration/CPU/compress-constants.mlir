@@ -8,7 +8,7 @@
 //   x . W closely, its decompression is within the budget of the original,
 //   and a noise constant stays dense and exact.
 // RUN: cat %S/../Inputs/data-helpers.mlir %s \
-// RUN:   | sst-opt -spectral-cpu-pipeline="compress-constants={error-budget=0.01 min-elements=256 tile-rows=8} stream={group-tiles=1}" 2>/dev/null \
+// RUN:   | sst-opt -spectral-cpu-pipeline="error-budget=0.01 min-elements=256 tile-rows=8 group-tiles=1" 2>/dev/null \
 // RUN:   | %{run} | %{check} \
 // RUN:   storage:tile=8,12:axes=0,1:transform=rfft:keep=9 \
 // RUN:   storage:tile=8,12:axes=0,1:transform=rfft:keep=9 \
@@ -19,7 +19,7 @@
 // RUN:   dense_matmul
 // The compile-time paths are really taken:
 // RUN: cat %S/../Inputs/data-helpers.mlir %s \
-// RUN:   | sst-opt -spectral-cpu-pipeline="compress-constants={error-budget=0.01 min-elements=256 tile-rows=8} stream={group-tiles=1}" 2>&1 >/dev/null \
+// RUN:   | sst-opt -spectral-cpu-pipeline="error-budget=0.01 min-elements=256 tile-rows=8 group-tiles=1" 2>&1 >/dev/null \
 // RUN:   | FileCheck %s
 // CHECK-DAG: remark: compressed constant at <stdin>:{{[0-9]+}}:{{[0-9]+}} at compile time: 768 -> 216 bytes
 // CHECK-DAG: remark: compressed constant at <stdin>:{{[0-9]+}}:{{[0-9]+}} at compile time: 768 -> 108 bytes

@@ -2,7 +2,7 @@
 // RUN:   conv:axes=1:mode=full conv:axes=1:mode=same conv:axes=1:mode=causal \
 // RUN:   conv:axes=0,1:mode=same conv:axes=0,1,2:mode=full
 // RUN: cat %S/../Inputs/data-helpers.mlir %s \
-// RUN:   | sst-opt -spectral-cpu-pipeline="expand-storage={fast-conv-sizes=false}" | %{run} | %{check} \
+// RUN:   | sst-opt -spectral-cpu-pipeline="fast-conv-sizes=false" | %{run} | %{check} \
 // RUN:   conv:axes=1:mode=full conv:axes=1:mode=same conv:axes=1:mode=causal \
 // RUN:   conv:axes=0,1:mode=same conv:axes=0,1,2:mode=full
 

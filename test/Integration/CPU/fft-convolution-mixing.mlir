@@ -1,8 +1,8 @@
-// RUN: %{compile}="fft-convolution={policy=always}" 2>/dev/null | %{run} | %{check} \
+// RUN: %{compile}="conv-policy=always" 2>/dev/null | %{run} | %{check} \
 // RUN:   linalg_conv:kind=nwc_wcf:pad=4,4 linalg_conv:kind=ncw_fcw \
 // RUN:   linalg_conv:kind=nhwc_hwcf:pad=1,1,2,1 linalg_conv:kind=nhwc_fhwc \
 // RUN:   linalg_conv:kind=nchw_fchw:pad=1,1,1,1 tosa_conv2d:pad=2,2,1,1
-// RUN: %{compile}="fft-convolution={policy=never}" 2>/dev/null | %{run} | %{check} \
+// RUN: %{compile}="conv-policy=never" 2>/dev/null | %{run} | %{check} \
 // RUN:   linalg_conv:kind=nwc_wcf:pad=4,4 linalg_conv:kind=ncw_fcw \
 // RUN:   linalg_conv:kind=nhwc_hwcf:pad=1,1,2,1 linalg_conv:kind=nhwc_fhwc \
 // RUN:   linalg_conv:kind=nchw_fchw:pad=1,1,1,1 tosa_conv2d:pad=2,2,1,1

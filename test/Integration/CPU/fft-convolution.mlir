@@ -1,4 +1,4 @@
-// RUN: %{compile}="fft-convolution={policy=always}" 2>/dev/null | %{run} | %{check} \
+// RUN: %{compile}="conv-policy=always" 2>/dev/null | %{run} | %{check} \
 // RUN:   linalg_conv:kind=conv_1d linalg_conv:kind=conv_2d \
 // RUN:   linalg_conv:kind=nwc_wc:pad=16,0 linalg_conv:kind=ncw_cw:pad=3,3 \
 // RUN:   linalg_conv:kind=nwc_wcm:pad=2,2 linalg_conv:kind=nhwc_hwc:pad=1,1,1,1 \
@@ -7,7 +7,7 @@
 // RUN:   linalg_conv:kind=ndhwc_dhwc
 // The same program with the convolutions left direct gives the same values
 // (a check of the reference itself):
-// RUN: %{compile}="fft-convolution={policy=never}" 2>/dev/null | %{run} | %{check} \
+// RUN: %{compile}="conv-policy=never" 2>/dev/null | %{run} | %{check} \
 // RUN:   linalg_conv:kind=conv_1d linalg_conv:kind=conv_2d \
 // RUN:   linalg_conv:kind=nwc_wc:pad=16,0 linalg_conv:kind=ncw_cw:pad=3,3 \
 // RUN:   linalg_conv:kind=nwc_wcm:pad=2,2 linalg_conv:kind=nhwc_hwc:pad=1,1,1,1 \

@@ -1,15 +1,15 @@
 // Streamed matmul (groups of 2 and of 1 of the weight's 8 tile rows) gives
 // numpy's x . decompress(compress(w)), as the unstreamed product does.
 // RUN: cat %S/../Inputs/data-helpers.mlir %s \
-// RUN:   | sst-opt -spectral-cpu-pipeline="stream={group-tiles=2}" 2>/dev/null \
+// RUN:   | sst-opt -spectral-cpu-pipeline="group-tiles=2" 2>/dev/null \
 // RUN:   | %{run} | %{check} matmul:tile=8,24:axes=0,1:transform=rfft:keep=30
 // RUN: cat %S/../Inputs/data-helpers.mlir %s \
-// RUN:   | sst-opt -spectral-cpu-pipeline="stream={group-tiles=1}" 2>/dev/null \
+// RUN:   | sst-opt -spectral-cpu-pipeline="group-tiles=1" 2>/dev/null \
 // RUN:   | %{run} | %{check} matmul:tile=8,24:axes=0,1:transform=rfft:keep=30
 // RUN: %{compile} 2>/dev/null | %{run} | %{check} matmul:tile=8,24:axes=0,1:transform=rfft:keep=30
 // The streamed form is really used:
 // RUN: cat %S/../Inputs/data-helpers.mlir %s \
-// RUN:   | sst-opt -spectral-cpu-pipeline="stream={group-tiles=2}" 2>&1 >/dev/null \
+// RUN:   | sst-opt -spectral-cpu-pipeline="group-tiles=2" 2>&1 >/dev/null \
 // RUN:   | FileCheck %s
 // CHECK: remark: streaming the weight in groups of 2 of 8 tile rows
 

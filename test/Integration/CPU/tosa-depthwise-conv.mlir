@@ -1,6 +1,6 @@
-// RUN: %{compile}="fft-convolution={policy=always}" 2>/dev/null | %{run} | %{check} \
+// RUN: %{compile}="conv-policy=always" 2>/dev/null | %{run} | %{check} \
 // RUN:   tosa_depthwise:pad=0,0,8,8 tosa_depthwise:pad=0,0,0,0
-// RUN: %{compile}="fft-convolution={policy=never}" 2>/dev/null | %{run} | %{check} \
+// RUN: %{compile}="conv-policy=never" 2>/dev/null | %{run} | %{check} \
 // RUN:   tosa_depthwise:pad=0,0,8,8 tosa_depthwise:pad=0,0,0,0
 // Through the pipeline's TOSA front door, tosa.depthwise_conv2d becomes
 // linalg.depthwise_conv_2d_nhwc_hwcm (tosa-to-linalg-named), which

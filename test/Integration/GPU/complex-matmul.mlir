@@ -4,6 +4,6 @@
 // RUN:   matmul:tile=2,2:axes=0,1:transform=fft:keep=2 \
 // RUN:   matmul:tile=6,4:axes=0,1:transform=fft:keep=5
 // RUN: cat %S/../Inputs/data-helpers.mlir %S/../CPU/complex-matmul.mlir \
-// RUN:   | sst-opt -spectral-gpu-pipeline="stream={group-tiles=1}" 2>/dev/null | %{run-gpu} | %{check} \
+// RUN:   | sst-opt -spectral-gpu-pipeline="group-tiles=1" 2>/dev/null | %{run-gpu} | %{check} \
 // RUN:   matmul:tile=2,2:axes=0,1:transform=fft:keep=2 \
 // RUN:   matmul:tile=6,4:axes=0,1:transform=fft:keep=5

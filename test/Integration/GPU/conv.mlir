@@ -4,6 +4,6 @@
 // RUN:   conv:axes=1:mode=full conv:axes=1:mode=same conv:axes=1:mode=causal \
 // RUN:   conv:axes=0,1:mode=same conv:axes=0,1,2:mode=full
 // RUN: cat %S/../Inputs/data-helpers.mlir %S/../CPU/conv.mlir \
-// RUN:   | sst-opt -spectral-gpu-pipeline="expand-storage={fast-conv-sizes=false}" | %{run-gpu} | %{check} \
+// RUN:   | sst-opt -spectral-gpu-pipeline="fast-conv-sizes=false" | %{run-gpu} | %{check} \
 // RUN:   conv:axes=1:mode=full conv:axes=1:mode=same conv:axes=1:mode=causal \
 // RUN:   conv:axes=0,1:mode=same conv:axes=0,1,2:mode=full
