@@ -17,8 +17,8 @@
 
 #include "ConstantCompressor.h"
 #include "SpectralDialect/Compression/Passes.h"
+#include "SpectralDialect/IR/RuntimeEnums.h"
 #include "SpectralDialect/IR/SpectralOps.h"
-#include "SpectralDialect/Runtime/RuntimeEnums.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/IR/Builders.h"

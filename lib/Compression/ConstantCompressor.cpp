@@ -7,11 +7,11 @@
 //===----------------------------------------------------------------------===//
 
 #include "ConstantCompressor.h"
-#include "SpectralDialect/Runtime/TileRule.h"
+#include "SpectralDialect/IR/TileRule.h"
 #include "SpectralDialect/Utils/RuntimeLayout.h"
 
-#include "HostTransforms.h"
-#include "TileSelection.h"
+#include "spectral-core/HostTransforms.h"
+#include "spectral-core/TileSelection.h"
 
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/BuiltinTypes.h"
@@ -29,16 +29,15 @@ using namespace mlir::spectral;
 
 namespace {
 
-namespace core = mlir::spectral::runtime;
-
 /// Compression stores unnormalised forward spectra ("backward" norm).
-constexpr int32_t kBackwardNorm = static_cast<int32_t>(core::FFTNorm::Backward);
+constexpr int32_t kBackwardNorm =
+    static_cast<int32_t>(runtime::FFTNorm::Backward);
 
 /// A dense row-major view of `shape` over `data`, as the runtime's core
 /// works on.
 template <typename T>
 core::MemRefView<T> viewOf(T *data, ArrayRef<int64_t> shape) {
-  assert(static_cast<int64_t>(shape.size()) <= core::kMaxDescriptorRank &&
+  assert(static_cast<int64_t>(shape.size()) <= runtime::kMaxDescriptorRank &&
          "spectral-compress-constants skips layouts of a higher rank");
   core::MemRefView<T> view;
   view.data = data;
@@ -67,7 +66,7 @@ LogicalResult getTileSpectrum(const RuntimeTileLayout &args,
   SmallVector<int64_t> shape = args.spectrumShape;
   core::ErrorMessage message;
   return check(tile.init(viewOf(shape.data(), {int64_t(shape.size())}),
-                         args.axesMask, args.halvedAxis, args.halvedLength,
+                         {args.axesMask, args.halvedAxis, args.halvedLength},
                          message),
                message, error);
 }
@@ -104,7 +103,7 @@ float decodeFloat(const char *bytes, FloatType type) {
 }
 
 /// Weights of stored candidate bins in Parseval's sum: the number of dense
-/// bins each stands for (SpectralDialect/Runtime/TileRule.h).
+/// bins each stands for (SpectralDialect/IR/TileRule.h).
 class BinWeights {
 public:
   explicit BinWeights(SparseSpectralType layout)

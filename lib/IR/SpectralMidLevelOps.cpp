@@ -6,9 +6,9 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "SpectralDialect/IR/RuntimeEnums.h"
 #include "SpectralDialect/IR/SpectralOps.h"
 #include "SpectralDialect/IR/SpectralUtils.h"
-#include "SpectralDialect/Runtime/RuntimeEnums.h"
 
 #include "mlir/IR/BuiltinTypes.h"
 #include "llvm/ADT/StringExtras.h"

@@ -9,7 +9,7 @@
 #include "SpectralDialect/IR/SpectralTypes.h"
 #include "SpectralDialect/IR/SpectralDialect.h"
 #include "SpectralDialect/IR/SpectralUtils.h"
-#include "SpectralDialect/Runtime/TileRule.h"
+#include "SpectralDialect/IR/TileRule.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/DialectImplementation.h"
@@ -72,7 +72,7 @@ static int64_t getScalarBitWidth(Type type) {
 }
 
 /// Number of bins of a tile spectrum that are candidates for selection (the
-/// shared rule of SpectralDialect/Runtime/TileRule.h). The layout must
+/// shared rule of SpectralDialect/IR/TileRule.h). The layout must
 /// already be verified.
 static int64_t countNonRedundantBins(TransformKind transform,
                                      ArrayRef<int64_t> axes,

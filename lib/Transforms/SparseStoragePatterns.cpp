@@ -329,7 +329,7 @@ Value decompress(OpBuilder &b, Location loc, Storage storage,
 /// The number of dense bins the stored bin at `position` stands for: 1 for
 /// fft; for rfft 2, except self-conjugate bins of the k = 0 and k = n/2
 /// planes, which are 1. The weight of tile_rule::classify
-/// (SpectralDialect/Runtime/TileRule.h) for stored (canonical) bins, as IR.
+/// (SpectralDialect/IR/TileRule.h) for stored (canonical) bins, as IR.
 Value computeBinWeight(OpBuilder &b, Location loc, Value position,
                        SparseSpectralType type) {
   Type f32 = getF32(b);

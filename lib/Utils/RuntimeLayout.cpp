@@ -8,7 +8,7 @@
 
 #include "SpectralDialect/Utils/RuntimeLayout.h"
 
-#include "SpectralDialect/Runtime/RuntimeEnums.h"
+#include "SpectralDialect/IR/RuntimeEnums.h"
 
 using namespace mlir;
 using namespace mlir::spectral;

@@ -12,11 +12,11 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "FFTBackend.h"
-#include "FFTWInterface.h"
-#include "FFTWWisdom.h"
-#include "Memory.h"
-#include "Parallel.h"
+#include "spectral-core/FFTBackend.h"
+#include "spectral-core/FFTWInterface.h"
+#include "spectral-core/FFTWWisdom.h"
+#include "spectral-core/Memory.h"
+#include "spectral-core/Parallel.h"
 
 #include <algorithm>
 #include <climits>
@@ -26,7 +26,8 @@
 #include <cstring>
 #include <type_traits>
 
-using namespace mlir::spectral::runtime;
+using namespace mlir::spectral;
+using namespace mlir::spectral::core;
 
 namespace {
 
@@ -185,7 +186,8 @@ private:
   FFTPlan *planIn(const FFTProblem &problem, int32_t mode, void *in, void *out,
                   ErrorMessage &error) {
     using API = FFTW<Real>;
-    typename API::IODim dims[kMaxDescriptorRank], batch[kMaxDescriptorRank];
+    typename API::IODim dims[runtime::kMaxDescriptorRank],
+        batch[runtime::kMaxDescriptorRank];
     if (!toIODims(problem.dims, problem.rank, "transformed", dims, error) ||
         !toIODims(problem.batch, problem.batchRank, "batch", batch, error))
       return nullptr;
@@ -294,7 +296,7 @@ private:
 
 } // namespace
 
-FFTBackend &mlir::spectral::runtime::getHostFFTBackend() {
+FFTBackend &mlir::spectral::core::getHostFFTBackend() {
   static FFTWBackend backend;
   return backend;
 }

@@ -6,8 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "FFTWWisdom.h"
-#include "FFTWInterface.h"
+#include "spectral-core/FFTWWisdom.h"
+#include "spectral-core/FFTWInterface.h"
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -18,7 +18,7 @@
 #include <cstring>
 #include <string>
 
-using namespace mlir::spectral::runtime;
+using namespace mlir::spectral::core;
 
 namespace {
 
@@ -85,7 +85,7 @@ template <typename Real> void save(const std::string &path) {
 
 } // namespace
 
-void mlir::spectral::runtime::loadWisdom(Precision precision) {
+void mlir::spectral::core::loadWisdom(Precision precision) {
   static bool loaded[2] = {false, false};
   bool &done = loaded[precision == Precision::F64];
   if (done)
@@ -100,7 +100,7 @@ void mlir::spectral::runtime::loadWisdom(Precision precision) {
     load<float>(path);
 }
 
-void mlir::spectral::runtime::saveWisdom(Precision precision) {
+void mlir::spectral::core::saveWisdom(Precision precision) {
   std::string path = getWisdomPath(precision);
   if (path.empty())
     return;

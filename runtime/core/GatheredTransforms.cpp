@@ -6,11 +6,11 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "GatheredTransforms.h"
-#include "MemRefView.h"
-#include "Memory.h"
-#include "Parallel.h"
-#include "PlanCache.h"
+#include "spectral-core/GatheredTransforms.h"
+#include "spectral-core/MemRefView.h"
+#include "spectral-core/Memory.h"
+#include "spectral-core/Parallel.h"
+#include "spectral-core/PlanCache.h"
 
 #include <algorithm>
 #include <atomic>
@@ -19,7 +19,8 @@
 #include <mutex>
 #include <type_traits>
 
-using namespace mlir::spectral::runtime;
+using namespace mlir::spectral;
+using namespace mlir::spectral::core;
 
 namespace {
 
@@ -40,9 +41,9 @@ constexpr int64_t kMinWidth = 4;
 /// The transformed dimensions of a problem on one side: lengths, the user's
 /// strides and the contiguous strides of one transform in scratch.
 struct SideLayout {
-  int64_t lengths[kMaxDescriptorRank + 1];
-  int64_t userStrides[kMaxDescriptorRank + 1];
-  int64_t scratchStrides[kMaxDescriptorRank + 1];
+  int64_t lengths[runtime::kMaxDescriptorRank + 1];
+  int64_t userStrides[runtime::kMaxDescriptorRank + 1];
+  int64_t scratchStrides[runtime::kMaxDescriptorRank + 1];
   /// Elements from one transform to the next in scratch.
   int64_t distance = 1;
 };
@@ -195,9 +196,9 @@ void appendVector(SideLayout &side, int32_t rank, int64_t userStride) {
 
 } // namespace
 
-bool mlir::spectral::runtime::chooseGatherShape(const FFTProblem &problem,
-                                                const void *in, const void *out,
-                                                GatherShape &shape) {
+bool mlir::spectral::core::chooseGatherShape(const FFTProblem &problem,
+                                             const void *in, const void *out,
+                                             GatherShape &shape) {
   // An in-place transform may interleave input and output elements of
   // different chunks.
   if (problem.rank == 0 || problem.batchRank == 0 || in == out)
@@ -239,10 +240,10 @@ bool mlir::spectral::runtime::chooseGatherShape(const FFTProblem &problem,
 }
 
 template <typename InT, typename OutT>
-bool mlir::spectral::runtime::runGathered(const FFTProblem &problem,
-                                          const GatherShape &shape,
-                                          const InT *in, OutT *out,
-                                          double scale, ErrorMessage &error) {
+bool mlir::spectral::core::runGathered(const FFTProblem &problem,
+                                       const GatherShape &shape, const InT *in,
+                                       OutT *out, double scale,
+                                       ErrorMessage &error) {
   using Real = decltype(std::real(std::declval<OutT>()));
   constexpr bool inPlaceChunks = std::is_same_v<InT, OutT>;
   const int32_t rank = problem.rank;
@@ -317,7 +318,7 @@ bool mlir::spectral::runtime::runGathered(const FFTProblem &problem,
 }
 
 template <typename Real>
-bool mlir::spectral::runtime::runGatheredFilter(
+bool mlir::spectral::core::runGatheredFilter(
     const FFTProblem &forward, const GatherShape &shape,
     const int64_t *filterDimStrides, const int64_t *filterBatchStrides,
     const Real *in, const std::complex<Real> *filter, Real *out, double scale,
@@ -413,7 +414,7 @@ bool mlir::spectral::runtime::runGatheredFilter(
 
 namespace mlir {
 namespace spectral {
-namespace runtime {
+namespace core {
 template bool runGathered(const FFTProblem &, const GatherShape &,
                           const complex32 *, complex32 *, double,
                           ErrorMessage &);
@@ -436,6 +437,6 @@ template bool runGatheredFilter(const FFTProblem &, const GatherShape &,
                                 const int64_t *, const int64_t *,
                                 const double *, const complex64 *, double *,
                                 double, ErrorMessage &);
-} // namespace runtime
+} // namespace core
 } // namespace spectral
 } // namespace mlir

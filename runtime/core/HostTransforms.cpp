@@ -6,19 +6,20 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "HostTransforms.h"
-#include "FFTBackend.h"
-#include "GatheredTransforms.h"
-#include "Memory.h"
-#include "Normalization.h"
-#include "Parallel.h"
-#include "PlanCache.h"
+#include "spectral-core/HostTransforms.h"
+#include "spectral-core/FFTBackend.h"
+#include "spectral-core/GatheredTransforms.h"
+#include "spectral-core/Memory.h"
+#include "spectral-core/Normalization.h"
+#include "spectral-core/Parallel.h"
+#include "spectral-core/PlanCache.h"
 
 #include <algorithm>
 #include <type_traits>
 #include <utility>
 
-using namespace mlir::spectral::runtime;
+using namespace mlir::spectral;
+using namespace mlir::spectral::core;
 
 namespace {
 
@@ -119,7 +120,7 @@ bool run(const FFTProblem &problem, InT *in, const MemRefView<OutT> &out,
 } // namespace
 
 template <typename Real>
-bool mlir::spectral::runtime::transformC2C(
+bool mlir::spectral::core::transformC2C(
     const MemRefView<std::complex<Real>> &in,
     const MemRefView<std::complex<Real>> &out, int64_t axesMask, bool inverse,
     int32_t norm, ErrorMessage &error) {
@@ -131,7 +132,7 @@ bool mlir::spectral::runtime::transformC2C(
 }
 
 template <typename Real>
-bool mlir::spectral::runtime::transformR2C(
+bool mlir::spectral::core::transformR2C(
     const MemRefView<Real> &in, const MemRefView<std::complex<Real>> &out,
     int64_t axesMask, int64_t halvedAxis, int32_t norm, ErrorMessage &error) {
   FFTProblem problem =
@@ -143,7 +144,7 @@ bool mlir::spectral::runtime::transformR2C(
 }
 
 template <typename Real>
-bool mlir::spectral::runtime::transformC2R(
+bool mlir::spectral::core::transformC2R(
     const MemRefView<std::complex<Real>> &in, const MemRefView<Real> &out,
     int64_t axesMask, int64_t halvedAxis, int32_t norm, bool mayOverwriteInput,
     ErrorMessage &error) {
@@ -163,7 +164,7 @@ bool mlir::spectral::runtime::transformC2R(
   TrackedBuffer<std::complex<Real>> copy;
   if (!copy.allocate(static_cast<size_t>(in.numElements()), error))
     return false;
-  int64_t copyStrides[kMaxDescriptorRank];
+  int64_t copyStrides[runtime::kMaxDescriptorRank];
   setDenseStrides(in.rank, in.sizes, copyStrides);
   const std::complex<Real> *source = in.data;
   std::complex<Real> *target = copy.data();
@@ -184,14 +185,14 @@ bool mlir::spectral::runtime::transformC2R(
 }
 
 template <typename Real>
-bool mlir::spectral::runtime::transformFilter(
+bool mlir::spectral::core::transformFilter(
     const MemRefView<Real> &in, const MemRefView<std::complex<Real>> &filter,
     const MemRefView<Real> &out, int64_t axesMask, int64_t halvedAxis,
     int32_t forwardNorm, int32_t inverseNorm, ErrorMessage &error) {
   using Complex = std::complex<Real>;
   // The filter read with the half spectrum's indices: broadcast dimensions
   // do not step.
-  int64_t filterStrides[kMaxDescriptorRank];
+  int64_t filterStrides[runtime::kMaxDescriptorRank];
   for (int64_t d = 0; d < filter.rank; ++d)
     filterStrides[d] = filter.sizes[d] == 1 ? 0 : filter.strides[d];
   double scale =
@@ -207,7 +208,8 @@ bool mlir::spectral::runtime::transformFilter(
     FFTProblem filterOrder =
         makeProblem<Real>(TransformKind::R2C, -1, in.rank, in.sizes,
                           filterStrides, filterStrides, axesMask, halvedAxis);
-    int64_t dimStrides[kMaxDescriptorRank], batchStrides[kMaxDescriptorRank];
+    int64_t dimStrides[runtime::kMaxDescriptorRank],
+        batchStrides[runtime::kMaxDescriptorRank];
     for (int32_t i = 0; i < filterOrder.rank; ++i)
       dimStrides[i] = filterOrder.dims[i].inStride;
     for (int32_t b = 0; b < filterOrder.batchRank; ++b)
@@ -241,7 +243,7 @@ bool mlir::spectral::runtime::transformFilter(
 
 namespace mlir {
 namespace spectral {
-namespace runtime {
+namespace core {
 template bool transformC2C<float>(const MemRefView<complex32> &,
                                   const MemRefView<complex32> &, int64_t, bool,
                                   int32_t, ErrorMessage &);
@@ -269,6 +271,6 @@ template bool transformFilter<double>(const MemRefView<double> &,
                                       const MemRefView<double> &, int64_t,
                                       int64_t, int32_t, int32_t,
                                       ErrorMessage &);
-} // namespace runtime
+} // namespace core
 } // namespace spectral
 } // namespace mlir

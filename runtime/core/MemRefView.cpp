@@ -6,11 +6,11 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "MemRefView.h"
+#include "spectral-core/MemRefView.h"
 
 #include <cstdint>
 
-using namespace mlir::spectral::runtime;
+using namespace mlir::spectral::core;
 
 bool Layout::isEmpty() const {
   for (int64_t d = 0; d < rank; ++d)

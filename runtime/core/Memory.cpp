@@ -6,12 +6,12 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Memory.h"
+#include "spectral-core/Memory.h"
 
 #include <atomic>
 #include <cstdlib>
 
-using namespace mlir::spectral::runtime;
+using namespace mlir::spectral::core;
 
 // Lock-free counters: entry points run concurrently, and an allocation must
 // reserve its bytes against the limit atomically with the check.
@@ -19,8 +19,7 @@ static std::atomic<int64_t> liveBytes{0};
 static PeakBytes peakBytes;
 static std::atomic<int64_t> memoryLimit{0};
 
-void *mlir::spectral::runtime::allocateTracked(size_t bytes,
-                                               ErrorMessage &error) {
+void *mlir::spectral::core::allocateTracked(size_t bytes, ErrorMessage &error) {
   // aligned_alloc wants a multiple of the alignment; account what is really
   // taken.
   size_t rounded = (bytes + kAllocationAlignment - 1) / kAllocationAlignment *
@@ -57,7 +56,7 @@ void *mlir::spectral::runtime::allocateTracked(size_t bytes,
   return ptr;
 }
 
-void mlir::spectral::runtime::freeTracked(void *ptr, size_t bytes) {
+void mlir::spectral::core::freeTracked(void *ptr, size_t bytes) {
   if (!ptr)
     return;
   size_t rounded = (bytes + kAllocationAlignment - 1) / kAllocationAlignment *
@@ -66,12 +65,12 @@ void mlir::spectral::runtime::freeTracked(void *ptr, size_t bytes) {
   liveBytes.fetch_sub(static_cast<int64_t>(rounded));
 }
 
-int64_t mlir::spectral::runtime::getLiveBytes() { return liveBytes.load(); }
+int64_t mlir::spectral::core::getLiveBytes() { return liveBytes.load(); }
 
-int64_t mlir::spectral::runtime::getPeakBytes() { return peakBytes.get(); }
+int64_t mlir::spectral::core::getPeakBytes() { return peakBytes.get(); }
 
-void mlir::spectral::runtime::resetPeakBytes() { peakBytes.reset(liveBytes); }
+void mlir::spectral::core::resetPeakBytes() { peakBytes.reset(liveBytes); }
 
-void mlir::spectral::runtime::setMemoryLimit(int64_t bytes) {
+void mlir::spectral::core::setMemoryLimit(int64_t bytes) {
   memoryLimit.store(bytes);
 }

@@ -6,29 +6,30 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Normalization.h"
+#include "spectral-core/Normalization.h"
 
-#include "SpectralDialect/Runtime/RuntimeEnums.h"
+#include "SpectralDialect/IR/RuntimeEnums.h"
 
 #include <cmath>
 
-using namespace mlir::spectral::runtime;
+using namespace mlir::spectral;
+using namespace mlir::spectral::core;
 
-double mlir::spectral::runtime::getNormScale(int32_t norm, bool inverse,
-                                             double count) {
-  switch (static_cast<FFTNorm>(norm)) {
-  case FFTNorm::Backward:
+double mlir::spectral::core::getNormScale(int32_t norm, bool inverse,
+                                          double count) {
+  switch (static_cast<runtime::FFTNorm>(norm)) {
+  case runtime::FFTNorm::Backward:
     return inverse ? 1.0 / count : 1.0;
-  case FFTNorm::Forward:
+  case runtime::FFTNorm::Forward:
     return inverse ? 1.0 : 1.0 / count;
-  case FFTNorm::Ortho:
+  case runtime::FFTNorm::Ortho:
     return 1.0 / std::sqrt(count);
   }
   return 1.0;
 }
 
-double mlir::spectral::runtime::getTransformedCount(const Layout &real,
-                                                    int64_t axesMask) {
+double mlir::spectral::core::getTransformedCount(const Layout &real,
+                                                 int64_t axesMask) {
   double count = 1;
   for (int64_t d = 0; d < real.rank; ++d)
     if (isTransformed(axesMask, d))

@@ -6,7 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Parallel.h"
+#include "spectral-core/Parallel.h"
 
 #include <omp.h>
 
@@ -17,7 +17,7 @@
 #include <cstdlib>
 #include <mutex>
 
-using namespace mlir::spectral::runtime;
+using namespace mlir::spectral::core;
 
 namespace {
 
@@ -59,7 +59,7 @@ int32_t resolveDefaultCount() {
 
 } // namespace
 
-int32_t mlir::spectral::runtime::getNumThreads() {
+int32_t mlir::spectral::core::getNumThreads() {
   int32_t count = numThreads.load(std::memory_order_relaxed);
   if (count > 0)
     return count;
@@ -73,18 +73,18 @@ int32_t mlir::spectral::runtime::getNumThreads() {
   return expected;
 }
 
-bool mlir::spectral::runtime::isNumThreadsChosen() {
+bool mlir::spectral::core::isNumThreadsChosen() {
   getNumThreads();
   return chosen.load();
 }
 
-void mlir::spectral::runtime::setNumThreads(int32_t count) {
+void mlir::spectral::core::setNumThreads(int32_t count) {
   count = std::max(count, 1);
   chosen.store(true);
   numThreads.store(count);
 }
 
-void mlir::spectral::runtime::parallelForRanges(
+void mlir::spectral::core::parallelForRanges(
     int64_t count, int64_t minPerThread,
     void (*body)(int64_t begin, int64_t end, void *context), void *context) {
   if (count <= 0)

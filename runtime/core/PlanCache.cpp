@@ -6,9 +6,9 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "PlanCache.h"
+#include "spectral-core/PlanCache.h"
 
-using namespace mlir::spectral::runtime;
+using namespace mlir::spectral::core;
 
 PlanCache::~PlanCache() {
   std::lock_guard<std::mutex> lock(mutex);
@@ -61,7 +61,7 @@ const FFTPlan *PlanCache::getPlan(const FFTProblem &problem, void *in,
   return plan;
 }
 
-PlanCache &mlir::spectral::runtime::getHostPlanCache() {
+PlanCache &mlir::spectral::core::getHostPlanCache() {
   // Constructed after (so destroyed before) the backend it uses.
   static PlanCache cache(getHostFFTBackend());
   return cache;

@@ -13,16 +13,16 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "TileSelection.h"
-#include "Memory.h"
-#include "Parallel.h"
+#include "spectral-core/TileSelection.h"
+#include "spectral-core/Memory.h"
+#include "spectral-core/Parallel.h"
 
 #include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <mutex>
 
-using namespace mlir::spectral::runtime;
+using namespace mlir::spectral::core;
 
 namespace {
 
@@ -51,8 +51,8 @@ bool ranksBefore(const Candidate &a, const Candidate &b) {
 
 } // namespace
 
-bool mlir::spectral::runtime::validateNumKept(int64_t k, int64_t numCandidates,
-                                              ErrorMessage &error) {
+bool mlir::spectral::core::validateNumKept(int64_t k, int64_t numCandidates,
+                                           ErrorMessage &error) {
   if (k <= numCandidates)
     return true;
   error.set("K = %lld exceeds the %lld candidate bins of a tile "
@@ -61,7 +61,7 @@ bool mlir::spectral::runtime::validateNumKept(int64_t k, int64_t numCandidates,
   return false;
 }
 
-bool mlir::spectral::runtime::validatePositions(
+bool mlir::spectral::core::validatePositions(
     const TileSpectrum &tile, const MemRefView<int64_t> &positions,
     int64_t *writer, PositionUse use, ErrorMessage &error) {
   int64_t numTiles = positions.sizes[0], k = positions.sizes[1];
@@ -152,11 +152,11 @@ static void selectTile(int64_t t, Candidate *candidates, int64_t k,
   }
 }
 
-bool mlir::spectral::runtime::selectTopK(const TileSpectrum &tile,
-                                         const MemRefView<complex32> &spectrum,
-                                         const MemRefView<complex32> &coeffs,
-                                         const MemRefView<int64_t> &positions,
-                                         ErrorMessage &error) {
+bool mlir::spectral::core::selectTopK(const TileSpectrum &tile,
+                                      const MemRefView<complex32> &spectrum,
+                                      const MemRefView<complex32> &coeffs,
+                                      const MemRefView<int64_t> &positions,
+                                      ErrorMessage &error) {
   int64_t numTiles = spectrum.sizes[0], numBins = tile.getNumBins();
   int64_t k = coeffs.sizes[1];
 
@@ -204,10 +204,11 @@ static bool validatePositionsInWorkspace(const TileSpectrum &tile,
          validatePositions(tile, positions, writer.data(), use, error);
 }
 
-bool mlir::spectral::runtime::scatterTiles(
-    const TileSpectrum &tile, const MemRefView<complex32> &coeffs,
-    const MemRefView<int64_t> &positions, const MemRefView<complex32> &spectrum,
-    ErrorMessage &error) {
+bool mlir::spectral::core::scatterTiles(const TileSpectrum &tile,
+                                        const MemRefView<complex32> &coeffs,
+                                        const MemRefView<int64_t> &positions,
+                                        const MemRefView<complex32> &spectrum,
+                                        ErrorMessage &error) {
   if (!validatePositionsInWorkspace(tile, positions, PositionUse::Write, error))
     return false;
 
@@ -245,11 +246,11 @@ bool mlir::spectral::runtime::scatterTiles(
   return true;
 }
 
-bool mlir::spectral::runtime::gatherTiles(const TileSpectrum &tile,
-                                          const MemRefView<complex32> &spectrum,
-                                          const MemRefView<int64_t> &positions,
-                                          const MemRefView<complex32> &coeffs,
-                                          ErrorMessage &error) {
+bool mlir::spectral::core::gatherTiles(const TileSpectrum &tile,
+                                       const MemRefView<complex32> &spectrum,
+                                       const MemRefView<int64_t> &positions,
+                                       const MemRefView<complex32> &coeffs,
+                                       ErrorMessage &error) {
   if (!validatePositionsInWorkspace(tile, positions, PositionUse::Read, error))
     return false;
 

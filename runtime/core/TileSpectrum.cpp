@@ -6,14 +6,18 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "TileSpectrum.h"
+#include "spectral-core/TileSpectrum.h"
 
-using namespace mlir::spectral::runtime;
+using namespace mlir::spectral;
+using namespace mlir::spectral::core;
 
-bool TileSpectrum::init(const MemRefView<int64_t> &view, int64_t mask,
-                        int64_t halved, int64_t length, ErrorMessage &error) {
+bool TileSpectrum::init(const MemRefView<int64_t> &view,
+                        const TileLayout &layout, ErrorMessage &error) {
+  int64_t mask = layout.axesMask, halved = layout.halvedAxis,
+          length = layout.halvedLength;
   int64_t entries = view.sizes[0];
-  if (entries < kMinDescriptorRank || entries > kMaxDescriptorRank) {
+  if (entries < runtime::kMinDescriptorRank ||
+      entries > runtime::kMaxDescriptorRank) {
     error.set("tileSpectrumShape has %lld entries; expected 1 to 8 (the "
               "rank of a tile)",
               static_cast<long long>(entries));
@@ -40,7 +44,7 @@ bool TileSpectrum::init(const MemRefView<int64_t> &view, int64_t mask,
     return false;
   axesMask = static_cast<uint64_t>(mask);
   halvedAxis = halved;
-  if (halved == kNoHalvedAxis)
+  if (halved == runtime::kNoHalvedAxis)
     return true;
   if (!validateHalvedAxis(halved, mask, rank, error))
     return false;
@@ -72,8 +76,8 @@ int64_t TileSpectrum::computeWeights(uint8_t *weights) const {
   return candidates;
 }
 
-bool mlir::spectral::runtime::validateAxesMask(int64_t axesMask, int64_t rank,
-                                               ErrorMessage &error) {
+bool mlir::spectral::core::validateAxesMask(int64_t axesMask, int64_t rank,
+                                            ErrorMessage &error) {
   if (axesMask == 0) {
     error.set("axesMask is 0; at least one axis must be transformed");
     return false;
@@ -89,9 +93,9 @@ bool mlir::spectral::runtime::validateAxesMask(int64_t axesMask, int64_t rank,
   return true;
 }
 
-bool mlir::spectral::runtime::validateHalvedAxis(int64_t halvedAxis,
-                                                 int64_t axesMask, int64_t rank,
-                                                 ErrorMessage &error) {
+bool mlir::spectral::core::validateHalvedAxis(int64_t halvedAxis,
+                                              int64_t axesMask, int64_t rank,
+                                              ErrorMessage &error) {
   if (halvedAxis < 0 || halvedAxis >= rank) {
     error.set("halvedAxis %lld is out of range for rank %lld",
               static_cast<long long>(halvedAxis), static_cast<long long>(rank));

@@ -24,7 +24,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Memory.h"
+#include "spectral-core/Memory.h"
 #include "spectral-runtime/SpectralRuntime.h"
 
 #include <atomic>
@@ -158,7 +158,7 @@ private:
   std::mutex liveMutex;
   std::unordered_map<void *, BlockKey> live;
   std::atomic<int64_t> liveBytes{0};
-  mlir::spectral::runtime::PeakBytes peakBytes;
+  mlir::spectral::core::PeakBytes peakBytes;
 
   std::mutex idleMutex;
   std::multimap<BlockKey, void *> idle;

@@ -14,6 +14,7 @@
 
 #include "spectral-runtime/SpectralRuntime.h"
 
+using namespace mlir::spectral::core;
 using namespace mlir::spectral::runtime;
 
 // Atomic so that a test may install a handler while another thread runs an

@@ -7,11 +7,12 @@
 //===----------------------------------------------------------------------===//
 
 #include "DescriptorChecks.h"
-#include "TileSpectrum.h"
+#include "spectral-core/TileSpectrum.h"
 
 #include <algorithm>
 #include <cstdint>
 
+using namespace mlir::spectral::core;
 using namespace mlir::spectral::runtime;
 
 bool mlir::spectral::runtime::checkLayout(const char *function,

@@ -16,9 +16,9 @@
 #define SPECTRAL_RUNTIME_LIB_DESCRIPTORCHECKS_H
 
 #include "ErrorReporting.h"
-#include "MemRefView.h"
+#include "spectral-core/MemRefView.h"
 
-#include "SpectralDialect/Runtime/RuntimeEnums.h"
+#include "SpectralDialect/IR/RuntimeEnums.h"
 #include "mlir/ExecutionEngine/CRunnerUtils.h"
 
 #include <cstddef>
@@ -31,27 +31,28 @@ namespace runtime {
 /// Checks what every memref argument needs: sizes and strides >= 0, a span
 /// of at most 2^63 bytes and a data pointer if there are elements. `what`
 /// names the argument in messages ("input", "coeffs", ...).
-bool checkLayout(const char *function, const char *what, const Layout &layout,
-                 const void *basePtr, size_t elementSize);
+bool checkLayout(const char *function, const char *what,
+                 const core::Layout &layout, const void *basePtr,
+                 size_t elementSize);
 
 /// Checks that no two elements of `layout` share an address (required of
 /// outputs). Sufficient condition: ordered by stride, each dimension steps
 /// over the whole span of the dimensions before it. This accepts every
 /// row-major, column-major, permuted, sliced or strided layout.
 bool checkNoSelfOverlap(const char *function, const char *what,
-                        const Layout &layout);
+                        const core::Layout &layout);
 
 /// Checks that the address ranges of two arguments are disjoint.
 bool checkDisjoint(const char *function, const char *whatA,
-                   const Layout &layoutA, const void *dataA,
+                   const core::Layout &layoutA, const void *dataA,
                    size_t elementSizeA, const char *whatB,
-                   const Layout &layoutB, const void *dataB,
+                   const core::Layout &layoutB, const void *dataB,
                    size_t elementSizeB);
 
 template <typename T>
 bool checkDisjoint(const char *function, const char *whatA,
-                   const MemRefView<T> &a, const char *whatB,
-                   const MemRefView<T> &b) {
+                   const core::MemRefView<T> &a, const char *whatB,
+                   const core::MemRefView<T> &b) {
   return checkDisjoint(function, whatA, a, a.data, sizeof(T), whatB, b, b.data,
                        sizeof(T));
 }
@@ -59,7 +60,8 @@ bool checkDisjoint(const char *function, const char *whatA,
 /// Reads the descriptor of an unranked memref of rank 1 to 8.
 template <typename T>
 bool readUnranked(const char *function, const char *what,
-                  const ::UnrankedMemRefType<T> *memref, MemRefView<T> &view) {
+                  const ::UnrankedMemRefType<T> *memref,
+                  core::MemRefView<T> &view) {
   if (!memref) {
     reportError(function, "%s is a null pointer", what);
     return false;
@@ -92,7 +94,8 @@ bool readUnranked(const char *function, const char *what,
 /// Reads the descriptor of a ranked memref.
 template <typename T, int N>
 bool readRanked(const char *function, const char *what,
-                const ::StridedMemRefType<T, N> *memref, MemRefView<T> &view) {
+                const ::StridedMemRefType<T, N> *memref,
+                core::MemRefView<T> &view) {
   static_assert(N >= 1 && N <= kMaxDescriptorRank, "unsupported rank");
   if (!memref) {
     reportError(function, "%s is a null pointer", what);

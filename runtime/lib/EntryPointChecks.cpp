@@ -8,13 +8,14 @@
 
 #include "EntryPointChecks.h"
 #include "DescriptorChecks.h"
-#include "TileSelection.h"
+#include "spectral-core/TileSelection.h"
 
 #include <algorithm>
 #include <climits>
 #include <cmath>
 #include <utility>
 
+using namespace mlir::spectral::core;
 using namespace mlir::spectral::runtime;
 
 //===----------------------------------------------------------------------===//
@@ -81,12 +82,9 @@ bool checkHalvedLength(const char *function, const char *what,
 
 /// Validates the layout arguments of top-k and scatter into `tile`.
 bool initTile(const char *function, const MemRefView<int64_t> &shape,
-              int64_t axesMask, int64_t halvedAxis, int64_t halvedLength,
-              TileSpectrum &tile) {
+              const TileLayout &layout, TileSpectrum &tile) {
   ErrorMessage error;
-  return succeededOrReport(
-      tile.init(shape, axesMask, halvedAxis, halvedLength, error), function,
-      error);
+  return succeededOrReport(tile.init(shape, layout, error), function, error);
 }
 
 } // namespace
@@ -272,17 +270,19 @@ checkC2R<double>(const char *, ::UnrankedMemRefType<complex64> *,
 
 Checked mlir::spectral::runtime::checkTopK(
     const char *function, ::StridedMemRefType<complex32, 2> *spectrum,
-    ::StridedMemRefType<int64_t, 1> *tileSpectrumShape, int64_t axesMask,
-    int64_t halvedAxis, int64_t halvedLength,
-    ::StridedMemRefType<complex32, 2> *coeffs,
-    ::StridedMemRefType<int64_t, 2> *positions, MemRefView<complex32> &input,
-    MemRefView<int64_t> &shape, MemRefView<complex32> &output,
-    MemRefView<int64_t> &outPositions, TileSpectrum &tile) {
+    ::StridedMemRefType<int64_t, 1> *tileSpectrumShape,
+    const TileLayout &layout, ::StridedMemRefType<complex32, 2> *coeffs,
+    ::StridedMemRefType<int64_t, 2> *positions, SparseOperands &operands) {
+  MemRefView<complex32> &input = operands.spectrum;
+  MemRefView<complex32> &output = operands.coeffs;
+  MemRefView<int64_t> &outPositions = operands.positions;
+  MemRefView<int64_t> &shape = operands.tileShape;
+  TileSpectrum &tile = operands.tile;
   if (!readRanked(function, "spectrum", spectrum, input) ||
       !readRanked(function, "tileSpectrumShape", tileSpectrumShape, shape) ||
       !readRanked(function, "coeffs", coeffs, output) ||
       !readRanked(function, "positions", positions, outPositions) ||
-      !initTile(function, shape, axesMask, halvedAxis, halvedLength, tile))
+      !initTile(function, shape, layout, tile))
     return Checked::Error;
 
   int64_t numTiles = input.sizes[0], numBins = tile.getNumBins();
@@ -348,13 +348,14 @@ Checked checkSparseCopy(const char *function, PositionUse use,
                         ::StridedMemRefType<complex32, 2> *coeffsDesc,
                         ::StridedMemRefType<int64_t, 2> *positionsDesc,
                         ::StridedMemRefType<int64_t, 1> *tileSpectrumShape,
-                        int64_t axesMask, int64_t halvedAxis,
-                        int64_t halvedLength,
+                        const TileLayout &layout,
                         ::StridedMemRefType<complex32, 2> *spectrumDesc,
-                        MemRefView<complex32> &coeffs,
-                        MemRefView<int64_t> &positions,
-                        MemRefView<int64_t> &shape,
-                        MemRefView<complex32> &spectrum, TileSpectrum &tile) {
+                        SparseOperands &operands) {
+  MemRefView<complex32> &coeffs = operands.coeffs;
+  MemRefView<complex32> &spectrum = operands.spectrum;
+  MemRefView<int64_t> &positions = operands.positions;
+  MemRefView<int64_t> &shape = operands.tileShape;
+  TileSpectrum &tile = operands.tile;
   bool scatter = use == PositionUse::Write;
   auto readCoeffs = [&] {
     return readRanked(function, "coeffs", coeffsDesc, coeffs);
@@ -366,7 +367,7 @@ Checked checkSparseCopy(const char *function, PositionUse use,
       !readRanked(function, "positions", positionsDesc, positions) ||
       !readRanked(function, "tileSpectrumShape", tileSpectrumShape, shape) ||
       !(scatter ? readSpectrum() : readCoeffs()) ||
-      !initTile(function, shape, axesMask, halvedAxis, halvedLength, tile))
+      !initTile(function, shape, layout, tile))
     return Checked::Error;
 
   const char *keyName = scatter ? "coeffs" : "positions";
@@ -415,27 +416,21 @@ Checked checkSparseCopy(const char *function, PositionUse use,
 Checked mlir::spectral::runtime::checkScatter(
     const char *function, ::StridedMemRefType<complex32, 2> *coeffs,
     ::StridedMemRefType<int64_t, 2> *positions,
-    ::StridedMemRefType<int64_t, 1> *tileSpectrumShape, int64_t axesMask,
-    int64_t halvedAxis, int64_t halvedLength,
-    ::StridedMemRefType<complex32, 2> *spectrum, MemRefView<complex32> &input,
-    MemRefView<int64_t> &inPositions, MemRefView<int64_t> &shape,
-    MemRefView<complex32> &output, TileSpectrum &tile) {
+    ::StridedMemRefType<int64_t, 1> *tileSpectrumShape,
+    const TileLayout &layout, ::StridedMemRefType<complex32, 2> *spectrum,
+    SparseOperands &operands) {
   return checkSparseCopy(function, PositionUse::Write, coeffs, positions,
-                         tileSpectrumShape, axesMask, halvedAxis, halvedLength,
-                         spectrum, input, inPositions, shape, output, tile);
+                         tileSpectrumShape, layout, spectrum, operands);
 }
 
 Checked mlir::spectral::runtime::checkGather(
     const char *function, ::StridedMemRefType<complex32, 2> *spectrum,
     ::StridedMemRefType<int64_t, 2> *positions,
-    ::StridedMemRefType<int64_t, 1> *tileSpectrumShape, int64_t axesMask,
-    int64_t halvedAxis, int64_t halvedLength,
-    ::StridedMemRefType<complex32, 2> *coeffs, MemRefView<complex32> &input,
-    MemRefView<int64_t> &inPositions, MemRefView<int64_t> &shape,
-    MemRefView<complex32> &output, TileSpectrum &tile) {
+    ::StridedMemRefType<int64_t, 1> *tileSpectrumShape,
+    const TileLayout &layout, ::StridedMemRefType<complex32, 2> *coeffs,
+    SparseOperands &operands) {
   return checkSparseCopy(function, PositionUse::Read, coeffs, positions,
-                         tileSpectrumShape, axesMask, halvedAxis, halvedLength,
-                         spectrum, output, inPositions, shape, input, tile);
+                         tileSpectrumShape, layout, spectrum, operands);
 }
 
 bool mlir::spectral::runtime::checkPositions(

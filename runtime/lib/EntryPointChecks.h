@@ -19,10 +19,10 @@
 #ifndef SPECTRAL_RUNTIME_LIB_ENTRYPOINTCHECKS_H
 #define SPECTRAL_RUNTIME_LIB_ENTRYPOINTCHECKS_H
 
-#include "MemRefView.h"
-#include "Normalization.h"
-#include "TileSelection.h"
-#include "TileSpectrum.h"
+#include "spectral-core/MemRefView.h"
+#include "spectral-core/Normalization.h"
+#include "spectral-core/TileSelection.h"
+#include "spectral-core/TileSpectrum.h"
 
 #include "mlir/ExecutionEngine/CRunnerUtils.h"
 
@@ -43,26 +43,28 @@ enum class Checked { Error, Empty, Run };
 
 /// For Real = float or double.
 template <typename Real>
-Checked
-checkC2C(const char *function, ::UnrankedMemRefType<std::complex<Real>> *in,
-         ::UnrankedMemRefType<std::complex<Real>> *out, int64_t axesMask,
-         int32_t inverse, int32_t norm, MemRefView<std::complex<Real>> &input,
-         MemRefView<std::complex<Real>> &output);
+Checked checkC2C(const char *function,
+                 ::UnrankedMemRefType<std::complex<Real>> *in,
+                 ::UnrankedMemRefType<std::complex<Real>> *out,
+                 int64_t axesMask, int32_t inverse, int32_t norm,
+                 core::MemRefView<std::complex<Real>> &input,
+                 core::MemRefView<std::complex<Real>> &output);
 
 template <typename Real>
 Checked checkR2C(const char *function, ::UnrankedMemRefType<Real> *in,
                  ::UnrankedMemRefType<std::complex<Real>> *out,
                  int64_t axesMask, int64_t halvedAxis, int32_t norm,
-                 MemRefView<Real> &input,
-                 MemRefView<std::complex<Real>> &output);
+                 core::MemRefView<Real> &input,
+                 core::MemRefView<std::complex<Real>> &output);
 
 /// With `mayOverwriteInput`, `in` must not overlap itself either.
 template <typename Real>
-Checked
-checkC2R(const char *function, ::UnrankedMemRefType<std::complex<Real>> *in,
-         ::UnrankedMemRefType<Real> *out, int64_t axesMask, int64_t halvedAxis,
-         int32_t norm, bool mayOverwriteInput,
-         MemRefView<std::complex<Real>> &input, MemRefView<Real> &output);
+Checked checkC2R(const char *function,
+                 ::UnrankedMemRefType<std::complex<Real>> *in,
+                 ::UnrankedMemRefType<Real> *out, int64_t axesMask,
+                 int64_t halvedAxis, int32_t norm, bool mayOverwriteInput,
+                 core::MemRefView<std::complex<Real>> &input,
+                 core::MemRefView<Real> &output);
 
 /// The filtered round trip: `in` and `out` real of one shape, `filter`
 /// the half spectrum's shape with any dimension 1.
@@ -71,25 +73,35 @@ Checked checkFilter(const char *function, ::UnrankedMemRefType<Real> *in,
                     ::UnrankedMemRefType<std::complex<Real>> *filter,
                     ::UnrankedMemRefType<Real> *out, int64_t axesMask,
                     int64_t halvedAxis, int32_t forwardNorm,
-                    int32_t inverseNorm, MemRefView<Real> &input,
-                    MemRefView<std::complex<Real>> &filterView,
-                    MemRefView<Real> &output);
+                    int32_t inverseNorm, core::MemRefView<Real> &input,
+                    core::MemRefView<std::complex<Real>> &filterView,
+                    core::MemRefView<Real> &output);
 
 //===----------------------------------------------------------------------===//
 // Sparse spectral storage
 //===----------------------------------------------------------------------===//
 
+/// The operands of top-k, scatter and gather once their descriptors are
+/// read and checked: the tile spectra (T x S), the kept coefficients and
+/// their positions (T x K), the tile spectrum's shape, and the tile rule
+/// built from that shape and the layout scalars.
+struct SparseOperands {
+  core::MemRefView<core::complex32> spectrum;
+  core::MemRefView<core::complex32> coeffs;
+  core::MemRefView<int64_t> positions;
+  core::MemRefView<int64_t> tileShape;
+  core::TileSpectrum tile;
+};
+
 /// Everything top-k checks before it looks at the data. Returns Empty if
 /// there are no tiles or K is 0 (the K bound still has to be checked).
 Checked checkTopK(const char *function,
-                  ::StridedMemRefType<complex32, 2> *spectrum,
+                  ::StridedMemRefType<core::complex32, 2> *spectrum,
                   ::StridedMemRefType<int64_t, 1> *tileSpectrumShape,
-                  int64_t axesMask, int64_t halvedAxis, int64_t halvedLength,
-                  ::StridedMemRefType<complex32, 2> *coeffs,
+                  const core::TileLayout &layout,
+                  ::StridedMemRefType<core::complex32, 2> *coeffs,
                   ::StridedMemRefType<int64_t, 2> *positions,
-                  MemRefView<complex32> &input, MemRefView<int64_t> &shape,
-                  MemRefView<complex32> &output,
-                  MemRefView<int64_t> &outPositions, TileSpectrum &tile);
+                  SparseOperands &operands);
 
 /// Checks that K does not exceed the number of candidates of a tile.
 bool checkNumKept(const char *function, int64_t k, int64_t numCandidates);
@@ -97,38 +109,32 @@ bool checkNumKept(const char *function, int64_t k, int64_t numCandidates);
 /// Everything scatter checks before it looks at the positions. Returns
 /// Empty if there are no tiles.
 Checked checkScatter(const char *function,
-                     ::StridedMemRefType<complex32, 2> *coeffs,
+                     ::StridedMemRefType<core::complex32, 2> *coeffs,
                      ::StridedMemRefType<int64_t, 2> *positions,
                      ::StridedMemRefType<int64_t, 1> *tileSpectrumShape,
-                     int64_t axesMask, int64_t halvedAxis, int64_t halvedLength,
-                     ::StridedMemRefType<complex32, 2> *spectrum,
-                     MemRefView<complex32> &input,
-                     MemRefView<int64_t> &inPositions,
-                     MemRefView<int64_t> &shape, MemRefView<complex32> &output,
-                     TileSpectrum &tile);
+                     const core::TileLayout &layout,
+                     ::StridedMemRefType<core::complex32, 2> *spectrum,
+                     SparseOperands &operands);
 
 /// Everything gather checks before it looks at the positions: scatter's
 /// checks with the spectrum read and coeffs written. Returns Empty if there
 /// are no tiles or K is 0.
 Checked checkGather(const char *function,
-                    ::StridedMemRefType<complex32, 2> *spectrum,
+                    ::StridedMemRefType<core::complex32, 2> *spectrum,
                     ::StridedMemRefType<int64_t, 2> *positions,
                     ::StridedMemRefType<int64_t, 1> *tileSpectrumShape,
-                    int64_t axesMask, int64_t halvedAxis, int64_t halvedLength,
-                    ::StridedMemRefType<complex32, 2> *coeffs,
-                    MemRefView<complex32> &input,
-                    MemRefView<int64_t> &inPositions,
-                    MemRefView<int64_t> &shape, MemRefView<complex32> &output,
-                    TileSpectrum &tile);
+                    const core::TileLayout &layout,
+                    ::StridedMemRefType<core::complex32, 2> *coeffs,
+                    SparseOperands &operands);
 
 /// Checks every position (a host view) of a scatter (`use` Write) or a
 /// gather (Read) before anything is written: in range, and no bin named
 /// twice by one tile (directly or as a conjugate partner), since a
 /// scatter's later write would silently win. `writer` is work space of S
 /// entries.
-bool checkPositions(const char *function, const TileSpectrum &tile,
-                    const MemRefView<int64_t> &positions, int64_t *writer,
-                    PositionUse use);
+bool checkPositions(const char *function, const core::TileSpectrum &tile,
+                    const core::MemRefView<int64_t> &positions, int64_t *writer,
+                    core::PositionUse use);
 
 /// The check of a dynamic spectral.decompress_tiles offset: `offset` along
 /// `dim` must be a non-negative multiple of `tile` and at most `limit`.
@@ -146,15 +152,16 @@ bool checkSize(const char *function, int32_t op, int32_t operand, int64_t dim,
 
 /// Checks the shapes and overlaps of C += A * B. Returns Empty if M, N or K
 /// is 0 (linalg.matmul then writes nothing).
-Checked checkGemmShapes(const char *function, const Layout &lhs,
-                        const void *lhsData, const Layout &rhs,
-                        const void *rhsData, const Layout &out,
+Checked checkGemmShapes(const char *function, const core::Layout &lhs,
+                        const void *lhsData, const core::Layout &rhs,
+                        const void *rhsData, const core::Layout &out,
                         const void *outData, size_t elementSize);
 
 template <typename T>
 Checked checkGemm(const char *function, ::StridedMemRefType<T, 2> *a,
                   ::StridedMemRefType<T, 2> *b, ::StridedMemRefType<T, 2> *c,
-                  MemRefView<T> &lhs, MemRefView<T> &rhs, MemRefView<T> &out);
+                  core::MemRefView<T> &lhs, core::MemRefView<T> &rhs,
+                  core::MemRefView<T> &out);
 
 /// Storage order in which BLAS reads a matrix.
 enum class MatrixOrder { RowMajor, ColMajor };
@@ -176,7 +183,8 @@ template <typename T>
 mlir::spectral::runtime::Checked mlir::spectral::runtime::checkGemm(
     const char *function, ::StridedMemRefType<T, 2> *a,
     ::StridedMemRefType<T, 2> *b, ::StridedMemRefType<T, 2> *c,
-    MemRefView<T> &lhs, MemRefView<T> &rhs, MemRefView<T> &out) {
+    core::MemRefView<T> &lhs, core::MemRefView<T> &rhs,
+    core::MemRefView<T> &out) {
   if (!readRanked(function, "A", a, lhs) ||
       !readRanked(function, "B", b, rhs) || !readRanked(function, "C", c, out))
     return Checked::Error;

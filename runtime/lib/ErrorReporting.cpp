@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+using namespace mlir::spectral::core;
 using namespace mlir::spectral::runtime;
 
 void mlir::spectral::runtime::reportError(const char *function,

@@ -9,7 +9,7 @@
 // Every entry point reports bad input through reportError, so that the
 // default (print and abort) and the test hook behave the same everywhere.
 // The core library (runtime/core) does not report: it returns an
-// ErrorMessage, which the entry point reports here.
+// core::ErrorMessage, which the entry point reports here.
 //
 // This code is shared by the CPU and the CUDA runtime libraries, which may
 // be loaded into one process: each library defines its own ErrorSink (its
@@ -21,7 +21,7 @@
 #ifndef SPECTRAL_RUNTIME_LIB_ERRORREPORTING_H
 #define SPECTRAL_RUNTIME_LIB_ERRORREPORTING_H
 
-#include "ErrorMessage.h"
+#include "spectral-core/ErrorMessage.h"
 
 #include <atomic>
 #include <cstddef>
@@ -53,7 +53,7 @@ void reportError(const char *function, const char *format, ...)
 /// Returns `succeeded`; on failure first reports `error` (a core function's
 /// message) as an error of entry point `function`.
 inline bool succeededOrReport(bool succeeded, const char *function,
-                              const ErrorMessage &error) {
+                              const core::ErrorMessage &error) {
   if (!succeeded)
     reportError(function, "%s", error.str());
   return succeeded;

@@ -15,10 +15,11 @@
 
 #include "EntryPointChecks.h"
 #include "ErrorReporting.h"
-#include "TileSelection.h"
+#include "spectral-core/TileSelection.h"
 
 #include "spectral-runtime/SpectralRuntime.h"
 
+using namespace mlir::spectral::core;
 using namespace mlir::spectral::runtime;
 
 static const char *const kGather = "spectral_gather";
@@ -30,13 +31,15 @@ _mlir_ciface_spectral_gather(StridedMemRefType<complex32, 2> *spectrum,
                              int64_t axesMask, int64_t halvedAxis,
                              int64_t halvedLength,
                              StridedMemRefType<complex32, 2> *coeffs) {
-  MemRefView<complex32> input, output;
-  MemRefView<int64_t> inPositions, shape;
-  TileSpectrum tile;
-  if (checkGather(kGather, spectrum, positions, tileSpectrumShape, axesMask,
-                  halvedAxis, halvedLength, coeffs, input, inPositions, shape,
-                  output, tile) != Checked::Run)
+  SparseOperands operands;
+  if (checkGather(kGather, spectrum, positions, tileSpectrumShape,
+                  {axesMask, halvedAxis, halvedLength}, coeffs,
+                  operands) != Checked::Run)
     return;
+  const TileSpectrum &tile = operands.tile;
+  const MemRefView<complex32> &input = operands.spectrum;
+  const MemRefView<int64_t> &inPositions = operands.positions;
+  const MemRefView<complex32> &output = operands.coeffs;
   ErrorMessage error;
   succeededOrReport(gatherTiles(tile, input, inPositions, output, error),
                     kGather, error);

@@ -25,7 +25,7 @@
 
 #include "BlasThreads.h"
 #include "EntryPointChecks.h"
-#include "Memory.h"
+#include "spectral-core/Memory.h"
 
 #include "spectral-runtime/SpectralRuntime.h"
 
@@ -33,6 +33,7 @@
 
 #include <algorithm>
 
+using namespace mlir::spectral::core;
 using namespace mlir::spectral::runtime;
 
 namespace {

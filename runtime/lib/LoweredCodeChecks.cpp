@@ -15,6 +15,7 @@
 #include "EntryPointChecks.h"
 #include "spectral-runtime/SpectralRuntime.h"
 
+using namespace mlir::spectral::core;
 using namespace mlir::spectral::runtime;
 
 extern "C" void spectral_check_tile_offset(int64_t dim, int64_t offset,

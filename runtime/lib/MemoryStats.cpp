@@ -7,10 +7,11 @@
 //===----------------------------------------------------------------------===//
 
 #include "ErrorReporting.h"
-#include "Memory.h"
+#include "spectral-core/Memory.h"
 
 #include "spectral-runtime/SpectralRuntime.h"
 
+using namespace mlir::spectral::core;
 using namespace mlir::spectral::runtime;
 
 extern "C" int64_t spectral_runtime_live_bytes(void) { return getLiveBytes(); }

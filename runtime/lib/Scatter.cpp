@@ -14,10 +14,11 @@
 
 #include "EntryPointChecks.h"
 #include "ErrorReporting.h"
-#include "TileSelection.h"
+#include "spectral-core/TileSelection.h"
 
 #include "spectral-runtime/SpectralRuntime.h"
 
+using namespace mlir::spectral::core;
 using namespace mlir::spectral::runtime;
 
 static const char *const kScatter = "spectral_scatter";
@@ -29,13 +30,15 @@ _mlir_ciface_spectral_scatter(StridedMemRefType<complex32, 2> *coeffs,
                               int64_t axesMask, int64_t halvedAxis,
                               int64_t halvedLength,
                               StridedMemRefType<complex32, 2> *spectrum) {
-  MemRefView<complex32> input, output;
-  MemRefView<int64_t> inPositions, shape;
-  TileSpectrum tile;
-  if (checkScatter(kScatter, coeffs, positions, tileSpectrumShape, axesMask,
-                   halvedAxis, halvedLength, spectrum, input, inPositions,
-                   shape, output, tile) != Checked::Run)
+  SparseOperands operands;
+  if (checkScatter(kScatter, coeffs, positions, tileSpectrumShape,
+                   {axesMask, halvedAxis, halvedLength}, spectrum,
+                   operands) != Checked::Run)
     return;
+  const TileSpectrum &tile = operands.tile;
+  const MemRefView<complex32> &input = operands.coeffs;
+  const MemRefView<int64_t> &inPositions = operands.positions;
+  const MemRefView<complex32> &output = operands.spectrum;
   ErrorMessage error;
   succeededOrReport(scatterTiles(tile, input, inPositions, output, error),
                     kScatter, error);

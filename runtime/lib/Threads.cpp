@@ -8,7 +8,7 @@
 
 #include "BlasThreads.h"
 #include "ErrorReporting.h"
-#include "Parallel.h"
+#include "spectral-core/Parallel.h"
 
 #include "spectral-runtime/SpectralRuntime.h"
 
@@ -18,6 +18,7 @@
 extern "C" void openblas_set_num_threads(int count);
 #endif
 
+using namespace mlir::spectral::core;
 using namespace mlir::spectral::runtime;
 
 void mlir::spectral::runtime::syncBlasThreads() {

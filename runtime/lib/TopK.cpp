@@ -12,10 +12,11 @@
 
 #include "EntryPointChecks.h"
 #include "ErrorReporting.h"
-#include "TileSelection.h"
+#include "spectral-core/TileSelection.h"
 
 #include "spectral-runtime/SpectralRuntime.h"
 
+using namespace mlir::spectral::core;
 using namespace mlir::spectral::runtime;
 
 static const char *const kTopK = "spectral_topk";
@@ -27,14 +28,16 @@ _mlir_ciface_spectral_topk(StridedMemRefType<complex32, 2> *spectrum,
                            int64_t halvedLength,
                            StridedMemRefType<complex32, 2> *coeffs,
                            StridedMemRefType<int64_t, 2> *positions) {
-  MemRefView<complex32> input, output;
-  MemRefView<int64_t> shape, outPositions;
-  TileSpectrum tile;
-  Checked checked = checkTopK(kTopK, spectrum, tileSpectrumShape, axesMask,
-                              halvedAxis, halvedLength, coeffs, positions,
-                              input, shape, output, outPositions, tile);
+  SparseOperands operands;
+  Checked checked = checkTopK(kTopK, spectrum, tileSpectrumShape,
+                              {axesMask, halvedAxis, halvedLength}, coeffs,
+                              positions, operands);
   if (checked == Checked::Error)
     return;
+  const TileSpectrum &tile = operands.tile;
+  const MemRefView<complex32> &input = operands.spectrum;
+  const MemRefView<complex32> &output = operands.coeffs;
+  const MemRefView<int64_t> &outPositions = operands.positions;
   // An empty call still checks K against the layout.
   ErrorMessage error;
   succeededOrReport(selectTopK(tile, input, output, outPositions, error), kTopK,

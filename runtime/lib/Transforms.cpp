@@ -13,10 +13,11 @@
 
 #include "EntryPointChecks.h"
 #include "ErrorReporting.h"
-#include "HostTransforms.h"
+#include "spectral-core/HostTransforms.h"
 
 #include "spectral-runtime/SpectralRuntime.h"
 
+using namespace mlir::spectral::core;
 using namespace mlir::spectral::runtime;
 
 namespace {

@@ -13,10 +13,11 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "GatheredTransforms.h"
+#include "spectral-core/GatheredTransforms.h"
 
 #include "gtest/gtest.h"
 
+using namespace mlir::spectral::core;
 using namespace mlir::spectral::runtime;
 
 namespace {

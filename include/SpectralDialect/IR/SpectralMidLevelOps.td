@@ -245,7 +245,7 @@ def Spectral_CheckSizeOp : Spectral_Op<"check_size",
   let hasVerifier = 1;
   let extraClassDeclaration = [{
     /// Indices of the op and the operand in the runtime's tables
-    /// (SpectralDialect/Runtime/RuntimeEnums.h); -1 if absent.
+    /// (SpectralDialect/IR/RuntimeEnums.h); -1 if absent.
     int32_t getCheckedOpIndex();
     int32_t getOperandIndex();
   }];

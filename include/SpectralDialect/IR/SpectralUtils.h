@@ -14,7 +14,7 @@
 #ifndef SPECTRALDIALECT_IR_SPECTRALUTILS_H
 #define SPECTRALDIALECT_IR_SPECTRALUTILS_H
 
-#include "SpectralDialect/Runtime/TileRule.h"
+#include "SpectralDialect/IR/TileRule.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/Support/LLVM.h"

@@ -16,6 +16,7 @@
 
 #include "spectral-cuda-runtime/SpectralCUDARuntime.h"
 
+using namespace mlir::spectral::core;
 using namespace mlir::spectral::runtime;
 
 static std::atomic<ErrorHandler> errorHandler{nullptr};

@@ -9,7 +9,7 @@
 #include "DeviceMemory.h"
 
 #include "ErrorReporting.h"
-#include "Memory.h"
+#include "spectral-core/Memory.h"
 
 #include "spectral-cuda-runtime/SpectralCUDARuntime.h"
 
@@ -23,9 +23,9 @@ using namespace mlir::spectral::cuda;
 namespace {
 
 std::atomic<int64_t> programLive{0};
-runtime::PeakBytes programPeak;
+core::PeakBytes programPeak;
 std::atomic<int64_t> runtimeLive{0};
-runtime::PeakBytes runtimePeak;
+core::PeakBytes runtimePeak;
 
 std::mutex programMutex;
 std::unordered_map<void *, ProgramBlock> &getProgramBlocks() {
@@ -33,7 +33,7 @@ std::unordered_map<void *, ProgramBlock> &getProgramBlocks() {
   return blocks;
 }
 
-void addBytes(std::atomic<int64_t> &live, runtime::PeakBytes &peak,
+void addBytes(std::atomic<int64_t> &live, core::PeakBytes &peak,
               int64_t bytes) {
   peak.raise(live.fetch_add(bytes) + bytes);
 }

@@ -12,6 +12,7 @@
 
 using namespace mlir::spectral;
 using namespace mlir::spectral::cuda;
+using namespace mlir::spectral::core;
 using namespace mlir::spectral::runtime;
 
 bool mlir::spectral::cuda::checkDevicePositions(

@@ -19,8 +19,8 @@
 #include "Driver.h"
 #include "Kernels.h"
 
-#include "MemRefView.h"
-#include "TileSelection.h"
+#include "spectral-core/MemRefView.h"
+#include "spectral-core/TileSelection.h"
 
 namespace mlir {
 namespace spectral {
@@ -31,13 +31,13 @@ namespace cuda {
 /// a scatter (`use` Write) or a gather (Read); errors are reported under
 /// `function`.
 bool checkDevicePositions(const char *function, const DriverAPI &driver,
-                          const runtime::TileSpectrum &tile,
-                          const runtime::MemRefView<int64_t> &positions,
-                          runtime::PositionUse use);
+                          const core::TileSpectrum &tile,
+                          const core::MemRefView<int64_t> &positions,
+                          core::PositionUse use);
 
 /// A 2-D view as the kernels take it.
 template <typename T, typename U>
-Matrix<T> asMatrix(const runtime::MemRefView<U> &view) {
+Matrix<T> asMatrix(const core::MemRefView<U> &view) {
   return {view.data, view.sizes[0], view.sizes[1], view.strides[0],
           view.strides[1]};
 }

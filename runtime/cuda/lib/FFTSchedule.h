@@ -25,7 +25,7 @@
 #ifndef SPECTRAL_CUDA_RUNTIME_LIB_FFTSCHEDULE_H
 #define SPECTRAL_CUDA_RUNTIME_LIB_FFTSCHEDULE_H
 
-#include "SpectralDialect/Runtime/TileRule.h"
+#include "SpectralDialect/IR/TileRule.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -66,7 +66,7 @@ bool prepareSharedMemory(const char *function, const DriverAPI &driver,
 /// Bytes of a memref with row-major contiguous strides; false after
 /// reporting if the strides are not contiguous.
 bool getContiguousBytes(const char *function, int64_t rank,
-                        spectral_cuda_memref_any *descriptor,
+                        spectral_memref_any *descriptor,
                         int64_t elementSizeBytes, uint64_t &bytes) {
   if (!descriptor) {
     reportError(function, "the memref descriptor is a null pointer");
@@ -91,7 +91,7 @@ bool getContiguousBytes(const char *function, int64_t rank,
   return true;
 }
 
-void *getMemRefData(spectral_cuda_memref_any *descriptor,
+void *getMemRefData(spectral_memref_any *descriptor,
                     int64_t elementSizeBytes) {
   return descriptor->data + descriptor->offset * elementSizeBytes;
 }
@@ -394,7 +394,7 @@ extern "C" void mgpuMemHostRegister(void *ptr, uint64_t sizeBytes) {
 }
 
 extern "C" void mgpuMemHostRegisterMemRef(int64_t rank,
-                                          spectral_cuda_memref_any *descriptor,
+                                          spectral_memref_any *descriptor,
                                           int64_t elementSizeBytes) {
   const char *function = "mgpuMemHostRegisterMemRef";
   uint64_t bytes;
@@ -418,7 +418,7 @@ extern "C" void mgpuMemHostUnregister(void *ptr) {
 }
 
 extern "C" void
-mgpuMemHostUnregisterMemRef(int64_t rank, spectral_cuda_memref_any *descriptor,
+mgpuMemHostUnregisterMemRef(int64_t rank, spectral_memref_any *descriptor,
                             int64_t elementSizeBytes) {
   const char *function = "mgpuMemHostUnregisterMemRef";
   uint64_t bytes;

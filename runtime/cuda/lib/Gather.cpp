@@ -22,6 +22,7 @@
 
 using namespace mlir::spectral;
 using namespace mlir::spectral::cuda;
+using namespace mlir::spectral::core;
 using namespace mlir::spectral::runtime;
 
 namespace {
@@ -34,13 +35,15 @@ extern "C" void _mlir_ciface_spectral_cuda_gather(
     StridedMemRefType<int64_t, 1> *tileSpectrumShape, int64_t axesMask,
     int64_t halvedAxis, int64_t halvedLength,
     StridedMemRefType<complex32, 2> *coeffs) {
-  MemRefView<complex32> input, output;
-  MemRefView<int64_t> inPositions, shape;
-  TileSpectrum tile;
-  if (checkGather(kGather, spectrum, positions, tileSpectrumShape, axesMask,
-                  halvedAxis, halvedLength, coeffs, input, inPositions, shape,
-                  output, tile) != Checked::Run)
+  SparseOperands operands;
+  if (checkGather(kGather, spectrum, positions, tileSpectrumShape,
+                  {axesMask, halvedAxis, halvedLength}, coeffs,
+                  operands) != Checked::Run)
     return;
+  const TileSpectrum &tile = operands.tile;
+  const MemRefView<complex32> &input = operands.spectrum;
+  const MemRefView<int64_t> &inPositions = operands.positions;
+  const MemRefView<complex32> &output = operands.coeffs;
   const DriverAPI *driver = enterContext(kGather);
   if (!driver)
     return;

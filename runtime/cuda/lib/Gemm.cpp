@@ -33,6 +33,7 @@
 
 using namespace mlir::spectral;
 using namespace mlir::spectral::cuda;
+using namespace mlir::spectral::core;
 using namespace mlir::spectral::runtime;
 
 namespace {

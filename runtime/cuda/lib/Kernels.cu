@@ -156,7 +156,7 @@ __global__ void zeroKernel(Matrix<complex32> spectrum) {
 
 __global__ void scatterKernel(Matrix<const complex32> coeffs,
                               Matrix<const int64_t> positions,
-                              runtime::TileSpectrum tile,
+                              core::TileSpectrum tile,
                               Matrix<complex32> spectrum) {
   int64_t k = coeffs.cols, total = coeffs.rows * k;
   for (int64_t i = getThread(); i < total; i += getThreadCount()) {
@@ -238,9 +238,10 @@ cudaError_t mlir::spectral::cuda::launchGatherKept(
   return cudaGetLastError();
 }
 
-cudaError_t mlir::spectral::cuda::launchScatter(
-    Matrix<const complex32> coeffs, Matrix<const int64_t> positions,
-    const runtime::TileSpectrum &tile, Matrix<complex32> spectrum) {
+cudaError_t mlir::spectral::cuda::launchScatter(Matrix<const complex32> coeffs,
+                                                Matrix<const int64_t> positions,
+                                                const core::TileSpectrum &tile,
+                                                Matrix<complex32> spectrum) {
   // Same stream: every zero is written before any coefficient.
   zeroKernel<<<getBlocks(spectrum.rows * spectrum.cols), kThreads>>>(spectrum);
   cudaError_t result = cudaGetLastError();

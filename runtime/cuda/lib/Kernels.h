@@ -17,7 +17,7 @@
 #define SPECTRAL_CUDA_RUNTIME_LIB_KERNELS_H
 
 #include "FFTSchedule.h"
-#include "TileSpectrum.h"
+#include "spectral-core/TileSpectrum.h"
 
 #include <cuda_runtime_api.h>
 
@@ -81,7 +81,7 @@ cudaError_t sortPositions(void *temp, size_t &tempBytes, const int64_t *keysIn,
 /// with the conjugate-partner rule of `tile` (TileSpectrum::classify).
 cudaError_t launchScatter(Matrix<const complex32> coeffs,
                           Matrix<const int64_t> positions,
-                          const runtime::TileSpectrum &tile,
+                          const core::TileSpectrum &tile,
                           Matrix<complex32> spectrum);
 
 /// coeffs[t][k] = spectrum[t][positions[t][k]]: scatter's transpose, without

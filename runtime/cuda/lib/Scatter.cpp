@@ -23,6 +23,7 @@
 
 using namespace mlir::spectral;
 using namespace mlir::spectral::cuda;
+using namespace mlir::spectral::core;
 using namespace mlir::spectral::runtime;
 
 namespace {
@@ -35,13 +36,15 @@ extern "C" void _mlir_ciface_spectral_cuda_scatter(
     StridedMemRefType<int64_t, 1> *tileSpectrumShape, int64_t axesMask,
     int64_t halvedAxis, int64_t halvedLength,
     StridedMemRefType<complex32, 2> *spectrum) {
-  MemRefView<complex32> input, output;
-  MemRefView<int64_t> inPositions, shape;
-  TileSpectrum tile;
-  if (checkScatter(kScatter, coeffs, positions, tileSpectrumShape, axesMask,
-                   halvedAxis, halvedLength, spectrum, input, inPositions,
-                   shape, output, tile) != Checked::Run)
+  SparseOperands operands;
+  if (checkScatter(kScatter, coeffs, positions, tileSpectrumShape,
+                   {axesMask, halvedAxis, halvedLength}, spectrum,
+                   operands) != Checked::Run)
     return;
+  const TileSpectrum &tile = operands.tile;
+  const MemRefView<complex32> &input = operands.coeffs;
+  const MemRefView<int64_t> &inPositions = operands.positions;
+  const MemRefView<complex32> &output = operands.spectrum;
   const DriverAPI *driver = enterContext(kScatter);
   if (!driver)
     return;

@@ -29,6 +29,7 @@
 
 using namespace mlir::spectral;
 using namespace mlir::spectral::cuda;
+using namespace mlir::spectral::core;
 using namespace mlir::spectral::runtime;
 
 namespace {
@@ -58,14 +59,16 @@ extern "C" void _mlir_ciface_spectral_cuda_topk(
     int64_t halvedAxis, int64_t halvedLength,
     StridedMemRefType<complex32, 2> *coeffs,
     StridedMemRefType<int64_t, 2> *positions) {
-  MemRefView<complex32> input, output;
-  MemRefView<int64_t> shape, outPositions;
-  TileSpectrum tile;
-  Checked checked = checkTopK(kTopK, spectrum, tileSpectrumShape, axesMask,
-                              halvedAxis, halvedLength, coeffs, positions,
-                              input, shape, output, outPositions, tile);
+  SparseOperands operands;
+  Checked checked = checkTopK(kTopK, spectrum, tileSpectrumShape,
+                              {axesMask, halvedAxis, halvedLength}, coeffs,
+                              positions, operands);
   if (checked == Checked::Error)
     return;
+  const TileSpectrum &tile = operands.tile;
+  const MemRefView<complex32> &input = operands.spectrum;
+  const MemRefView<complex32> &output = operands.coeffs;
+  const MemRefView<int64_t> &outPositions = operands.positions;
   int64_t numTiles = input.sizes[0], numBins = tile.getNumBins();
   int64_t k = output.sizes[1];
   HostBuffer<uint8_t> weights;

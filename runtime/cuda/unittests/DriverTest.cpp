@@ -216,7 +216,7 @@ TEST_F(CUDADeviceTest, HostRegisteredMemRef) {
   TestArray<float> host({16, 8});
   fillRandom(host);
   // ranked<2>() gives a descriptor that mgpuMemHostRegisterMemRef reads.
-  auto *desc = reinterpret_cast<spectral_cuda_memref_any *>(host.ranked<2>());
+  auto *desc = reinterpret_cast<spectral_memref_any *>(host.ranked<2>());
   mgpuMemHostRegisterMemRef(2, desc, sizeof(float));
   mgpuMemHostUnregisterMemRef(2, desc, sizeof(float));
   expectNoError();

@@ -30,7 +30,8 @@
 #ifndef SPECTRAL_RUNTIME_SPECTRALRUNTIME_H
 #define SPECTRAL_RUNTIME_SPECTRALRUNTIME_H
 
-#include "SpectralDialect/Runtime/RuntimeEnums.h"
+#include "SpectralDialect/IR/RuntimeEnums.h"
+#include "spectral-runtime/MemRefTypes.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -42,30 +43,7 @@
 #endif
 
 #ifdef __cplusplus
-#include "mlir/ExecutionEngine/CRunnerUtils.h"
-#include <complex>
-
-typedef UnrankedMemRefType<std::complex<float>> spectral_unranked_c32;
-typedef UnrankedMemRefType<float> spectral_unranked_f32;
-typedef UnrankedMemRefType<std::complex<double>> spectral_unranked_c64;
-typedef UnrankedMemRefType<double> spectral_unranked_f64;
-typedef StridedMemRefType<std::complex<float>, 2> spectral_memref_c32_2d;
-typedef StridedMemRefType<int64_t, 2> spectral_memref_i64_2d;
-typedef StridedMemRefType<int64_t, 1> spectral_memref_i64_1d;
-typedef StridedMemRefType<float, 2> spectral_memref_f32_2d;
-typedef StridedMemRefType<double, 2> spectral_memref_f64_2d;
-
 extern "C" {
-#else
-typedef void spectral_unranked_c32;
-typedef void spectral_unranked_f32;
-typedef void spectral_unranked_c64;
-typedef void spectral_unranked_f64;
-typedef void spectral_memref_c32_2d;
-typedef void spectral_memref_i64_2d;
-typedef void spectral_memref_i64_1d;
-typedef void spectral_memref_f32_2d;
-typedef void spectral_memref_f64_2d;
 #endif
 
 //===----------------------------------------------------------------------===//
@@ -265,7 +243,7 @@ SPECTRAL_RUNTIME_EXPORT void spectral_check_tile_offset(int64_t dim,
 /// (spectral.check_size): dimension `dim` of operand `operand` of op `op`
 /// has size `found` at run time and must have size `expected`. `op` and
 /// `operand` index the tables kCheckedOps and kCheckedOperands of
-/// SpectralDialect/Runtime/RuntimeEnums.h. Reports an error naming all of
+/// SpectralDialect/IR/RuntimeEnums.h. Reports an error naming all of
 /// them otherwise.
 SPECTRAL_RUNTIME_EXPORT void spectral_check_size(int32_t op, int32_t operand,
                                                  int64_t dim, int64_t found,

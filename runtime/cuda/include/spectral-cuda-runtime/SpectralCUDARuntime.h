@@ -52,7 +52,8 @@
 #ifndef SPECTRAL_CUDA_RUNTIME_SPECTRALCUDARUNTIME_H
 #define SPECTRAL_CUDA_RUNTIME_SPECTRALCUDARUNTIME_H
 
-#include "SpectralDialect/Runtime/RuntimeEnums.h"
+#include "SpectralDialect/IR/RuntimeEnums.h"
+#include "spectral-runtime/MemRefTypes.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -64,29 +65,9 @@
 #endif
 
 #ifdef __cplusplus
-#include "mlir/ExecutionEngine/CRunnerUtils.h"
-#include <complex>
-
-typedef UnrankedMemRefType<std::complex<float>> spectral_cuda_unranked_c32;
-typedef UnrankedMemRefType<float> spectral_cuda_unranked_f32;
-typedef StridedMemRefType<std::complex<float>, 2> spectral_cuda_memref_c32_2d;
-typedef StridedMemRefType<int64_t, 2> spectral_cuda_memref_i64_2d;
-typedef StridedMemRefType<int64_t, 1> spectral_cuda_memref_i64_1d;
-typedef StridedMemRefType<float, 2> spectral_cuda_memref_f32_2d;
-typedef StridedMemRefType<double, 2> spectral_cuda_memref_f64_2d;
-typedef StridedMemRefType<char, 1> spectral_cuda_memref_any;
-
 extern "C" {
 #else
 #include <stdbool.h>
-typedef void spectral_cuda_unranked_c32;
-typedef void spectral_cuda_unranked_f32;
-typedef void spectral_cuda_memref_c32_2d;
-typedef void spectral_cuda_memref_i64_2d;
-typedef void spectral_cuda_memref_i64_1d;
-typedef void spectral_cuda_memref_f32_2d;
-typedef void spectral_cuda_memref_f64_2d;
-typedef void spectral_cuda_memref_any;
 #endif
 
 /// Driver handles, as `void *` (CUmodule, CUfunction, CUstream, CUevent).
@@ -185,11 +166,11 @@ SPECTRAL_CUDA_RUNTIME_EXPORT void mgpuMemset16(void *dst, unsigned short value,
 SPECTRAL_CUDA_RUNTIME_EXPORT void mgpuMemHostRegister(void *ptr,
                                                       uint64_t sizeBytes);
 SPECTRAL_CUDA_RUNTIME_EXPORT void
-mgpuMemHostRegisterMemRef(int64_t rank, spectral_cuda_memref_any *descriptor,
+mgpuMemHostRegisterMemRef(int64_t rank, spectral_memref_any *descriptor,
                           int64_t elementSizeBytes);
 SPECTRAL_CUDA_RUNTIME_EXPORT void mgpuMemHostUnregister(void *ptr);
 SPECTRAL_CUDA_RUNTIME_EXPORT void
-mgpuMemHostUnregisterMemRef(int64_t rank, spectral_cuda_memref_any *descriptor,
+mgpuMemHostUnregisterMemRef(int64_t rank, spectral_memref_any *descriptor,
                             int64_t elementSizeBytes);
 
 /// Sets the device of the calling thread's later calls (default 0).
@@ -207,20 +188,20 @@ SPECTRAL_CUDA_RUNTIME_EXPORT void mgpuSetDefaultDevice(int32_t device);
 // problem, layout and device.
 
 SPECTRAL_CUDA_RUNTIME_EXPORT void _mlir_ciface_spectral_cuda_fft_c2c(
-    spectral_cuda_unranked_c32 *in, spectral_cuda_unranked_c32 *out,
+    spectral_unranked_c32 *in, spectral_unranked_c32 *out,
     int64_t axesMask, int32_t inverse, int32_t norm);
 SPECTRAL_CUDA_RUNTIME_EXPORT void _mlir_ciface_spectral_cuda_fft_r2c(
-    spectral_cuda_unranked_f32 *in, spectral_cuda_unranked_c32 *out,
+    spectral_unranked_f32 *in, spectral_unranked_c32 *out,
     int64_t axesMask, int64_t halvedAxis, int32_t norm);
 /// `in` is not modified (cuFFT's c2r overwrites its input: a copy is
 /// transformed).
 SPECTRAL_CUDA_RUNTIME_EXPORT void _mlir_ciface_spectral_cuda_fft_c2r(
-    spectral_cuda_unranked_c32 *in, spectral_cuda_unranked_f32 *out,
+    spectral_unranked_c32 *in, spectral_unranked_f32 *out,
     int64_t axesMask, int64_t halvedAxis, int32_t norm);
 /// May overwrite `in` instead of transforming a copy.
 SPECTRAL_CUDA_RUNTIME_EXPORT void
 _mlir_ciface_spectral_cuda_fft_c2r_overwrite_input(
-    spectral_cuda_unranked_c32 *in, spectral_cuda_unranked_f32 *out,
+    spectral_unranked_c32 *in, spectral_unranked_f32 *out,
     int64_t axesMask, int64_t halvedAxis, int32_t norm);
 
 //===----------------------------------------------------------------------===//
@@ -233,31 +214,31 @@ _mlir_ciface_spectral_cuda_fft_c2r_overwrite_input(
 // `tileSpectrumShape` is a host array, everything else device memory.
 
 SPECTRAL_CUDA_RUNTIME_EXPORT void
-_mlir_ciface_spectral_cuda_topk(spectral_cuda_memref_c32_2d *spectrum,
-                                spectral_cuda_memref_i64_1d *tileSpectrumShape,
+_mlir_ciface_spectral_cuda_topk(spectral_memref_c32_2d *spectrum,
+                                spectral_memref_i64_1d *tileSpectrumShape,
                                 int64_t axesMask, int64_t halvedAxis,
                                 int64_t halvedLength,
-                                spectral_cuda_memref_c32_2d *coeffs,
-                                spectral_cuda_memref_i64_2d *positions);
+                                spectral_memref_c32_2d *coeffs,
+                                spectral_memref_i64_2d *positions);
 
 /// Copies `positions` to the host and checks them there (same messages as
 /// the CPU runtime) before the spectrum is written: one of the two entry
 /// points (with spectral_cuda_gather) that wait for the device mid-call.
 SPECTRAL_CUDA_RUNTIME_EXPORT void _mlir_ciface_spectral_cuda_scatter(
-    spectral_cuda_memref_c32_2d *coeffs, spectral_cuda_memref_i64_2d *positions,
-    spectral_cuda_memref_i64_1d *tileSpectrumShape, int64_t axesMask,
+    spectral_memref_c32_2d *coeffs, spectral_memref_i64_2d *positions,
+    spectral_memref_i64_1d *tileSpectrumShape, int64_t axesMask,
     int64_t halvedAxis, int64_t halvedLength,
-    spectral_cuda_memref_c32_2d *spectrum);
+    spectral_memref_c32_2d *spectrum);
 
 /// spectral_gather on the device (the adjoint of decompression): checks the
 /// positions on the host as spectral_cuda_scatter does, then
 /// coeffs[t, k] = spectrum[t, positions[t, k]].
 SPECTRAL_CUDA_RUNTIME_EXPORT void _mlir_ciface_spectral_cuda_gather(
-    spectral_cuda_memref_c32_2d *spectrum,
-    spectral_cuda_memref_i64_2d *positions,
-    spectral_cuda_memref_i64_1d *tileSpectrumShape, int64_t axesMask,
+    spectral_memref_c32_2d *spectrum,
+    spectral_memref_i64_2d *positions,
+    spectral_memref_i64_1d *tileSpectrumShape, int64_t axesMask,
     int64_t halvedAxis, int64_t halvedLength,
-    spectral_cuda_memref_c32_2d *coeffs);
+    spectral_memref_c32_2d *coeffs);
 
 //===----------------------------------------------------------------------===//
 // Dense linear algebra (cuBLAS)
@@ -267,13 +248,13 @@ SPECTRAL_CUDA_RUNTIME_EXPORT void _mlir_ciface_spectral_cuda_gather(
 /// non-negative strides; layouts cuBLAS cannot read in place go through
 /// contiguous device copies. Full precision (no TF32).
 SPECTRAL_CUDA_RUNTIME_EXPORT void
-_mlir_ciface_spectral_cuda_gemm_f32(spectral_cuda_memref_f32_2d *a,
-                                    spectral_cuda_memref_f32_2d *b,
-                                    spectral_cuda_memref_f32_2d *c);
+_mlir_ciface_spectral_cuda_gemm_f32(spectral_memref_f32_2d *a,
+                                    spectral_memref_f32_2d *b,
+                                    spectral_memref_f32_2d *c);
 SPECTRAL_CUDA_RUNTIME_EXPORT void
-_mlir_ciface_spectral_cuda_gemm_f64(spectral_cuda_memref_f64_2d *a,
-                                    spectral_cuda_memref_f64_2d *b,
-                                    spectral_cuda_memref_f64_2d *c);
+_mlir_ciface_spectral_cuda_gemm_f64(spectral_memref_f64_2d *a,
+                                    spectral_memref_f64_2d *b,
+                                    spectral_memref_f64_2d *c);
 
 //===----------------------------------------------------------------------===//
 // Overlapped streaming (spectral-gpu-overlap-groups)
@@ -306,14 +287,14 @@ SPECTRAL_CUDA_RUNTIME_EXPORT void spectral_cuda_overlap_acquire(void *lane,
 /// does.
 SPECTRAL_CUDA_RUNTIME_EXPORT void
 _mlir_ciface_spectral_cuda_gemm_f32_overlapped(void *lane, int64_t slot,
-                                               spectral_cuda_memref_f32_2d *a,
-                                               spectral_cuda_memref_f32_2d *b,
-                                               spectral_cuda_memref_f32_2d *c);
+                                               spectral_memref_f32_2d *a,
+                                               spectral_memref_f32_2d *b,
+                                               spectral_memref_f32_2d *c);
 SPECTRAL_CUDA_RUNTIME_EXPORT void
 _mlir_ciface_spectral_cuda_gemm_f64_overlapped(void *lane, int64_t slot,
-                                               spectral_cuda_memref_f64_2d *a,
-                                               spectral_cuda_memref_f64_2d *b,
-                                               spectral_cuda_memref_f64_2d *c);
+                                               spectral_memref_f64_2d *a,
+                                               spectral_memref_f64_2d *b,
+                                               spectral_memref_f64_2d *c);
 /// Waits for the lane's GEMMs and ends it; `lane` is invalid afterwards.
 SPECTRAL_CUDA_RUNTIME_EXPORT void spectral_cuda_overlap_end(void *lane);
 

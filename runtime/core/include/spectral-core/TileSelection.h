@@ -21,13 +21,13 @@
 #ifndef SPECTRAL_RUNTIME_CORE_TILESELECTION_H
 #define SPECTRAL_RUNTIME_CORE_TILESELECTION_H
 
-#include "ErrorMessage.h"
-#include "MemRefView.h"
-#include "TileSpectrum.h"
+#include "spectral-core/ErrorMessage.h"
+#include "spectral-core/MemRefView.h"
+#include "spectral-core/TileSpectrum.h"
 
 namespace mlir {
 namespace spectral {
-namespace runtime {
+namespace core {
 
 /// Checks that K does not exceed the number of candidates of a tile.
 bool validateNumKept(int64_t k, int64_t numCandidates, ErrorMessage &error);
@@ -64,7 +64,7 @@ bool gatherTiles(const TileSpectrum &tile,
                  const MemRefView<int64_t> &positions,
                  const MemRefView<complex32> &coeffs, ErrorMessage &error);
 
-} // namespace runtime
+} // namespace core
 } // namespace spectral
 } // namespace mlir
 

@@ -22,7 +22,7 @@
 
 namespace mlir {
 namespace spectral {
-namespace runtime {
+namespace core {
 
 /// A message formatted now and reported (or returned) later.
 class ErrorMessage {
@@ -39,7 +39,7 @@ private:
   char text[512] = {};
 };
 
-} // namespace runtime
+} // namespace core
 } // namespace spectral
 } // namespace mlir
 

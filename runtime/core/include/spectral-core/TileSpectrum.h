@@ -21,15 +21,24 @@
 #ifndef SPECTRAL_RUNTIME_LIB_TILESPECTRUM_H
 #define SPECTRAL_RUNTIME_LIB_TILESPECTRUM_H
 
-#include "ErrorMessage.h"
-#include "MemRefView.h"
-#include "SpectralDialect/Runtime/TileRule.h"
+#include "SpectralDialect/IR/TileRule.h"
+#include "spectral-core/ErrorMessage.h"
+#include "spectral-core/MemRefView.h"
 
 #include <cstdint>
 
 namespace mlir {
 namespace spectral {
-namespace runtime {
+namespace core {
+
+/// The layout scalars that lowered code passes beside a tile spectrum's
+/// shape: the transformed axes (a bit mask), and the halved axis
+/// (runtime::kNoHalvedAxis for none) with the signal's length along it.
+struct TileLayout {
+  int64_t axesMask = 0;
+  int64_t halvedAxis = runtime::kNoHalvedAxis;
+  int64_t halvedLength = 0;
+};
 
 class TileSpectrum {
 public:
@@ -37,8 +46,8 @@ public:
 
   /// Validates the layout arguments of top-k and scatter: `shape` holds the
   /// dimensions of the tile spectrum (already read as a memref).
-  bool init(const MemRefView<int64_t> &shape, int64_t axesMask,
-            int64_t halvedAxis, int64_t halvedLength, ErrorMessage &error);
+  bool init(const MemRefView<int64_t> &shape, const TileLayout &layout,
+            ErrorMessage &error);
 
   /// Number of bins of a tile spectrum (S).
   SPECTRAL_HOST_DEVICE int64_t getNumBins() const { return numBins; }
@@ -54,11 +63,11 @@ public:
 
 private:
   int64_t rank = 0;
-  int64_t shape[kMaxDescriptorRank] = {};
+  int64_t shape[runtime::kMaxDescriptorRank] = {};
   /// Row-major strides of the tile spectrum.
-  int64_t strides[kMaxDescriptorRank] = {};
+  int64_t strides[runtime::kMaxDescriptorRank] = {};
   uint64_t axesMask = 0;
-  int64_t halvedAxis = kNoHalvedAxis;
+  int64_t halvedAxis = runtime::kNoHalvedAxis;
   int64_t halvedLength = 0;
   int64_t numBins = 0;
 };
@@ -71,7 +80,7 @@ bool validateAxesMask(int64_t axesMask, int64_t rank, ErrorMessage &error);
 bool validateHalvedAxis(int64_t halvedAxis, int64_t axesMask, int64_t rank,
                         ErrorMessage &error);
 
-} // namespace runtime
+} // namespace core
 } // namespace spectral
 } // namespace mlir
 

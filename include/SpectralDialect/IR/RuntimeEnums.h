@@ -13,13 +13,13 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef SPECTRALDIALECT_RUNTIME_RUNTIMEENUMS_H
-#define SPECTRALDIALECT_RUNTIME_RUNTIMEENUMS_H
+#ifndef SPECTRALDIALECT_IR_RUNTIMEENUMS_H
+#define SPECTRALDIALECT_IR_RUNTIMEENUMS_H
 
 #include <stdint.h>
 
 #ifdef __cplusplus
-#include "SpectralDialect/Runtime/TileRule.h"
+#include "SpectralDialect/IR/TileRule.h"
 #endif
 
 /// Normalisation of a transform, passed as the `norm` argument (an i32) of the
@@ -88,4 +88,4 @@ constexpr int32_t kNumCheckedOperands = static_cast<int32_t>(
 } // namespace mlir
 #endif // __cplusplus
 
-#endif // SPECTRALDIALECT_RUNTIME_RUNTIMEENUMS_H
+#endif // SPECTRALDIALECT_IR_RUNTIMEENUMS_H

@@ -27,7 +27,7 @@
 
 namespace mlir {
 namespace spectral {
-namespace runtime {
+namespace core {
 
 /// The number of threads parallel work uses (>= 1).
 int32_t getNumThreads();
@@ -59,7 +59,7 @@ void parallelForRanges(int64_t count, int64_t minPerThread, Body &&body) {
       &body);
 }
 
-} // namespace runtime
+} // namespace core
 } // namespace spectral
 } // namespace mlir
 

@@ -20,8 +20,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef SPECTRALDIALECT_RUNTIME_TILERULE_H
-#define SPECTRALDIALECT_RUNTIME_TILERULE_H
+#ifndef SPECTRALDIALECT_IR_TILERULE_H
+#define SPECTRALDIALECT_IR_TILERULE_H
 
 #include <stdint.h>
 
@@ -120,4 +120,4 @@ inline int64_t countCandidates(int64_t rank, const int64_t *tile,
 } // namespace spectral
 } // namespace mlir
 
-#endif // SPECTRALDIALECT_RUNTIME_TILERULE_H
+#endif // SPECTRALDIALECT_IR_TILERULE_H

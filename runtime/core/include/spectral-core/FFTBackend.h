@@ -21,16 +21,16 @@
 #ifndef SPECTRAL_RUNTIME_LIB_FFTBACKEND_H
 #define SPECTRAL_RUNTIME_LIB_FFTBACKEND_H
 
-#include "ErrorMessage.h"
+#include "spectral-core/ErrorMessage.h"
 
-#include "SpectralDialect/Runtime/RuntimeEnums.h"
+#include "SpectralDialect/IR/RuntimeEnums.h"
 
 #include <cstddef>
 #include <cstdint>
 
 namespace mlir {
 namespace spectral {
-namespace runtime {
+namespace core {
 
 enum class TransformKind : int32_t { C2C = 0, R2C = 1, C2R = 2 };
 
@@ -55,10 +55,10 @@ struct FFTProblem {
   /// is the halved axis and its length is the real length n; the complex
   /// side has n/2+1 elements there.
   int32_t rank = 0;
-  FFTDim dims[kMaxDescriptorRank] = {};
+  FFTDim dims[runtime::kMaxDescriptorRank] = {};
   /// Batch dimensions, in any order.
   int32_t batchRank = 0;
-  FFTDim batch[kMaxDescriptorRank] = {};
+  FFTDim batch[runtime::kMaxDescriptorRank] = {};
   /// Threads one execution of the plan may use.
   int32_t threads = 1;
 };
@@ -119,7 +119,7 @@ public:
 /// The backend of host memory (FFTW, single precision).
 FFTBackend &getHostFFTBackend();
 
-} // namespace runtime
+} // namespace core
 } // namespace spectral
 } // namespace mlir
 

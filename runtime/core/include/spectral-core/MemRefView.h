@@ -15,7 +15,7 @@
 #ifndef SPECTRAL_RUNTIME_LIB_MEMREFVIEW_H
 #define SPECTRAL_RUNTIME_LIB_MEMREFVIEW_H
 
-#include "SpectralDialect/Runtime/RuntimeEnums.h"
+#include "SpectralDialect/IR/RuntimeEnums.h"
 
 #include <complex>
 #include <cstddef>
@@ -23,7 +23,7 @@
 
 namespace mlir {
 namespace spectral {
-namespace runtime {
+namespace core {
 
 using complex32 = std::complex<float>;
 using complex64 = std::complex<double>;
@@ -31,8 +31,8 @@ using complex64 = std::complex<double>;
 /// Sizes and strides (in elements) of a memref of rank <= 8.
 struct Layout {
   int64_t rank = 0;
-  int64_t sizes[kMaxDescriptorRank] = {};
-  int64_t strides[kMaxDescriptorRank] = {};
+  int64_t sizes[runtime::kMaxDescriptorRank] = {};
+  int64_t strides[runtime::kMaxDescriptorRank] = {};
 
   /// True if some dimension has size 0.
   bool isEmpty() const;
@@ -82,7 +82,7 @@ void forEachOffsetPair(int64_t rank, const int64_t *sizes,
   int64_t inner = rank - 1;
   int64_t innerSize = sizes[inner];
   int64_t innerA = stridesA[inner], innerB = stridesB[inner];
-  int64_t index[kMaxDescriptorRank] = {};
+  int64_t index[runtime::kMaxDescriptorRank] = {};
   int64_t offsetA = 0, offsetB = 0;
   while (true) {
     for (int64_t i = 0; i < innerSize; ++i)
@@ -108,7 +108,7 @@ template <typename Body> void forEachOffset(const Layout &layout, Body &&body) {
                     [&](int64_t offset, int64_t) { body(offset); });
 }
 
-} // namespace runtime
+} // namespace core
 } // namespace spectral
 } // namespace mlir
 

@@ -20,7 +20,7 @@
 
 namespace mlir {
 namespace spectral {
-namespace runtime {
+namespace core {
 
 /// FFTW's thread callback: runs work(jobData + i * jobSize) for every
 /// i < jobCount, in parallel where it can.
@@ -134,7 +134,7 @@ template <> struct FFTW<double> {
   }
 };
 
-} // namespace runtime
+} // namespace core
 } // namespace spectral
 } // namespace mlir
 

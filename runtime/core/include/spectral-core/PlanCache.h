@@ -20,7 +20,7 @@
 #ifndef SPECTRAL_RUNTIME_LIB_PLANCACHE_H
 #define SPECTRAL_RUNTIME_LIB_PLANCACHE_H
 
-#include "FFTBackend.h"
+#include "spectral-core/FFTBackend.h"
 
 #include <cstdint>
 #include <map>
@@ -29,7 +29,7 @@
 
 namespace mlir {
 namespace spectral {
-namespace runtime {
+namespace core {
 
 class PlanCache {
 public:
@@ -54,7 +54,7 @@ private:
 /// The cache of the host backend.
 PlanCache &getHostPlanCache();
 
-} // namespace runtime
+} // namespace core
 } // namespace spectral
 } // namespace mlir
 

@@ -18,14 +18,14 @@
 #ifndef SPECTRAL_RUNTIME_CORE_HOSTTRANSFORMS_H
 #define SPECTRAL_RUNTIME_CORE_HOSTTRANSFORMS_H
 
-#include "ErrorMessage.h"
-#include "MemRefView.h"
+#include "spectral-core/ErrorMessage.h"
+#include "spectral-core/MemRefView.h"
 
 #include <cstdint>
 
 namespace mlir {
 namespace spectral {
-namespace runtime {
+namespace core {
 
 /// Complex-to-complex transform over the axes of `axesMask`.
 /// The transforms of the CPU runtime, for Real = float or double.
@@ -58,7 +58,7 @@ bool transformFilter(const MemRefView<Real> &in,
                      int64_t halvedAxis, int32_t forwardNorm,
                      int32_t inverseNorm, ErrorMessage &error);
 
-} // namespace runtime
+} // namespace core
 } // namespace spectral
 } // namespace mlir
 

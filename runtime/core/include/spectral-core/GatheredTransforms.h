@@ -23,15 +23,15 @@
 #ifndef SPECTRAL_RUNTIME_CORE_GATHEREDTRANSFORMS_H
 #define SPECTRAL_RUNTIME_CORE_GATHEREDTRANSFORMS_H
 
-#include "ErrorMessage.h"
-#include "FFTBackend.h"
+#include "spectral-core/ErrorMessage.h"
+#include "spectral-core/FFTBackend.h"
 
 #include <complex>
 #include <cstdint>
 
 namespace mlir {
 namespace spectral {
-namespace runtime {
+namespace core {
 
 /// How a problem is gathered: along which of its batch dimensions, how many
 /// transforms at once.
@@ -68,7 +68,7 @@ bool runGatheredFilter(const FFTProblem &forward, const GatherShape &shape,
                        const std::complex<Real> *filter, Real *out,
                        double scale, ErrorMessage &error);
 
-} // namespace runtime
+} // namespace core
 } // namespace spectral
 } // namespace mlir
 

@@ -28,11 +28,11 @@
 #ifndef SPECTRAL_RUNTIME_CORE_FFTWWISDOM_H
 #define SPECTRAL_RUNTIME_CORE_FFTWWISDOM_H
 
-#include "FFTBackend.h"
+#include "spectral-core/FFTBackend.h"
 
 namespace mlir {
 namespace spectral {
-namespace runtime {
+namespace core {
 
 /// Reads the wisdom file of `precision` into FFTW, once per process.
 void loadWisdom(Precision precision);
@@ -40,7 +40,7 @@ void loadWisdom(Precision precision);
 /// Merges FFTW's wisdom of `precision` into its file.
 void saveWisdom(Precision precision);
 
-} // namespace runtime
+} // namespace core
 } // namespace spectral
 } // namespace mlir
 

@@ -9,13 +9,13 @@
 #ifndef SPECTRAL_RUNTIME_CORE_NORMALIZATION_H
 #define SPECTRAL_RUNTIME_CORE_NORMALIZATION_H
 
-#include "MemRefView.h"
+#include "spectral-core/MemRefView.h"
 
 #include <cstdint>
 
 namespace mlir {
 namespace spectral {
-namespace runtime {
+namespace core {
 
 /// True if bit `dim` of `axesMask` is set.
 inline bool isTransformed(int64_t axesMask, int64_t dim) {
@@ -28,7 +28,7 @@ double getNormScale(int32_t norm, bool inverse, double count);
 /// Product of the lengths of the transformed dimensions of `real`.
 double getTransformedCount(const Layout &real, int64_t axesMask);
 
-} // namespace runtime
+} // namespace core
 } // namespace spectral
 } // namespace mlir
 

@@ -16,7 +16,7 @@
 #ifndef SPECTRAL_RUNTIME_LIB_MEMORY_H
 #define SPECTRAL_RUNTIME_LIB_MEMORY_H
 
-#include "ErrorMessage.h"
+#include "spectral-core/ErrorMessage.h"
 
 #include <atomic>
 #include <cstddef>
@@ -24,7 +24,7 @@
 
 namespace mlir {
 namespace spectral {
-namespace runtime {
+namespace core {
 
 /// Alignment of every runtime allocation: a cache line, which is also a
 /// multiple of every SIMD alignment FFTW asks for.
@@ -115,7 +115,7 @@ private:
   size_t length = 0;
 };
 
-} // namespace runtime
+} // namespace core
 } // namespace spectral
 } // namespace mlir
 
