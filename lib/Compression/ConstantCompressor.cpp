@@ -8,7 +8,7 @@
 
 #include "ConstantCompressor.h"
 #include "SpectralDialect/IR/TileRule.h"
-#include "SpectralDialect/Utils/RuntimeLayout.h"
+#include "SpectralDialect/RuntimeABI/RuntimeLayout.h"
 
 #include "spectral-core/HostTransforms.h"
 #include "spectral-core/TileSelection.h"

@@ -21,7 +21,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "SpectralDialect/GPU/Passes.h"
-#include "SpectralDialect/Utils/RuntimeSymbols.h"
+#include "SpectralDialect/RuntimeABI/RuntimeSymbols.h"
 #include "Utils/IRBuildingHelpers.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"

@@ -14,7 +14,7 @@
 #ifndef SPECTRALDIALECT_CONVERSION_PASSES_H
 #define SPECTRALDIALECT_CONVERSION_PASSES_H
 
-#include "SpectralDialect/Utils/RuntimeSymbols.h"
+#include "SpectralDialect/RuntimeABI/RuntimeSymbols.h"
 #include "mlir/Pass/Pass.h"
 
 namespace mlir {

@@ -8,8 +8,8 @@
 
 #include "SpectralDialect/Conversion/Passes.h"
 #include "SpectralDialect/IR/SpectralOps.h"
-#include "SpectralDialect/Utils/RuntimeLayout.h"
-#include "SpectralDialect/Utils/RuntimeSymbols.h"
+#include "SpectralDialect/RuntimeABI/RuntimeLayout.h"
+#include "SpectralDialect/RuntimeABI/RuntimeSymbols.h"
 #include "Utils/IRBuildingHelpers.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -34,7 +34,7 @@ using namespace mlir;
 using namespace mlir::spectral;
 
 namespace {
-/// The entry points of one runtime library (SpectralDialect/Utils/
+/// The entry points of one runtime library (SpectralDialect/RuntimeABI/
 /// RuntimeSymbols.h).
 struct RuntimeNames {
   RuntimeTarget target;

@@ -7,7 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "SpectralDialect/Conversion/Passes.h"
-#include "SpectralDialect/Utils/RuntimeSymbols.h"
+#include "SpectralDialect/RuntimeABI/RuntimeSymbols.h"
 #include "Utils/IRBuildingHelpers.h"
 
 #include "mlir/Conversion/SCFToOpenMP/SCFToOpenMP.h"

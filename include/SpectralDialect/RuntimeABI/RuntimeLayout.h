@@ -14,8 +14,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef SPECTRALDIALECT_UTILS_RUNTIMELAYOUT_H
-#define SPECTRALDIALECT_UTILS_RUNTIMELAYOUT_H
+#ifndef SPECTRALDIALECT_RUNTIMEABI_RUNTIMELAYOUT_H
+#define SPECTRALDIALECT_RUNTIMEABI_RUNTIMELAYOUT_H
 
 #include "SpectralDialect/IR/SpectralTypes.h"
 
@@ -42,4 +42,4 @@ struct RuntimeTileLayout {
 } // namespace spectral
 } // namespace mlir
 
-#endif // SPECTRALDIALECT_UTILS_RUNTIMELAYOUT_H
+#endif // SPECTRALDIALECT_RUNTIMEABI_RUNTIMELAYOUT_H

@@ -6,7 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "SpectralDialect/Utils/RuntimeLayout.h"
+#include "SpectralDialect/RuntimeABI/RuntimeLayout.h"
 
 #include "SpectralDialect/IR/RuntimeEnums.h"
 

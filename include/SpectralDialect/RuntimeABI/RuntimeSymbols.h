@@ -14,8 +14,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef SPECTRALDIALECT_UTILS_RUNTIMESYMBOLS_H
-#define SPECTRALDIALECT_UTILS_RUNTIMESYMBOLS_H
+#ifndef SPECTRALDIALECT_RUNTIMEABI_RUNTIMESYMBOLS_H
+#define SPECTRALDIALECT_RUNTIMEABI_RUNTIMESYMBOLS_H
 
 #include "mlir/Support/LLVM.h"
 #include "llvm/ADT/StringRef.h"
@@ -79,4 +79,4 @@ std::optional<RuntimeFunction> lookupRuntimeFunction(RuntimeTarget target,
 } // namespace spectral
 } // namespace mlir
 
-#endif // SPECTRALDIALECT_UTILS_RUNTIMESYMBOLS_H
+#endif // SPECTRALDIALECT_RUNTIMEABI_RUNTIMESYMBOLS_H

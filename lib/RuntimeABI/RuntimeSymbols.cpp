@@ -6,7 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "SpectralDialect/Utils/RuntimeSymbols.h"
+#include "SpectralDialect/RuntimeABI/RuntimeSymbols.h"
 
 #include "llvm/ADT/Twine.h"
 #include "llvm/Support/ErrorHandling.h"
