@@ -33,8 +33,7 @@ kit="$(cd "$kit" && pwd)"
 # than this machine's CPU, kernels for A100 and H100/H200, and libraries
 # looked up beside the program.
 compile_options=(--gpu-chips=sm_80,sm_90 --mcpu=x86-64-v3 '--rpath=$ORIGIN/../lib')
-/usr/bin/python3 "$root/scripts/gpu-kit/collect_tests.py" "$build/bin/sst-compile" "$kit" \
-  "${compile_options[@]}"
+bash "$root/scripts/gpu-kit/record-tests.sh" "$kit" gpu "${compile_options[@]}"
 bash "$root/benchmarks/gpu/build.sh" "$kit" "${compile_options[@]}"
 strip --strip-debug -o "$kit/bin/SpectralCUDARuntimeTests" \
   "$build/runtime/cuda/unittests/SpectralCUDARuntimeTests"

@@ -4,7 +4,7 @@
 #     cache, the error handler and the memory counters called from several
 #     user threads at once, and the runtime's own threads (OpenMP teams over
 #     chunks and tiles, FFTW's threads on the same pool);
-#  2. the executed CPU tests (test/Integration/CPU, test/AOT, test/Examples):
+#  2. the executed CPU tests (test/Integration, test/AOT, test/Examples):
 #     programs the CPU pipeline compiled, run by mlir-runner and as
 #     sst-compile's executables, with TSan's runtime preloaded (lit.cfg.py),
 #     on 3 runtime threads. The generated loops are not instrumented; what
@@ -45,4 +45,4 @@ for threads in 1 3; do
 done
 echo "=== executed CPU tests under ThreadSanitizer, 3 runtime threads ==="
 SPECTRAL_NUM_THREADS=3 /usr/lib/llvm-22/bin/lit -sv \
-  "$build/test/Integration/CPU" "$build/test/AOT" "$build/test/Examples"
+  "$build/test/Integration" "$build/test/AOT" "$build/test/Examples"

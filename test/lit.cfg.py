@@ -2,6 +2,8 @@
 # lit configuration of the spectral dialect tests.
 
 import os
+import shlex
+import sys
 
 import lit.formats
 from lit.llvm import llvm_config
@@ -16,6 +18,27 @@ config.excludes = ["CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py", "Inputs"]
 
 config.substitutions.append(("%PATH%", config.environment["PATH"]))
 config.substitutions.append(("%src_root", config.spectral_src_root))
+
+# The GPU kit's recording run (scripts/gpu-kit.sh): `--param gpu_kit=DIR`
+# records the GPU program of every executed test into DIR instead of running
+# anything (scripts/gpu-kit/record_programs.py), with the kit's own tools in
+# the commands: its check_numpy.py, filecheck.py and `not`.
+gpu_kit = lit_config.params.get("gpu_kit")
+if gpu_kit:
+    sys.path.insert(0, os.path.join(config.spectral_src_root, "scripts", "gpu-kit"))
+    import record_programs
+
+    config.test_format = record_programs.RecordGPUPrograms(
+        gpu_kit, lit_config.params.get("gpu_kit_target", "gpu"),
+        shlex.split(lit_config.params.get("gpu_kit_options", "")))
+    config.substitutions.append((r"\| \bnot\b", '| "$KIT/checks/not"'))
+    config.substitutions.append((r"(?<![\w/.-])FileCheck\b",
+                                 '"$PYTHON" "$KIT/checks/filecheck.py"'))
+
+# The Python with numpy that CMake chose (SPECTRAL_TEST_PYTHON), not the one
+# running lit.
+python = config.python_executable or sys.executable
+config.substitutions.append(("%python", python))
 
 llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
@@ -62,7 +85,8 @@ config.substitutions.append(("%{exec}", program_runner))
 # test/Integration/check_numpy.py).
 config.substitutions.append((
     "%{check}",
-    "/usr/bin/python3 " + config.spectral_src_root + "/test/Integration/check_numpy.py"))
+    '"$PYTHON" "$KIT/checks/check_numpy.py"' if gpu_kit else
+    python + " " + config.spectral_src_root + "/test/Integration/check_numpy.py"))
 # %cc: the C compiler that builds the C callers of compiled programs.
 config.substitutions.append(("%cc", "cc"))
 config.substitutions.append(("%spectral_include",
@@ -101,14 +125,32 @@ def has_cuda_device():
 
 if has_cuda_device():
     config.available_features.add("cuda-device")
+# `cuda-execution`: the executed tests' GPU runs can run here (or are
+# recorded for the GPU kit).
+if gpu_kit or {"cuda-device", "cuda-runtime", "cuda-toolkit"} <= config.available_features:
+    config.available_features.add("cuda-execution")
 
-# %{run-gpu}: mlir-runner with the runner utilities and the CUDA runtime.
+# %{gpu-pipeline}: spectral-gpu-pipeline, options appended as
+# `%{gpu-pipeline}="..."`; %{compile-gpu}: the test with the data helpers
+# through it; %{run-gpu}: mlir-runner with the runner utilities and the
+# CUDA runtime. The executed tests run each program on the CPU and, under
+# `%if cuda-execution`, on the GPU.
 gpu_runner_libs = ",".join([config.mlir_runner_utils, config.mlir_c_runner_utils,
                             config.spectral_cuda_runtime_lib])
-config.substitutions.append((
-    "%{run-gpu}",
-    os.path.join(config.llvm_tools_dir, "mlir-runner") +
-    " -e main -entry-point-result=void -shared-libs=" + gpu_runner_libs))
+helpers = os.path.join(config.spectral_src_root, "test", "Integration", "Inputs",
+                       "data-helpers.mlir")
+if gpu_kit:
+    gpu_pipeline = record_programs.PIPELINE
+    gpu_runner = record_programs.RUNNER
+else:
+    gpu_pipeline = os.path.join(config.spectral_tools_dir, "sst-opt") + \
+        " -spectral-gpu-pipeline"
+    gpu_runner = os.path.join(config.llvm_tools_dir, "mlir-runner") + \
+        " -e main -entry-point-result=void -shared-libs=" + gpu_runner_libs
+config.substitutions.append(("%{compile-gpu}",
+                             "cat " + helpers + " %s | " + gpu_pipeline))
+config.substitutions.append(("%{gpu-pipeline}", gpu_pipeline))
+config.substitutions.append(("%{run-gpu}", gpu_runner))
 config.substitutions.append(("%cuda_runtime_lib", config.spectral_cuda_runtime_lib))
 config.substitutions.append(("%cpu_runtime_lib", config.spectral_runtime_lib))
 

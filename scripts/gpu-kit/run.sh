@@ -154,8 +154,9 @@ export SST_RUN
 
 no_driver_message='spectral cuda runtime error: [A-Za-z_]+: (no CUDA driver|CUDA driver found but cuInit failed)'
 
-# 2. The integration tests: each RUN line of test/Integration/GPU, with the
-#    CPU tests' references and tolerances.
+# 2. The integration tests: the GPU run of each executed test
+#    (test/Integration, under `%if cuda-execution`), with the CPU run's
+#    references and tolerances.
 total=0
 passed=0
 note "## Integration tests"

@@ -3,7 +3,7 @@
 // the cost model (not forced), and both results match numpy.
 // RUN: sst-opt --mlir-print-op-on-diagnostic=false --spectral-cpu-pipeline \
 // RUN:   %src_root/examples/tosa-model.mlir 2>%t.remarks | %{run} \
-// RUN:   | /usr/bin/python3 %src_root/test/Integration/check_numpy.py \
+// RUN:   | %python %src_root/test/Integration/check_numpy.py \
 // RUN:     tosa_rfft2d tosa_depthwise:pad=0,0,127,127
 // RUN: FileCheck %s < %t.remarks
 

@@ -1,4 +1,4 @@
-#!/usr/bin/python3
+#!/usr/bin/env python3
 """Checks memrefs printed by an executed spectral test against numpy.
 
 Reads the output of mlir-runner on stdin: a sequence of memrefs printed with

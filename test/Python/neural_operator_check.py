@@ -1,4 +1,4 @@
-#!/usr/bin/python3
+#!/usr/bin/env python3
 """Executed test of spectral.mode_mix, spectral.resample and the VJPs that
 spectral-differentiate builds, on the CPU pipeline.
 

@@ -1,4 +1,4 @@
-#!/usr/bin/python3
+#!/usr/bin/env python3
 """Executed test of the gradients through sparse spectral tensors:
 spectral.decompress (its adjoint, spectral.decompress_adjoint), assemble,
 coefficients and scale, as spectral-differentiate builds them, on the CPU
