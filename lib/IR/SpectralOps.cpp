@@ -118,18 +118,6 @@ LogicalResult CompressOp::verify() {
 // DecompressOp, DecompressAdjointOp and DecompressTilesOp
 //===----------------------------------------------------------------------===//
 
-LogicalResult DecompressOp::inferReturnTypes(
-    MLIRContext *context, std::optional<Location> location, Adaptor adaptor,
-    SmallVectorImpl<Type> &inferredReturnTypes) {
-  InferDiagnostics emitError(location, getOperationName());
-  FailureOr<SparseSpectralType> type =
-      getSSTOperandType(emitError, adaptor.getInput(), "input");
-  if (failed(type))
-    return failure();
-  inferredReturnTypes.push_back(type->getDenseType());
-  return success();
-}
-
 LogicalResult DecompressAdjointOp::inferReturnTypes(
     MLIRContext *context, std::optional<Location> location, Adaptor adaptor,
     SmallVectorImpl<Type> &inferredReturnTypes) {
@@ -218,31 +206,6 @@ LogicalResult AssembleOp::verify() {
   return success();
 }
 
-LogicalResult CoefficientsOp::inferReturnTypes(
-    MLIRContext *context, std::optional<Location> location, Adaptor adaptor,
-    SmallVectorImpl<Type> &inferredReturnTypes) {
-  InferDiagnostics emitError(location, getOperationName());
-  FailureOr<SparseSpectralType> type =
-      getSSTOperandType(emitError, adaptor.getInput(), "input");
-  if (failed(type))
-    return failure();
-  inferredReturnTypes.push_back(type->getCoefficientsType());
-  return success();
-}
-
-LogicalResult
-PositionsOp::inferReturnTypes(MLIRContext *context,
-                              std::optional<Location> location, Adaptor adaptor,
-                              SmallVectorImpl<Type> &inferredReturnTypes) {
-  InferDiagnostics emitError(location, getOperationName());
-  FailureOr<SparseSpectralType> type =
-      getSSTOperandType(emitError, adaptor.getInput(), "input");
-  if (failed(type))
-    return failure();
-  inferredReturnTypes.push_back(type->getPositionsType());
-  return success();
-}
-
 //===----------------------------------------------------------------------===//
 // Linear algebra on coefficients
 //===----------------------------------------------------------------------===//
@@ -280,19 +243,6 @@ LogicalResult AddOp::verify() {
                          << " coefficients per tile but the union of the "
                             "operands has at most "
                          << lhs.getKeep() + rhs.getKeep();
-  return success();
-}
-
-LogicalResult
-EnergyOp::inferReturnTypes(MLIRContext *context,
-                           std::optional<Location> location, Adaptor adaptor,
-                           SmallVectorImpl<Type> &inferredReturnTypes) {
-  InferDiagnostics emitError(location, getOperationName());
-  FailureOr<SparseSpectralType> type =
-      getSSTOperandType(emitError, adaptor.getInput(), "input");
-  if (failed(type))
-    return failure();
-  inferredReturnTypes.push_back(getRealScalarType(type->getElementType()));
   return success();
 }
 

@@ -299,6 +299,12 @@ RankedTensorType SparseSpectralType::getDenseType() const {
   return RankedTensorType::get(getShape(), getElementType());
 }
 
+Type SparseSpectralType::getRealElementType() const {
+  if (auto complex = dyn_cast<ComplexType>(getElementType()))
+    return complex.getElementType();
+  return getElementType();
+}
+
 bool SparseSpectralType::isTransformedAxis(int64_t dim) const {
   return llvm::is_contained(getAxes(), dim);
 }

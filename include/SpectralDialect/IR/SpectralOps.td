@@ -67,7 +67,9 @@ def Spectral_CompressOp : Spectral_Op<"compress", [Pure]> {
   let hasVerifier = 1;
 }
 
-def Spectral_DecompressOp : Spectral_InferredOp<"decompress"> {
+def Spectral_DecompressOp : Spectral_Op<"decompress", [Pure,
+    TypesMatchWith<"result is the dense type of the input", "input", "result",
+      "::llvm::cast<::mlir::spectral::SparseSpectralType>($_self).getDenseType()">]> {
   let summary = "rebuilds the dense tensor from its kept coefficients";
   let description = [{
     Scatters the kept coefficients of every tile into a zero spectrum
@@ -192,7 +194,9 @@ def Spectral_AssembleOp : Spectral_Op<"assemble", [Pure]> {
   let hasFolder = 1;
 }
 
-def Spectral_CoefficientsOp : Spectral_InferredOp<"coefficients"> {
+def Spectral_CoefficientsOp : Spectral_Op<"coefficients", [Pure,
+    TypesMatchWith<"result is the input's coefficient storage type", "input", "result",
+      "::llvm::cast<::mlir::spectral::SparseSpectralType>($_self).getCoefficientsType()">]> {
   let summary = "the coefficient storage of a sparse spectral tensor";
   let description = [{
     Returns the kept coefficients as `tensor<T x K x coeff>`, in the order
@@ -211,7 +215,9 @@ def Spectral_CoefficientsOp : Spectral_InferredOp<"coefficients"> {
   let hasFolder = 1;
 }
 
-def Spectral_PositionsOp : Spectral_InferredOp<"positions"> {
+def Spectral_PositionsOp : Spectral_Op<"positions", [Pure,
+    TypesMatchWith<"result is the input's position storage type", "input", "result",
+      "::llvm::cast<::mlir::spectral::SparseSpectralType>($_self).getPositionsType()">]> {
   let summary = "the position storage of a sparse spectral tensor";
   let description = [{
     Returns the positions of the kept coefficients as
@@ -291,7 +297,9 @@ def Spectral_AddOp : Spectral_Op<"add", [Pure, Commutative]> {
   let hasVerifier = 1;
 }
 
-def Spectral_EnergyOp : Spectral_InferredOp<"energy"> {
+def Spectral_EnergyOp : Spectral_Op<"energy", [Pure,
+    TypesMatchWith<"result is the real element type of the input", "input", "result",
+      "::llvm::cast<::mlir::spectral::SparseSpectralType>($_self).getRealElementType()">]> {
   let summary = "sum of squares of the decompressed tensor, by Parseval";
   let description = [{
     Returns the sum of |x|^2 over the decompressed tensor, computed from the

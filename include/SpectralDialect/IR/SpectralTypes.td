@@ -109,6 +109,9 @@ def Spectral_SparseSpectralType : TypeDef<Spectral_Dialect, "SparseSpectral"> {
     int64_t getRank() const { return getShape().size(); }
     /// The dense tensor this type stands for.
     ::mlir::RankedTensorType getDenseType() const;
+    /// The real scalar type of its elements (f32 for f32 and complex<f32>),
+    /// the type of its energy.
+    ::mlir::Type getRealElementType() const;
     bool isRealTransform() const {
       return getTransform() == ::mlir::spectral::TransformKind::rfft;
     }

@@ -865,11 +865,12 @@ func.func @check_size_dim(%a: index, %b: index) {
 
 // -----
 
-// Ops that infer their result type check their operand types themselves:
-// inference runs while the op is parsed, before the operand constraints are
-// verified (found by the IR fuzz target, test/Fuzz/ir).
+// Ops whose result type follows from their operand's: a wrong operand type
+// is a parse error (the IR fuzz target once found inference that ran before
+// the operand constraints, test/Fuzz/ir), a result type that does not follow
+// a verifier error of the generic form.
 func.func @decompress_of_complex(%c: complex<f32>) {
-  // expected-error @+1 {{'spectral.decompress' op input must be a !spectral.sst value, got 'complex<f32>'}}
+  // expected-error @+1 {{custom op 'spectral.decompress' 'input' must be sparse spectral tensor, but got 'complex<f32>'}}
   %d = spectral.decompress %c : complex<f32>
   return
 }
@@ -885,7 +886,7 @@ func.func @decompress_tiles_of_tensor(%t: tensor<8x12xf32>) {
 // -----
 
 func.func @coefficients_of_tensor(%t: tensor<4xf32>) {
-  // expected-error @+1 {{'spectral.coefficients' op input must be a !spectral.sst value, got 'tensor<4xf32>'}}
+  // expected-error @+1 {{custom op 'spectral.coefficients' 'input' must be sparse spectral tensor, but got 'tensor<4xf32>'}}
   %c = spectral.coefficients %t : tensor<4xf32>
   return
 }
@@ -893,7 +894,7 @@ func.func @coefficients_of_tensor(%t: tensor<4xf32>) {
 // -----
 
 func.func @positions_of_tensor(%t: tensor<4xf32>) {
-  // expected-error @+1 {{'spectral.positions' op input must be a !spectral.sst value, got 'tensor<4xf32>'}}
+  // expected-error @+1 {{custom op 'spectral.positions' 'input' must be sparse spectral tensor, but got 'tensor<4xf32>'}}
   %p = spectral.positions %t : tensor<4xf32>
   return
 }
@@ -901,8 +902,48 @@ func.func @positions_of_tensor(%t: tensor<4xf32>) {
 // -----
 
 func.func @energy_of_scalar(%x: f32) {
-  // expected-error @+1 {{'spectral.energy' op input must be a !spectral.sst value, got 'f32'}}
+  // expected-error @+1 {{custom op 'spectral.energy' 'input' must be sparse spectral tensor, but got 'f32'}}
   %e = spectral.energy %x : f32
+  return
+}
+
+// -----
+
+func.func @decompress_result_not_dense_type(%s: !spectral.sst<8x12xf32, keep = 4, tile = [4, 6]>) {
+  // expected-error @+1 {{'spectral.decompress' op failed to verify that result is the dense type of the input}}
+  %d = "spectral.decompress"(%s) : (!spectral.sst<8x12xf32, keep = 4, tile = [4, 6]>) -> tensor<8x12xf64>
+  return
+}
+
+// -----
+
+func.func @decompress_generic_of_tensor(%t: tensor<8x12xf32>) {
+  // expected-error @+1 {{'spectral.decompress' op operand #0 must be sparse spectral tensor, but got 'tensor<8x12xf32>'}}
+  %d = "spectral.decompress"(%t) : (tensor<8x12xf32>) -> tensor<8x12xf32>
+  return
+}
+
+// -----
+
+func.func @coefficients_wrong_type(%s: !spectral.sst<8x12xf32, keep = 4, tile = [4, 6]>) {
+  // expected-error @+1 {{'spectral.coefficients' op failed to verify that result is the input's coefficient storage type}}
+  %c = "spectral.coefficients"(%s) : (!spectral.sst<8x12xf32, keep = 4, tile = [4, 6]>) -> tensor<4x5xcomplex<f32>>
+  return
+}
+
+// -----
+
+func.func @positions_wrong_type(%s: !spectral.sst<8x12xf32, keep = 4, tile = [4, 6]>) {
+  // expected-error @+1 {{'spectral.positions' op failed to verify that result is the input's position storage type}}
+  %p = "spectral.positions"(%s) : (!spectral.sst<8x12xf32, keep = 4, tile = [4, 6]>) -> tensor<4x5xi32>
+  return
+}
+
+// -----
+
+func.func @energy_wrong_type(%s: !spectral.sst<8x12xcomplex<f32>, transform = fft, keep = 4, tile = [4, 6]>) {
+  // expected-error @+1 {{'spectral.energy' op failed to verify that result is the real element type of the input}}
+  %e = "spectral.energy"(%s) : (!spectral.sst<8x12xcomplex<f32>, transform = fft, keep = 4, tile = [4, 6]>) -> f64
   return
 }
 
