@@ -16,6 +16,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "SpectralDialect/Transforms/FFTConvolution.h"
 #include "SpectralDialect/IR/SpectralOps.h"
 #include "SpectralDialect/IR/SpectralUtils.h"
 #include "SpectralDialect/Transforms/Passes.h"
@@ -27,6 +28,8 @@
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/Matchers.h"
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/Transforms/WalkPatternRewriteDriver.h"
 #include "llvm/ADT/TypeSwitch.h"
 #include "llvm/Support/FormatVariadic.h"
 
@@ -325,26 +328,29 @@ Value buildMixingConvolution(OpBuilder &b, Location loc, Value input,
                          b.getI64IntegerAttr(fftLengths.back()));
 }
 
-struct SpectralFFTConvolutionPass
-    : spectral::impl::SpectralFFTConvolutionBase<SpectralFFTConvolutionPass> {
-  using Base::Base;
+/// The mechanism: a linalg convolution the rewrite supports becomes an FFT
+/// convolution when `control` accepts the cost model's estimate; `control`
+/// also hears why the others cannot be rewritten.
+struct ConvolutionToFFT
+    : OpInterfaceRewritePattern<linalg::ConvolutionOpInterface> {
+  ConvolutionToFFT(MLIRContext *context, FFTConvolutionCostModel model,
+                   FFTConvolutionControlFn control)
+      : OpInterfaceRewritePattern(context), model(model),
+        control(std::move(control)) {}
 
-  void runOnOperation() override {
-    SmallVector<linalg::LinalgOp> candidates;
-    getOperation()->walk([&](linalg::LinalgOp op) {
-      if (isa<linalg::ConvolutionOpInterface>(op.getOperation()))
-        candidates.push_back(op);
-    });
-    for (linalg::LinalgOp op : candidates) {
-      if (succeeded(convert(op)))
-        ++numConverted;
-      else
-        ++numKeptDirect;
-    }
+  LogicalResult matchAndRewrite(linalg::ConvolutionOpInterface conv,
+                                PatternRewriter &rewriter) const override {
+    auto op = dyn_cast<linalg::LinalgOp>(conv.getOperation());
+    if (!op)
+      return failure();
+    return convert(op, rewriter);
   }
 
+  FFTConvolutionCostModel model;
+  FFTConvolutionControlFn control;
+
   /// Why `op` cannot be converted, or an empty string; fills `layout`.
-  std::string check(linalg::LinalgOp op, ConvLayout &layout) {
+  std::string check(linalg::LinalgOp op, ConvLayout &layout) const {
     std::string reason;
     FailureOr<ConvLayout> found = getLayout(op, reason);
     if (failed(found))
@@ -373,12 +379,12 @@ struct SpectralFFTConvolutionPass
     return "";
   }
 
-  LogicalResult convert(linalg::LinalgOp op) {
+  LogicalResult convert(linalg::LinalgOp op, PatternRewriter &rewriter) const {
     ConvLayout layout;
     std::string reason = check(op, layout);
     if (!reason.empty()) {
-      op->emitRemark() << "not converted to an FFT convolution: " << reason;
-      return failure();
+      control(op, nullptr, reason);
+      return rewriter.notifyMatchFailure(op, reason);
     }
     Value init = op.getDpsInits()[0];
     auto outputType = cast<RankedTensorType>(init.getType());
@@ -404,9 +410,9 @@ struct SpectralFFTConvolutionPass
       activePadLow.push_back(operands.padLow[index]);
     }
     if (active.inputAxes.empty()) {
-      op->emitRemark() << "not converted to an FFT convolution: its kernel "
-                          "is a single tap (a pointwise product)";
-      return failure();
+      StringRef why = "its kernel is a single tap (a pointwise product)";
+      control(op, nullptr, why);
+      return rewriter.notifyMatchFailure(op, why);
     }
     layout = active;
     operands.padLow = activePadLow;
@@ -439,38 +445,25 @@ struct SpectralFFTConvolutionPass
           kernelType.getShape().slice(layout.mixing->kernelOut, 1));
       outputSignals = inputSignals / inChannels * outChannels;
       double bins = points / fftLengths.back() * (fftLengths.back() / 2 + 1);
-      contractionNs = 4 * directNsPerMac * outputSignals * inChannels * bins;
+      contractionNs =
+          4 * model.directNsPerMac * outputSignals * inChannels * bins;
     }
     double transforms = inputSignals + kernelSignals + outputSignals;
-    double directNs = directNsPerMac * staticProduct(outputType.getShape()) *
-                      window *
+    double directNs = model.directNsPerMac *
+                      staticProduct(outputType.getShape()) * window *
                       (layout.mixing ? staticProduct(inputType.getShape().slice(
                                            layout.mixing->inputChannel, 1))
                                      : 1);
-    double fftNs = transforms * points *
-                       (fftNsPerPointLog * std::log2(points) + fftNsPerPoint) +
-                   contractionNs;
-    bool useFFT = policy == FFTConvolutionPolicy::Always ||
-                  (policy == FFTConvolutionPolicy::Auto && fftNs < directNs);
+    double fftNs =
+        transforms * points *
+            (model.fftNsPerPointLog * std::log2(points) + model.fftNsPerPoint) +
+        contractionNs;
+    FFTConvolutionEstimate estimate{directNs, fftNs, fftLengths};
+    if (!control(op, &estimate, ""))
+      return rewriter.notifyMatchFailure(op, "left direct by the control");
 
-    {
-      InFlightDiagnostic remark = op->emitRemark();
-      remark << (useFFT ? "converted to an FFT convolution"
-                        : "left a direct convolution");
-      remark << llvm::formatv(
-          ": predicted {0:e2} ns direct, {1:e2} ns by FFT of lengths [",
-          directNs, fftNs);
-      llvm::interleaveComma(fftLengths, remark);
-      remark << "]";
-      if (policy != FFTConvolutionPolicy::Auto)
-        remark << " (policy="
-               << (policy == FFTConvolutionPolicy::Always ? "always" : "never")
-               << ")";
-    }
-    if (!useFFT)
-      return failure();
-
-    OpBuilder b(op);
+    rewriter.setInsertionPoint(op);
+    OpBuilder &b = rewriter;
     Location loc = op.getLoc();
     Value kernel = reverseAlongAxes(b, loc, operands.kernel, layout.kernelAxes);
     Value full = layout.mixing
@@ -499,12 +492,59 @@ struct SpectralFFTConvolutionPass
                                      ValueRange{result, init}, ValueRange{init})
                    ->getResult(0);
     Operation *folded = op.getDpsInputs()[0].getDefiningOp<tensor::PadOp>();
-    op->replaceAllUsesWith(ValueRange{result});
-    op->erase();
+    rewriter.replaceOp(op, result);
     if (folded && folded->use_empty())
-      folded->erase();
+      rewriter.eraseOp(folded);
     return success();
   }
 };
 
+/// The policy: the pass's `policy` option over the cost model's estimate,
+/// every decision reported as a remark.
+struct SpectralFFTConvolutionPass
+    : spectral::impl::SpectralFFTConvolutionBase<SpectralFFTConvolutionPass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    auto control = [&](linalg::LinalgOp op,
+                       const FFTConvolutionEstimate *estimate,
+                       StringRef whyNot) {
+      if (!estimate) {
+        op->emitRemark() << "not converted to an FFT convolution: " << whyNot;
+        ++numKeptDirect;
+        return false;
+      }
+      bool useFFT = policy == FFTConvolutionPolicy::Always ||
+                    (policy == FFTConvolutionPolicy::Auto &&
+                     estimate->fftNs < estimate->directNs);
+      InFlightDiagnostic remark = op->emitRemark();
+      remark << (useFFT ? "converted to an FFT convolution"
+                        : "left a direct convolution");
+      remark << llvm::formatv(
+          ": predicted {0:e2} ns direct, {1:e2} ns by FFT of lengths [",
+          estimate->directNs, estimate->fftNs);
+      llvm::interleaveComma(estimate->fftLengths, remark);
+      remark << "]";
+      if (policy != FFTConvolutionPolicy::Auto)
+        remark << " (policy="
+               << (policy == FFTConvolutionPolicy::Always ? "always" : "never")
+               << ")";
+      ++(useFFT ? numConverted : numKeptDirect);
+      return useFFT;
+    };
+    RewritePatternSet patterns(&getContext());
+    populateFFTConvolutionPatterns(
+        patterns, {directNsPerMac, fftNsPerPointLog, fftNsPerPoint}, control);
+    // Each convolution is visited once, so each gets one remark.
+    walkAndApplyPatterns(getOperation(), std::move(patterns));
+  }
+};
+
 } // namespace
+
+void mlir::spectral::populateFFTConvolutionPatterns(
+    RewritePatternSet &patterns, const FFTConvolutionCostModel &model,
+    FFTConvolutionControlFn control) {
+  patterns.add<ConvolutionToFFT>(patterns.getContext(), model,
+                                 std::move(control));
+}
