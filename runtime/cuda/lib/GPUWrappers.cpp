@@ -91,8 +91,7 @@ bool getContiguousBytes(const char *function, int64_t rank,
   return true;
 }
 
-void *getMemRefData(spectral_memref_any *descriptor,
-                    int64_t elementSizeBytes) {
+void *getMemRefData(spectral_memref_any *descriptor, int64_t elementSizeBytes) {
   return descriptor->data + descriptor->offset * elementSizeBytes;
 }
 
@@ -233,75 +232,69 @@ mgpuLaunchClusterKernel(void *kernel, intptr_t clusterX, intptr_t clusterY,
               driver->cuLaunchKernelEx(&config, f, params, extra));
 }
 
-extern "C" void *mgpuStreamCreate(void) {
-  const char *function = "mgpuStreamCreate";
+namespace {
+
+/// Calls the driver's `entry` (named `call`) with `args` in the runtime's
+/// context, for the GPU lowering's entry point `function`: a driver that
+/// cannot be used or a failing call is reported as that entry point's
+/// error. Returns whether the call succeeded.
+template <typename Entry, typename... Args>
+bool callDriver(const char *function, const char *call, Entry DriverAPI::*entry,
+                Args... args) {
   const DriverAPI *driver = enterContext(function);
-  if (!driver)
-    return nullptr;
+  return driver && checkDriver(function, call, (driver->*entry)(args...));
+}
+
+} // namespace
+
+// Blocking streams: they order themselves with the legacy stream the
+// runtime's entry points use.
+extern "C" void *mgpuStreamCreate(void) {
   CUstream stream = nullptr;
-  // Blocking: orders itself with the legacy stream the runtime's entry
-  // points use.
-  if (!checkDriver(function, "cuStreamCreate",
-                   driver->cuStreamCreate(&stream, CU_STREAM_DEFAULT)))
-    return nullptr;
-  return stream;
+  return callDriver("mgpuStreamCreate", "cuStreamCreate",
+                    &DriverAPI::cuStreamCreate, &stream, CU_STREAM_DEFAULT)
+             ? stream
+             : nullptr;
 }
 
 extern "C" void mgpuStreamDestroy(void *stream) {
-  const char *function = "mgpuStreamDestroy";
-  if (const DriverAPI *driver = enterContext(function))
-    checkDriver(function, "cuStreamDestroy",
-                driver->cuStreamDestroy(static_cast<CUstream>(stream)));
+  callDriver("mgpuStreamDestroy", "cuStreamDestroy",
+             &DriverAPI::cuStreamDestroy, static_cast<CUstream>(stream));
 }
 
 extern "C" void mgpuStreamSynchronize(void *stream) {
-  const char *function = "mgpuStreamSynchronize";
-  if (const DriverAPI *driver = enterContext(function))
-    checkDriver(function, "cuStreamSynchronize",
-                driver->cuStreamSynchronize(static_cast<CUstream>(stream)));
+  callDriver("mgpuStreamSynchronize", "cuStreamSynchronize",
+             &DriverAPI::cuStreamSynchronize, static_cast<CUstream>(stream));
 }
 
 extern "C" void mgpuStreamWaitEvent(void *stream, void *event) {
-  const char *function = "mgpuStreamWaitEvent";
-  if (const DriverAPI *driver = enterContext(function))
-    checkDriver(function, "cuStreamWaitEvent",
-                driver->cuStreamWaitEvent(static_cast<CUstream>(stream),
-                                          static_cast<CUevent>(event),
-                                          /*Flags=*/0));
+  callDriver("mgpuStreamWaitEvent", "cuStreamWaitEvent",
+             &DriverAPI::cuStreamWaitEvent, static_cast<CUstream>(stream),
+             static_cast<CUevent>(event), /*Flags=*/0u);
 }
 
 extern "C" void *mgpuEventCreate(void) {
-  const char *function = "mgpuEventCreate";
-  const DriverAPI *driver = enterContext(function);
-  if (!driver)
-    return nullptr;
   CUevent event = nullptr;
-  if (!checkDriver(function, "cuEventCreate",
-                   driver->cuEventCreate(&event, CU_EVENT_DISABLE_TIMING)))
-    return nullptr;
-  return event;
+  return callDriver("mgpuEventCreate", "cuEventCreate",
+                    &DriverAPI::cuEventCreate, &event,
+                    static_cast<unsigned>(CU_EVENT_DISABLE_TIMING))
+             ? event
+             : nullptr;
 }
 
 extern "C" void mgpuEventDestroy(void *event) {
-  const char *function = "mgpuEventDestroy";
-  if (const DriverAPI *driver = enterContext(function))
-    checkDriver(function, "cuEventDestroy",
-                driver->cuEventDestroy(static_cast<CUevent>(event)));
+  callDriver("mgpuEventDestroy", "cuEventDestroy", &DriverAPI::cuEventDestroy,
+             static_cast<CUevent>(event));
 }
 
 extern "C" void mgpuEventSynchronize(void *event) {
-  const char *function = "mgpuEventSynchronize";
-  if (const DriverAPI *driver = enterContext(function))
-    checkDriver(function, "cuEventSynchronize",
-                driver->cuEventSynchronize(static_cast<CUevent>(event)));
+  callDriver("mgpuEventSynchronize", "cuEventSynchronize",
+             &DriverAPI::cuEventSynchronize, static_cast<CUevent>(event));
 }
 
 extern "C" void mgpuEventRecord(void *event, void *stream) {
-  const char *function = "mgpuEventRecord";
-  if (const DriverAPI *driver = enterContext(function))
-    checkDriver(function, "cuEventRecord",
-                driver->cuEventRecord(static_cast<CUevent>(event),
-                                      static_cast<CUstream>(stream)));
+  callDriver("mgpuEventRecord", "cuEventRecord", &DriverAPI::cuEventRecord,
+             static_cast<CUevent>(event), static_cast<CUstream>(stream));
 }
 
 extern "C" void *mgpuMemAlloc(uint64_t sizeBytes, void * /*stream*/,
@@ -417,9 +410,9 @@ extern "C" void mgpuMemHostUnregister(void *ptr) {
                 driver->cuMemHostUnregister(ptr));
 }
 
-extern "C" void
-mgpuMemHostUnregisterMemRef(int64_t rank, spectral_memref_any *descriptor,
-                            int64_t elementSizeBytes) {
+extern "C" void mgpuMemHostUnregisterMemRef(int64_t rank,
+                                            spectral_memref_any *descriptor,
+                                            int64_t elementSizeBytes) {
   const char *function = "mgpuMemHostUnregisterMemRef";
   uint64_t bytes;
   if (!getContiguousBytes(function, rank, descriptor, elementSizeBytes, bytes))
