@@ -8,7 +8,10 @@
 //
 // One case per validation of every entry point. Each case checks the name
 // of the function, the key values in the message, and that the outputs were
-// not written. The capturing handler is installed by RuntimeTest.
+// not written. The wrong scalar arguments (axes, halved axis and length,
+// norm, direction) are tables of cases, one GoogleTest test each; the cases
+// that corrupt descriptors or alias buffers are written out. The capturing
+// handler is installed by RuntimeTest.
 //
 //===----------------------------------------------------------------------===//
 
@@ -57,7 +60,7 @@ protected:
 
   /// Checks the error and that no output (nor the c2r input) was written.
   void expectFailure(const char *function,
-                     std::initializer_list<const char *> parts) {
+                     const std::vector<const char *> &parts) {
     expectError(function, parts);
     for (int64_t i = 0; i < cout.size(); ++i)
       ASSERT_EQ(cout.at(i), cf(7, 7)) << "c2c output written";
@@ -143,41 +146,89 @@ TEST_F(RuntimeErrorsFFT, SpanOverflowAndNullData) {
   expectFailure(kR2C, {"input has a null data pointer", "32 elements"});
 }
 
-TEST_F(RuntimeErrorsFFT, AxesMask) {
-  c2c(0);
-  expectFailure(kC2C, {"axesMask is 0"});
-  c2c(0b100);
-  expectFailure(kC2C, {"axesMask 0x4 names axis 2", "rank is 2"});
-  c2c(-1);
-  expectFailure(kC2C, {"names axis 63"});
-  r2c(0b1000, 1);
-  expectFailure(kR2C, {"axesMask 0x8 names axis 3"});
-  c2r(0, 1);
-  expectFailure(kC2R, {"axesMask is 0"});
+/// One wrong scalar argument of a transform entry point (4 x 8 operands)
+/// and what its message must say.
+struct ScalarArgumentCase {
+  const char *name;
+  enum Entry { C2C, R2C, C2R } entry;
+  int64_t axesMask;
+  /// `inverse` for c2c, `halvedAxis` for r2c and c2r.
+  int64_t third;
+  int32_t norm;
+  std::vector<const char *> parts;
+};
+
+const ScalarArgumentCase kScalarArgumentCases[] = {
+    {"C2CNoAxes", ScalarArgumentCase::C2C, 0, 0, 0, {"axesMask is 0"}},
+    {"C2CAxisBeyondRank",
+     ScalarArgumentCase::C2C,
+     0b100,
+     0,
+     0,
+     {"axesMask 0x4 names axis 2", "rank is 2"}},
+    {"C2CAllBits", ScalarArgumentCase::C2C, -1, 0, 0, {"names axis 63"}},
+    {"R2CAxisBeyondRank",
+     ScalarArgumentCase::R2C,
+     0b1000,
+     1,
+     0,
+     {"axesMask 0x8 names axis 3"}},
+    {"C2RNoAxes", ScalarArgumentCase::C2R, 0, 1, 0, {"axesMask is 0"}},
+    {"R2CNegativeHalvedAxis",
+     ScalarArgumentCase::R2C,
+     0b11,
+     -1,
+     0,
+     {"halvedAxis -1 is out of range for rank 2"}},
+    {"R2CHalvedAxisBeyondRank",
+     ScalarArgumentCase::R2C,
+     0b11,
+     2,
+     0,
+     {"halvedAxis 2 is out of range"}},
+    {"R2CHalvedAxisNotTransformed",
+     ScalarArgumentCase::R2C,
+     0b10,
+     0,
+     0,
+     {"halvedAxis 0 is not a transformed axis", "axesMask 0x2"}},
+    {"C2RHalvedAxisNotTransformed",
+     ScalarArgumentCase::C2R,
+     0b01,
+     1,
+     0,
+     {"halvedAxis 1 is not a transformed axis"}},
+    {"C2CNorm", ScalarArgumentCase::C2C, 0b11, 0, 3, {"norm is 3", "backward"}},
+    {"R2CNorm", ScalarArgumentCase::R2C, 0b11, 1, -1, {"norm is -1"}},
+    {"C2RNorm", ScalarArgumentCase::C2R, 0b11, 1, 7, {"norm is 7"}},
+    {"C2CDirection", ScalarArgumentCase::C2C, 0b11, 2, 0, {"inverse is 2"}},
+};
+
+class RuntimeErrorsFFTScalars
+    : public RuntimeErrorsFFT,
+      public ::testing::WithParamInterface<ScalarArgumentCase> {};
+
+TEST_P(RuntimeErrorsFFTScalars, Rejected) {
+  const ScalarArgumentCase &c = GetParam();
+  switch (c.entry) {
+  case ScalarArgumentCase::C2C:
+    c2c(c.axesMask, static_cast<int32_t>(c.third), c.norm);
+    return expectFailure(kC2C, c.parts);
+  case ScalarArgumentCase::R2C:
+    r2c(c.axesMask, c.third, c.norm);
+    return expectFailure(kR2C, c.parts);
+  case ScalarArgumentCase::C2R:
+    c2r(c.axesMask, c.third, c.norm);
+    return expectFailure(kC2R, c.parts);
+  }
 }
 
-TEST_F(RuntimeErrorsFFT, HalvedAxis) {
-  r2c(0b11, -1);
-  expectFailure(kR2C, {"halvedAxis -1 is out of range for rank 2"});
-  r2c(0b11, 2);
-  expectFailure(kR2C, {"halvedAxis 2 is out of range"});
-  r2c(0b10, 0);
-  expectFailure(kR2C,
-                {"halvedAxis 0 is not a transformed axis", "axesMask 0x2"});
-  c2r(0b01, 1);
-  expectFailure(kC2R, {"halvedAxis 1 is not a transformed axis"});
-}
-
-TEST_F(RuntimeErrorsFFT, NormAndDirection) {
-  c2c(0b11, 0, 3);
-  expectFailure(kC2C, {"norm is 3", "backward"});
-  r2c(0b11, 1, -1);
-  expectFailure(kR2C, {"norm is -1"});
-  c2r(0b11, 1, 7);
-  expectFailure(kC2R, {"norm is 7"});
-  c2c(0b11, 2, 0);
-  expectFailure(kC2C, {"inverse is 2"});
-}
+INSTANTIATE_TEST_SUITE_P(
+    AxesHalvedAxisNormDirection, RuntimeErrorsFFTScalars,
+    ::testing::ValuesIn(kScalarArgumentCases),
+    [](const ::testing::TestParamInfo<ScalarArgumentCase> &info) {
+      return std::string(info.param.name);
+    });
 
 TEST_F(RuntimeErrorsFFT, ShapeRelations) {
   TestArray<cf> wrong({4, 7});
@@ -334,7 +385,7 @@ protected:
   }
 
   void expectFailure(const char *function,
-                     std::initializer_list<const char *> parts) {
+                     const std::vector<const char *> &parts) {
     expectError(function, parts);
     for (int64_t i = 0; i < coeffs.size(); ++i)
       ASSERT_EQ(coeffs.at(i), cf(7, 7)) << "coeffs written";
@@ -424,27 +475,102 @@ TEST_F(RuntimeErrorsSparse, TileSpectrumShape) {
   shape.fromDense({8, 5});
 }
 
-TEST_F(RuntimeErrorsSparse, AxesAndHalvedAxis) {
-  topk(0);
-  expectFailure(kTopK, {"axesMask is 0"});
-  scatter(0b100);
-  expectFailure(kScatter, {"axesMask 0x4 names axis 2", "rank is 2"});
-  topk(0b11, 2);
-  expectFailure(kTopK, {"halvedAxis 2 is out of range for rank 2"});
-  scatter(0b11, -2);
-  expectFailure(kScatter, {"halvedAxis -2 is out of range"});
-  topk(0b01, 1);
-  expectFailure(kTopK, {"halvedAxis 1 is not a transformed axis"});
-  topk(0b11, 1, 0);
-  expectFailure(kTopK, {"halvedLength is 0"});
-  scatter(0b11, 1, -4);
-  expectFailure(kScatter, {"halvedLength is -4"});
-  topk(0b11, 1, 10);
-  expectFailure(kTopK, {"tileSpectrumShape[1] is 5, expected 6 (n/2+1 for "
-                        "halvedLength n = 10)"});
-  scatter(0b11, 0, 8);
-  expectFailure(kScatter, {"tileSpectrumShape[0] is 8, expected 5"});
+/// One wrong layout scalar of top-k, scatter or gather (tile spectra of
+/// 8 x 5, halved axis 1 of length 8) and what its message must say.
+struct LayoutScalarCase {
+  const char *name;
+  enum Entry { TopK, Scatter, Gather } entry;
+  int64_t axesMask;
+  int64_t halvedAxis;
+  int64_t halvedLength;
+  std::vector<const char *> parts;
+};
+
+const LayoutScalarCase kLayoutScalarCases[] = {
+    {"TopKNoAxes", LayoutScalarCase::TopK, 0, 1, 8, {"axesMask is 0"}},
+    {"ScatterAxisBeyondRank",
+     LayoutScalarCase::Scatter,
+     0b100,
+     1,
+     8,
+     {"axesMask 0x4 names axis 2", "rank is 2"}},
+    {"TopKHalvedAxisBeyondRank",
+     LayoutScalarCase::TopK,
+     0b11,
+     2,
+     8,
+     {"halvedAxis 2 is out of range for rank 2"}},
+    {"ScatterNegativeHalvedAxis",
+     LayoutScalarCase::Scatter,
+     0b11,
+     -2,
+     8,
+     {"halvedAxis -2 is out of range"}},
+    {"TopKHalvedAxisNotTransformed",
+     LayoutScalarCase::TopK,
+     0b01,
+     1,
+     8,
+     {"halvedAxis 1 is not a transformed axis"}},
+    {"TopKZeroHalvedLength",
+     LayoutScalarCase::TopK,
+     0b11,
+     1,
+     0,
+     {"halvedLength is 0"}},
+    {"ScatterNegativeHalvedLength",
+     LayoutScalarCase::Scatter,
+     0b11,
+     1,
+     -4,
+     {"halvedLength is -4"}},
+    {"TopKHalvedLengthDisagrees",
+     LayoutScalarCase::TopK,
+     0b11,
+     1,
+     10,
+     {"tileSpectrumShape[1] is 5, expected 6 (n/2+1 for halvedLength n = "
+      "10)"}},
+    {"ScatterHalvedAxisDisagrees",
+     LayoutScalarCase::Scatter,
+     0b11,
+     0,
+     8,
+     {"tileSpectrumShape[0] is 8, expected 5"}},
+    {"GatherNoAxes", LayoutScalarCase::Gather, 0, 1, 8, {"axesMask is 0"}},
+    {"GatherHalvedLengthDisagrees",
+     LayoutScalarCase::Gather,
+     0b11,
+     1,
+     10,
+     {"tileSpectrumShape[1] is 5, expected 6"}},
+};
+
+class RuntimeErrorsSparseLayout
+    : public RuntimeErrorsSparse,
+      public ::testing::WithParamInterface<LayoutScalarCase> {};
+
+TEST_P(RuntimeErrorsSparseLayout, Rejected) {
+  const LayoutScalarCase &c = GetParam();
+  switch (c.entry) {
+  case LayoutScalarCase::TopK:
+    topk(c.axesMask, c.halvedAxis, c.halvedLength);
+    return expectFailure(kTopK, c.parts);
+  case LayoutScalarCase::Scatter:
+    scatter(c.axesMask, c.halvedAxis, c.halvedLength);
+    return expectFailure(kScatter, c.parts);
+  case LayoutScalarCase::Gather:
+    gather(c.axesMask, c.halvedAxis, c.halvedLength);
+    return expectFailure(kGather, c.parts);
+  }
 }
+
+INSTANTIATE_TEST_SUITE_P(
+    AxesHalvedAxisHalvedLength, RuntimeErrorsSparseLayout,
+    ::testing::ValuesIn(kLayoutScalarCases),
+    [](const ::testing::TestParamInfo<LayoutScalarCase> &info) {
+      return std::string(info.param.name);
+    });
 
 TEST_F(RuntimeErrorsSparse, TopKShapes) {
   TestArray<cf> narrow({2, 12});

@@ -310,7 +310,7 @@ protected:
   /// Asserts that exactly one more error was reported, by `function`, and
   /// that its message contains every string of `parts`.
   void expectError(const char *function,
-                   std::initializer_list<const char *> parts) {
+                   const std::vector<const char *> &parts) {
     ++expectedErrors;
     ASSERT_EQ(store.count, expectedErrors)
         << "expected an error containing '" << *parts.begin() << "'";
