@@ -55,6 +55,10 @@ spatial axis (default none), as the compiled function does:
 Dense references:
   dense_matmul            (x, w, result): result = x . w
   close                   (a, b): b = a (set tol= to the error allowed)
+  elementwise fn=F        (x, result): result = F(x), numpy's function of
+                          the complex dialect's op F (conj neg exp expm1 log
+                          log1p sqrt rsqrt sin cos tan tanh sign abs angle)
+  elementwise2 fn=F       (x, y, result): result = F(x, y) (div pow atan2)
 """
 import re
 import sys
@@ -386,6 +390,11 @@ def reference(op, attrs, operands, result_shape):
         return linalg_conv(attrs, x, operands[1], operands[2])
     if op == "dense_matmul":
         return x @ operands[1]
+    if op == "elementwise":
+        return UNARY[attrs["fn"]](x.astype(np.complex128))
+    if op == "elementwise2":
+        return BINARY[attrs["fn"]](x.astype(np.complex128),
+                                   operands[1].astype(np.complex128))
     if op == "close":
         return x
     if op == "slice":
@@ -422,12 +431,24 @@ def decompress_adjoint_reference(attrs, x, g):
 
 
 # Printed operands and results of each case, in print order.
+# The complex dialect's elementwise ops, as numpy computes them.
+UNARY = {"conj": np.conj, "neg": np.negative, "exp": np.exp,
+         "expm1": np.expm1, "log": np.log, "log1p": np.log1p,
+         "sqrt": np.sqrt, "rsqrt": lambda z: 1 / np.sqrt(z), "sin": np.sin,
+         "cos": np.cos, "tan": np.tan, "tanh": np.tanh,
+         "sign": lambda z: np.where(z == 0, 0, z / np.where(z == 0, 1, np.abs(z))),
+         "abs": np.abs, "angle": np.angle}
+BINARY = {"div": np.divide, "pow": np.power,
+          # complex.atan2 is the complex extension of atan2(y, x).
+          "atan2": lambda y, x: -1j * np.log((x + 1j * y) / np.sqrt(x * x + y * y))}
+
 OPERANDS = {"fft": 1, "ifft": 1, "rfft": 1, "irfft": 1, "mix": 2, "conv": 2,
             "mode_mix": 2, "resample": 1,
             "roundtrip": 1, "storage": 1, "scale": 1, "matmul": 2, "add": 2,
             "energy": 1, "slice": 1, "dense_matmul": 2, "close": 1,
             "tosa_rfft2d": 1, "tosa_fft2d": 2, "linalg_conv": 3, "tosa_depthwise": 3,
-            "tosa_conv2d": 3, "decompress_adjoint": 2, "adjoint": 3}
+            "tosa_conv2d": 3, "decompress_adjoint": 2, "adjoint": 3,
+            "elementwise": 1, "elementwise2": 2}
 RESULTS = {"storage": 2, "tosa_rfft2d": 2, "tosa_fft2d": 2}
 
 

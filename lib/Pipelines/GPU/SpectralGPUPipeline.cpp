@@ -25,6 +25,7 @@
 #include "mlir/Conversion/AffineToStandard/AffineToStandard.h"
 #include "mlir/Conversion/ArithToLLVM/ArithToLLVM.h"
 #include "mlir/Conversion/ComplexToLLVM/ComplexToLLVM.h"
+#include "mlir/Conversion/ComplexToStandard/ComplexToStandard.h"
 #include "mlir/Conversion/FuncToLLVM/ConvertFuncToLLVMPass.h"
 #include "mlir/Conversion/GPUCommon/GPUCommonPass.h"
 #include "mlir/Conversion/GPUToNVVM/GPUToNVVMPass.h"
@@ -125,6 +126,9 @@ void mlir::spectral::buildSpectralGPUPipeline(
   // Host and kernel code to the LLVM dialect (the steps of upstream's
   // gpu-lower-to-nvvm-pipeline, with one NVVM target per chip).
   pm.addPass(createSCFToControlFlowPass());
+  // Complex ops without an LLVM lowering become arith and math on their
+  // parts, in kernels (math through libdevice) and host code alike.
+  pm.addPass(createConvertComplexToStandardPass());
   pm.addPass(createConvertComplexToLLVMPass());
   pm.addPass(createConvertFuncToLLVMPass());
   pm.addPass(memref::createExpandStridedMetadataPass());
