@@ -17,7 +17,9 @@
 #include "mlir/Conversion/ControlFlowToLLVM/ControlFlowToLLVM.h"
 #include "mlir/Conversion/FuncToLLVM/ConvertFuncToLLVMPass.h"
 #include "mlir/Conversion/IndexToLLVM/IndexToLLVM.h"
+#include "mlir/Conversion/MathToFuncs/MathToFuncs.h"
 #include "mlir/Conversion/MathToLLVM/MathToLLVM.h"
+#include "mlir/Conversion/MathToLibm/MathToLibm.h"
 #include "mlir/Conversion/MemRefToLLVM/MemRefToLLVM.h"
 #include "mlir/Conversion/OpenMPToLLVM/ConvertOpenMPToLLVM.h"
 #include "mlir/Conversion/Passes.h"
@@ -56,9 +58,15 @@ void mlir::spectral::buildSpectralCPUPipeline(
   // for (conj, exp, log, sqrt, trigonometry, pow, ...) become arith and math
   // on their parts first; the rest go to LLVM directly.
   pm.addPass(createConvertComplexToStandardPass());
+  // Integer powers (math.ipowi, fpowi) and bit counts become functions.
+  pm.addPass(createConvertMathToFuncs());
   pm.addPass(createArithToLLVMConversionPass());
   pm.addPass(createConvertComplexToLLVMPass());
   pm.addPass(createConvertMathToLLVMPass());
+  // What LLVM has no intrinsic for (erf, erfc, cbrt, asinh, acosh, atanh,
+  // atan2, ...) calls the C math library, which mlir-runner's process and
+  // sst-compile's programs link.
+  pm.addPass(createConvertMathToLibmPass());
   // Allocations go through the runtime's generic allocation functions, which
   // reuse large freed blocks across calls (see runtime/lib/BufferCache.cpp).
   FinalizeMemRefToLLVMConversionPassOptions memrefToLLVM;

@@ -59,6 +59,9 @@ Dense references:
                           the complex dialect's op F (conj neg exp expm1 log
                           log1p sqrt rsqrt sin cos tan tanh sign abs angle)
   elementwise2 fn=F       (x, y, result): result = F(x, y) (div pow atan2)
+  math fn=F               (x, result): result = F(x) for real x, the math
+                          dialect's op F (erf erfc cbrt asinh atan sinh cosh
+                          exp2 tanh tan)
 """
 import re
 import sys
@@ -392,6 +395,8 @@ def reference(op, attrs, operands, result_shape):
         return x @ operands[1]
     if op == "elementwise":
         return UNARY[attrs["fn"]](x.astype(np.complex128))
+    if op == "math":
+        return real_function(attrs["fn"])(x.astype(np.float64))
     if op == "elementwise2":
         return BINARY[attrs["fn"]](x.astype(np.complex128),
                                    operands[1].astype(np.complex128))
@@ -442,13 +447,22 @@ BINARY = {"div": np.divide, "pow": np.power,
           # complex.atan2 is the complex extension of atan2(y, x).
           "atan2": lambda y, x: -1j * np.log((x + 1j * y) / np.sqrt(x * x + y * y))}
 
+def real_function(name):
+    """numpy's (or scipy's) function of the math dialect's op `name`."""
+    import scipy.special
+    special = {"erf": scipy.special.erf, "erfc": scipy.special.erfc}
+    if name in special:
+        return special[name]
+    return {"asinh": np.arcsinh, "atan": np.arctan}.get(name) or getattr(np, name)
+
+
 OPERANDS = {"fft": 1, "ifft": 1, "rfft": 1, "irfft": 1, "mix": 2, "conv": 2,
             "mode_mix": 2, "resample": 1,
             "roundtrip": 1, "storage": 1, "scale": 1, "matmul": 2, "add": 2,
             "energy": 1, "slice": 1, "dense_matmul": 2, "close": 1,
             "tosa_rfft2d": 1, "tosa_fft2d": 2, "linalg_conv": 3, "tosa_depthwise": 3,
             "tosa_conv2d": 3, "decompress_adjoint": 2, "adjoint": 3,
-            "elementwise": 1, "elementwise2": 2}
+            "elementwise": 1, "elementwise2": 2, "math": 1}
 RESULTS = {"storage": 2, "tosa_rfft2d": 2, "tosa_fft2d": 2}
 
 

@@ -8,6 +8,7 @@
 // DEFINE: %{check-ir} = %python %S/check_gpu_host_ir.py %t.ll %cuda_runtime_lib %runner_utils_libs %system_libs
 // RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/compress-constants.mlir | %{host-ir} -o %t.ll && %{check-ir}
 // RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/complex-elementwise.mlir | %{host-ir} -o %t.ll && %{check-ir}
+// RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/math-elementwise.mlir | %{host-ir} -o %t.ll && %{check-ir}
 // RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/complex-matmul.mlir | %{host-ir} -o %t.ll && %{check-ir}
 // RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/conv.mlir | %{host-ir} -o %t.ll && %{check-ir}
 // RUN: cat %S/../Integration/Inputs/data-helpers.mlir %S/../Integration/decompress-adjoint.mlir | %{host-ir} -o %t.ll && %{check-ir}
