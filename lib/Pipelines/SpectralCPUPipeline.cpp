@@ -79,6 +79,7 @@ void mlir::spectral::buildSpectralCPUPipeline(
   pm.addPass(createReconcileUnrealizedCastsPass());
   // Compile-time compressed coefficients are complex dense resources.
   pm.addPass(createSpectralLegalizeComplexResources());
+  pm.addPass(createSpectralCheckLowered());
 }
 
 void mlir::spectral::registerSpectralCPUPipeline() {

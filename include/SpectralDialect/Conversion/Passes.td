@@ -261,4 +261,20 @@ def SpectralLegalizeComplexResources
   let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
 }
 
+def SpectralCheckLowered : Pass<"spectral-check-lowered", "ModuleOp"> {
+  let summary = "Report any operation a pipeline left above the LLVM dialect";
+  let description = [{
+    The last pass of the spectral pipelines. A conversion that applies
+    partially leaves the operations no pattern lowers in place, and the
+    translation to LLVM IR fails on them later with a message about a
+    dialect it does not know. This pass names each such operation at its
+    location instead. What the translation to LLVM IR takes is allowed: the
+    `llvm`, `builtin`, `omp` (the runtime's threads) and `gpu` (kernel
+    binaries and their launches) dialects.
+
+    Example: a `math.erf` that no pass of the pipeline lowers stops it with
+    `'math.erf' op was not lowered to the LLVM dialect ...`.
+  }];
+}
+
 #endif // SPECTRAL_CONVERSION_PASSES

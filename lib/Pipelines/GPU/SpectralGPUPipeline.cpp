@@ -168,6 +168,7 @@ void mlir::spectral::buildSpectralGPUPipeline(
     pack.toolkit = toolkit;
     pm.addPass(createSpectralPackFatbin(pack));
   }
+  pm.addPass(createSpectralCheckLowered());
 }
 
 void mlir::spectral::registerSpectralGPUPipeline() {
