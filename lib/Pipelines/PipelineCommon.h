@@ -33,6 +33,16 @@ void buildSpectralToBuffersPipeline(
     const SpectralStreamOptions &stream,
     const SpectralExpandStorageOptions &expandStorage);
 
+/// The same, configured by a pipeline's options struct (whose getters may
+/// adjust a pass's options, as the GPU pipeline's stream options do).
+template <typename Options>
+void buildSpectralToBuffersPipeline(OpPassManager &pm, const Options &options) {
+  buildSpectralToBuffersPipeline(pm, options.getFFTConvolutionOptions(),
+                                 options.getCompressConstantsOptions(),
+                                 options.getStreamOptions(),
+                                 options.getExpandStorageOptions());
+}
+
 /// Registers pipeline `name` built by `build` from options of type
 /// `Options`, parsed once here and checked by `check` (what the option
 /// parser cannot check) before anything is built.

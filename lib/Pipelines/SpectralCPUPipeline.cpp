@@ -37,10 +37,7 @@ using namespace mlir::spectral;
 
 void mlir::spectral::buildSpectralCPUPipeline(
     OpPassManager &pm, const SpectralCPUPipelineOptions &options) {
-  buildSpectralToBuffersPipeline(pm, options.getFFTConvolutionOptions(),
-                                 options.getCompressConstantsOptions(),
-                                 options.getStreamOptions(),
-                                 options.getExpandStorageOptions());
+  buildSpectralToBuffersPipeline(pm, options);
 
   // Transforms to runtime calls; pointwise work to loops, parallel ones on
   // the runtime's threads.

@@ -105,10 +105,7 @@ void mlir::spectral::buildSpectralGPUPipeline(
       findCUDAToolkit(options.toolkit, whyNotToolkit);
   std::string toolkit = succeeded(found) ? *found : options.toolkit.getValue();
 
-  buildSpectralToBuffersPipeline(pm, options.getFFTConvolutionOptions(),
-                                 options.getCompressConstantsOptions(),
-                                 options.getStreamOptions(),
-                                 options.getExpandStorageOptions());
+  buildSpectralToBuffersPipeline(pm, options);
 
   // Transforms, top-k, scatter and GEMMs to the CUDA runtime; the rest of
   // the data-parallel work to kernels on managed buffers.
